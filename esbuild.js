@@ -1,0 +1,126 @@
+// Build: the extension bundle (dist/extension.js), the webview scripts (media/*.js),
+// KaTeX's CSS and woff2 fonts (media/katex/), and the integration test bundle (dist/test/).
+// Type checking is separate: `npm run typecheck`.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const root = __dirname;
+
+/** Copies katex.min.css and only the woff2 fonts: every @font-face lists woff2 first. */
+function copyKatexAssets() {
+  const katexDist = path.join(path.dirname(require.resolve('katex/package.json')), 'dist');
+  const out = path.join(root, 'media', 'katex');
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(path.join(out, 'fonts'), { recursive: true });
+  fs.copyFileSync(path.join(katexDist, 'katex.min.css'), path.join(out, 'katex.min.css'));
+  for (const f of fs.readdirSync(path.join(katexDist, 'fonts'))) {
+    if (f.endsWith('.woff2')) fs.copyFileSync(path.join(katexDist, 'fonts', f), path.join(out, 'fonts', f));
+  }
+}
+
+function webviewEntries() {
+  const dir = path.join(root, 'src', 'webview');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => path.join(dir, f));
+}
+
+function integrationEntries() {
+  const dir = path.join(root, 'test', 'integration');
+  const out = [];
+  const walk = (d) => {
+    if (!fs.existsSync(d)) return;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Logs build problems in the format VS Code's esbuild problem matcher reads. */
+const problemReporter = {
+  name: 'problem-reporter',
+  setup(build) {
+    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+async function main() {
+  copyKatexAssets();
+  const common = {
+    bundle: true,
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: 'warning',
+    plugins: [problemReporter],
+  };
+  const contexts = [
+    await esbuild.context({
+      ...common,
+      entryPoints: [path.join(root, 'src', 'extension.ts')],
+      outfile: path.join(root, 'dist', 'extension.js'),
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: ['vscode'],
+      metafile: true,
+    }),
+  ];
+  const web = webviewEntries();
+  if (web.length) {
+    contexts.push(await esbuild.context({
+      ...common,
+      entryPoints: web,
+      outdir: path.join(root, 'media'),
+      format: 'iife',
+      platform: 'browser',
+      target: 'chrome120',
+      sourcemap: false,
+    }));
+  }
+  if (!production) {
+    const tests = integrationEntries();
+    if (tests.length) {
+      contexts.push(await esbuild.context({
+        ...common,
+        entryPoints: tests,
+        outbase: path.join(root, 'test', 'integration'),
+        outdir: path.join(root, 'dist', 'test', 'integration'),
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        external: ['vscode', 'mocha'],
+        bundle: true,
+      }));
+    }
+  }
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  for (const c of contexts) {
+    const result = await c.rebuild();
+    if (result.metafile && process.argv.includes('--meta')) {
+      fs.writeFileSync(path.join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
+    }
+    await c.dispose();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+/** Every id the extension contributes or stores, in one place. All start with `interpLessons.`. */
+export const PREFIX = 'interpLessons';
+
+export const Commands = {
+  openLesson: 'interpLessons.openLesson',
+  openLessonToSide: 'interpLessons.openLessonToSide',
+  nextLesson: 'interpLessons.nextLesson',
+  previousLesson: 'interpLessons.previousLesson',
+  searchLessons: 'interpLessons.searchLessons',
+  resetProgress: 'interpLessons.resetProgress',
+  switchLanguage: 'interpLessons.switchLanguage',
+  collapseAll: 'interpLessons.collapseAll',
+  markRead: 'interpLessons.markRead',
+  markUnread: 'interpLessons.markUnread',
+  copyLink: 'interpLessons.copyLink',
+  openLessonSource: 'interpLessons.openLessonSource',
+  refreshLessons: 'interpLessons.refreshLessons',
+  /** Internal: opens a lesson (and optional section) from tree items and links. */
+  showLesson: 'interpLessons._showLesson',
+} as const;
+
+export const Views = {
+  container: 'interpLessons',
+  lessons: 'interpLessons.lessons',
+  glossary: 'interpLessons.glossary',
+} as const;
+
+export const Settings = {
+  section: 'interpLessons',
+  language: 'language',
+  fontSize: 'fontSize',
+} as const;
+
+export const ContextKeys = {
+  readerFocused: 'interpLessons.readerFocused',
+} as const;
+
+export const StateKeys = {
+  progress: 'interpLessons.progress',
+  scroll: 'interpLessons.scroll',
+} as const;
+
+export const WebviewTypes = {
+  reader: 'interpLessons.reader',
+} as const;

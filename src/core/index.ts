@@ -1,0 +1,6 @@
+/**
+ * The one public face of core: pure TypeScript, no `vscode`. Everything outside src/core
+ * (features, tests, benches, outside checks) imports from here. Names listed in the issues are stable.
+ */
+export * from './course';
+export * from './markdown';
