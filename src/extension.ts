@@ -1,9 +1,13 @@
 import * as vscode from 'vscode';
+import { createDeps } from './features/shared/deps';
 import * as lessons from './features/lessons/register';
 
-/** Wiring only: each feature registers its own disposables on the context. */
-export function activate(context: vscode.ExtensionContext): void {
-  lessons.register(context);
+/** Wiring only: build shared services, then each feature registers its own disposables. */
+export function activate(context: vscode.ExtensionContext) {
+  const deps = createDeps(context);
+  const lessonApi = lessons.register(context, deps);
+  // Returned for the integration tests (they read it through vscode.extensions.getExtension().exports).
+  return { lessons: lessonApi };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../../constants';
+import type { Deps } from '../shared/deps';
 
 /** Minimal lesson tree: lists the lesson files shipped under lessons/. */
 class LessonFileTree implements vscode.TreeDataProvider<vscode.Uri> {
@@ -25,11 +26,12 @@ class LessonFileTree implements vscode.TreeDataProvider<vscode.Uri> {
   dispose(): void { this.changed.dispose(); }
 }
 
-export function register(context: vscode.ExtensionContext): void {
-  const provider = new LessonFileTree(vscode.Uri.joinPath(context.extensionUri, 'lessons'));
+export function register(context: vscode.ExtensionContext, deps: Deps) {
+  const provider = new LessonFileTree(deps.lessonsUri);
   context.subscriptions.push(
     provider,
     vscode.window.createTreeView(Views.lessons, { treeDataProvider: provider, showCollapseAll: true }),
     vscode.commands.registerCommand(Commands.refreshLessons, () => provider.refresh()),
   );
+  return { tree: provider };
 }
