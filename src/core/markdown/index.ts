@@ -1,1 +1,6 @@
-export {};
+export { renderLesson, isAllowedHref, KATEX_OPTIONS } from './render';
+export type { RenderOptions, RenderLabels, RenderedLesson, LinkKind } from './render';
+export { escapeHtml } from './escape';
+export { slugify, splitExplicitId, SlugCounter } from './slug';
+export { CALLOUT_KINDS } from './callouts';
+export type { CalloutKind } from './callouts';

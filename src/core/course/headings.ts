@@ -1,0 +1,49 @@
+import { inlineMarkdownToText, slugify, SlugCounter, splitExplicitId } from '../markdown/slug';
+
+export interface Heading {
+  level: number;
+  text: string;
+  id: string;
+  /** 0-based line in the text that was scanned. */
+  line: number;
+}
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Headings of a markdown body without a full parse (fast enough for a 1,000-file course).
+ * Skips fenced code and `$$` display math; ids agree with renderLesson's.
+ */
+export function scanHeadings(body: string): Heading[] {
+  const out: Heading[] = [];
+  const slugs = new SlugCounter();
+  const lines = body.split(/\r?\n/);
+  let fence: string | undefined;
+  let inMath = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (fence) {
+      if (line.trimStart().startsWith(fence) && line.trim().replace(new RegExp(`^\\${fence[0]}+`), '') === '') fence = undefined;
+      continue;
+    }
+    const f = FENCE_OPEN.exec(line);
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    if (/^\s*\$\$/.test(line)) {
+      const rest = line.trim().slice(2);
+      if (inMath) inMath = false;
+      else if (!rest.includes('$$')) inMath = true;
+      continue;
+    }
+    if (inMath) continue;
+    const m = ATX.exec(line);
+    if (!m) continue;
+    const { text: raw, id: explicit } = splitExplicitId(m[2] ?? '');
+    const text = inlineMarkdownToText(raw);
+    out.push({ level: m[1].length, text, id: slugs.unique(explicit ?? slugify(text)), line: i });
+  }
+  return out;
+}

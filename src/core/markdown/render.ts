@@ -1,0 +1,263 @@
+import MarkdownIt from 'markdown-it';
+import katexPlugin from '@vscode/markdown-it-katex';
+import { parseFrontMatter } from '../course/frontMatter';
+import { slugify, SlugCounter, splitExplicitId } from './slug';
+import { escapeHtml } from './escape';
+import { calloutPlugin } from './callouts';
+// `require` on purpose: the plugin requires katex's CommonJS build; an ESM import would bundle a second copy.
+import katex = require('katex');
+
+type Token = MarkdownIt.Token;
+type StateCore = MarkdownIt.StateCore;
+type MdOptions = MarkdownIt.Options;
+
+/** Where a relative link in a lesson points, as decided by the caller (who knows the course). */
+export type LinkKind = 'lesson' | 'broken';
+
+export interface RenderOptions {
+  /** Glossary for term marking (wired by the glossary feature). */
+  glossary?: unknown;
+  /** Ids of snippets that can run; other snippet blocks get a disabled button. */
+  runnableSnippets?: ReadonlySet<string>;
+  /** Classifies a relative link (`./02-x.md#y`); without it every relative link is a lesson link. */
+  classifyLink?: (href: string) => LinkKind;
+  /** Maps a relative image path to a URL the page may load; without it images show their alt text. */
+  resolveImage?: (src: string) => string | undefined;
+  /** Labels shown on the page, in the reader's language. */
+  labels?: Partial<RenderLabels>;
+}
+
+export interface RenderLabels {
+  run: string;
+  snippetUnavailable: string;
+  mathError: string;
+  brokenLink: string;
+  externalLink: string;
+  calloutTitles: Record<string, string>;
+}
+
+export interface RenderedLesson {
+  /** Body HTML, inert: no script, no event-handler attributes, no javascript: URLs. */
+  html: string;
+  /** Front matter title, else the first H1. */
+  title: string;
+  headings: { level: number; text: string; id: string }[];
+  /** 1-based lines in the file the markdown came from. */
+  mathErrors: { line: number; tex: string; message: string }[];
+  /** Snippet ids referenced by ```snippet blocks, in order. */
+  snippets: string[];
+}
+
+const DEFAULT_LABELS: RenderLabels = {
+  run: 'Run',
+  snippetUnavailable: 'This snippet cannot run here',
+  mathError: 'Math error',
+  brokenLink: 'This link does not lead to a lesson in this course',
+  externalLink: 'Opens in your browser',
+  calloutTitles: {
+    note: 'Note',
+    tip: 'Tip',
+    warning: 'Warning',
+    important: 'Important',
+    caution: 'Caution',
+    correction: 'Correction',
+    predict: 'Predict first',
+  },
+};
+
+/** KaTeX options: no trust (no \href, \url, \includegraphics, \html*), bounded expansion and sizes. */
+export const KATEX_OPTIONS = {
+  throwOnError: true,
+  trust: false,
+  strict: 'ignore',
+  maxExpand: 1000,
+  maxSize: 50,
+  output: 'htmlAndMathml',
+} as const;
+
+interface RenderEnv {
+  options: RenderOptions;
+  labels: RenderLabels;
+  bodyLine: number;
+  headings: RenderedLesson['headings'];
+  mathErrors: RenderedLesson['mathErrors'];
+  snippets: string[];
+  /** Per-document macros: `\gdef` in one lesson must not leak into the next. */
+  macros: NonNullable<katex.KatexOptions["macros"]>;
+}
+
+const SAFE_SCHEMES = /^(https?|mailto):/i;
+const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** True for links we allow at all: relative paths, anchors, https/http/mailto. */
+export function isAllowedHref(href: string): boolean {
+  // Strip what browsers ignore before deciding on the scheme (tabs, newlines, leading spaces/controls).
+  // eslint-disable-next-line no-control-regex
+  const h = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  if (SAFE_SCHEMES.test(h)) return true;
+  if (ANY_SCHEME.test(h)) return false;
+  return !/^[/\\]{2}/.test(h); // protocol-relative URLs would leave the page
+}
+
+let engine: MarkdownIt | undefined;
+
+function createEngine(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+  // Bounded nesting: deeply nested lists/quotes otherwise cost time and stack.
+  md.set({ maxNesting: 50 } as MdOptions);
+  md.validateLink = isAllowedHref;
+  md.use(katexPlugin, { katex, ...KATEX_OPTIONS });
+  md.use(calloutPlugin);
+  md.core.ruler.before('inline', 'il_heading_ids', takeExplicitIds);
+  md.core.ruler.after('inline', 'il_inline_lines', numberInlineLines);
+  md.core.ruler.after('il_inline_lines', 'il_headings', collectHeadings);
+
+  const rules = md.renderer.rules;
+  for (const type of ['math_inline', 'math_inline_block', 'math_inline_bare_block', 'math_block']) {
+    const block = type !== 'math_inline';
+    rules[type] = (tokens, idx, _o, env: RenderEnv) => renderMath(tokens[idx], block, env);
+  }
+  const fence = rules.fence!;
+  rules.fence = (tokens, idx, options, env: RenderEnv, self) => {
+    const token = tokens[idx];
+    const info = token.info.trim().split(/\s+/)[0]?.toLowerCase();
+    if (info === 'snippet') return renderSnippet(token, env);
+    return fence(tokens, idx, options, env, self);
+  };
+  const linkOpen = rules.link_open ?? ((t, i, o, _e, s) => s.renderToken(t, i, o));
+  rules.link_open = (tokens, idx, options, env: RenderEnv, self) => {
+    decorateLink(tokens[idx], env);
+    return linkOpen(tokens, idx, options, env, self);
+  };
+  rules.image = (tokens, idx, options: MdOptions, env: RenderEnv, self) => {
+    const token = tokens[idx];
+    const src = token.attrGet('src') ?? '';
+    const url = !ANY_SCHEME.test(src) ? env.options.resolveImage?.(src) : undefined;
+    const alt = self.renderInlineAsText(token.children ?? [], options, env);
+    if (!url) return `<span class="il-image-missing" title="${escapeHtml(src)}">${escapeHtml(alt)}</span>`;
+    return `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}" loading="lazy">`;
+  };
+  return md;
+}
+
+function markdownEngine(): MarkdownIt {
+  return (engine ??= createEngine());
+}
+
+/** Renders one lesson (front matter allowed) to inert HTML with KaTeX math, heading ids and callouts. */
+export function renderLesson(markdown: string, options: RenderOptions = {}): RenderedLesson {
+  const fm = parseFrontMatter(markdown);
+  const env: RenderEnv = {
+    options,
+    labels: { ...DEFAULT_LABELS, ...options.labels, calloutTitles: { ...DEFAULT_LABELS.calloutTitles, ...options.labels?.calloutTitles } },
+    bodyLine: fm.bodyLine,
+    headings: [],
+    mathErrors: [],
+    snippets: [],
+    macros: {},
+  };
+  const html = markdownEngine().render(fm.body, env);
+  const h1 = env.headings.find((h) => h.level === 1);
+  return { html, title: fm.meta.title ?? h1?.text ?? '', headings: env.headings, mathErrors: env.mathErrors, snippets: env.snippets };
+}
+
+// ---- core rules ----
+
+/** `## Title {#id}`: remove the marker from the text before inline parsing, keep the id for later. */
+function takeExplicitIds(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (tokens[i].type !== 'heading_open') continue;
+    const inline = tokens[i + 1];
+    const { text, id } = splitExplicitId(inline.content);
+    if (id) {
+      inline.content = text;
+      tokens[i].meta = { ...(tokens[i].meta ?? {}), explicitId: id };
+    }
+  }
+}
+
+/** Gives inline math tokens the source line they sit on (markdown-it maps only blocks). */
+function numberInlineLines(state: StateCore): void {
+  for (const token of state.tokens) {
+    if (token.type !== 'inline' || !token.map || !token.children) continue;
+    let line = token.map[0];
+    for (const child of token.children) {
+      if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+      else if (child.type.startsWith('math_')) child.map = [line, line + 1];
+    }
+  }
+}
+
+function collectHeadings(state: StateCore): void {
+  const env = state.env as RenderEnv;
+  if (!env?.headings) return;
+  const slugs = new SlugCounter();
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const open = tokens[i];
+    if (open.type !== 'heading_open') continue;
+    const text = inlineText(tokens[i + 1].children ?? []).trim();
+    const id = slugs.unique((open.meta?.explicitId as string | undefined) ?? slugify(text));
+    open.attrSet('id', id);
+    env.headings.push({ level: Number(open.tag.slice(1)), text, id });
+  }
+}
+
+function inlineText(children: Token[]): string {
+  let s = '';
+  for (const c of children) {
+    if (c.type === 'text' || c.type === 'text_special' || c.type === 'code_inline' || c.type.startsWith('math_')) s += c.content;
+    else if (c.type === 'softbreak' || c.type === 'hardbreak') s += ' ';
+    else if (c.type === 'image') s += inlineText(c.children ?? []);
+  }
+  return s;
+}
+
+// ---- renderers ----
+
+function renderMath(token: Token, block: boolean, env: RenderEnv): string {
+  const tex = token.content;
+  const displayMode = block || /\\begin\{(align|equation|gather|cd|alignat)\}/i.test(tex);
+  try {
+    const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode, macros: env.macros });
+    return block ? `<div class="katex-block">${html}</div>\n` : html;
+  } catch (e) {
+    const message = (e instanceof Error ? e.message.replace(/^KaTeX parse error: /, '') : String(e)).replace(/\u0332/g, '');
+    const line = (token.map?.[0] ?? 0) + env.bodyLine + 1;
+    env.mathErrors.push({ line, tex, message });
+    const tag = block ? 'div' : 'span';
+    return `<${tag} class="il-math-error${block ? ' il-math-error-block' : ''}" role="note">` +
+      `<span class="il-math-error-label">${escapeHtml(env.labels.mathError)}</span> ` +
+      `<code class="il-math-error-tex">${escapeHtml(tex)}</code> ` +
+      `<span class="il-math-error-message">${escapeHtml(message)}</span></${tag}>${block ? '\n' : ''}`;
+  }
+}
+
+function renderSnippet(token: Token, env: RenderEnv): string {
+  const id = token.content.trim().split(/\s+/)[0] ?? '';
+  env.snippets.push(id);
+  const runnable = env.options.runnableSnippets?.has(id) ?? false;
+  const title = runnable ? env.labels.run : env.labels.snippetUnavailable;
+  return `<div class="il-snippet" data-snippet-id="${escapeHtml(id)}">` +
+    `<button type="button" class="il-run" data-snippet-id="${escapeHtml(id)}"${runnable ? '' : ' disabled'} title="${escapeHtml(title)}">` +
+    `<span class="il-run-icon" aria-hidden="true">▶</span> ${escapeHtml(env.labels.run)}</button>` +
+    `<code class="il-snippet-id">${escapeHtml(id)}</code></div>\n`;
+}
+
+function decorateLink(token: Token, env: RenderEnv): void {
+  const href = token.attrGet('href') ?? '';
+  if (href.startsWith('#')) {
+    token.attrSet('data-il-link', 'anchor');
+  } else if (SAFE_SCHEMES.test(href)) {
+    token.attrSet('data-il-link', 'external');
+    token.attrSet('title', env.labels.externalLink);
+    token.attrSet('rel', 'noopener noreferrer');
+  } else if (env.options.classifyLink?.(href) === 'broken') {
+    token.attrSet('data-il-link', 'broken');
+    token.attrSet('class', 'il-link-broken');
+    token.attrSet('title', env.labels.brokenLink);
+  } else {
+    token.attrSet('data-il-link', 'lesson');
+  }
+}
