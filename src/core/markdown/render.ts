@@ -5,6 +5,7 @@ import { slugify, SlugCounter, splitExplicitId } from './slug';
 import { escapeHtml } from './escape';
 import { calloutPlugin } from './callouts';
 // `require` on purpose: the plugin requires katex's CommonJS build; an ESM import would bundle a second copy.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import katex = require('katex');
 
 type Token = MarkdownIt.Token;
