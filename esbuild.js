@@ -57,6 +57,20 @@ const problemReporter = {
   },
 };
 
+/**
+ * markdown-it, KaTeX and their plugin belong in dist/renderer.js only. Marking them side-effect free lets
+ * esbuild drop them from dist/extension.js, which imports core's index but never calls the renderer.
+ */
+const heavyOnlyWhereUsed = {
+  name: 'heavy-only-where-used',
+  setup(build) {
+    build.onResolve({ filter: /^(markdown-it|katex|@vscode\/markdown-it-katex)$/ }, (args) => ({
+      path: require.resolve(args.path, { paths: [args.resolveDir] }),
+      sideEffects: false,
+    }));
+  },
+};
+
 async function main() {
   copyKatexAssets();
   const common = {
@@ -70,13 +84,14 @@ async function main() {
   const contexts = [
     await esbuild.context({
       ...common,
-      entryPoints: [path.join(root, 'src', 'extension.ts')],
-      outfile: path.join(root, 'dist', 'extension.js'),
+      entryPoints: { extension: path.join(root, 'src', 'extension.ts'), renderer: path.join(root, 'src', 'renderer.ts') },
+      outdir: path.join(root, 'dist'),
       format: 'cjs',
       platform: 'node',
       target: 'node20',
       external: ['vscode'],
       metafile: true,
+      plugins: [problemReporter, heavyOnlyWhereUsed],
     }),
   ];
   const web = webviewEntries();

@@ -9,14 +9,17 @@ export const Commands = {
   searchLessons: 'interpLessons.searchLessons',
   resetProgress: 'interpLessons.resetProgress',
   switchLanguage: 'interpLessons.switchLanguage',
-  collapseAll: 'interpLessons.collapseAll',
   markRead: 'interpLessons.markRead',
   markUnread: 'interpLessons.markUnread',
   copyLink: 'interpLessons.copyLink',
   openLessonSource: 'interpLessons.openLessonSource',
   refreshLessons: 'interpLessons.refreshLessons',
-  /** Internal: opens a lesson (and optional section) from tree items and links. */
+  /** Internal: opens a lesson (and optional section) from tree items, hovers and links. */
   showLesson: 'interpLessons._showLesson',
+  /** Internal: runs a snippet `{ id, params? }` (the reader's Run buttons). */
+  runSnippetInternal: 'interpLessons._runSnippet',
+  /** Internal: shows a glossary entry `{ id }` (terms marked in the reader). */
+  showTermInternal: 'interpLessons._showTerm',
 } as const;
 
 export const Views = {

@@ -4,3 +4,5 @@
  */
 export * from './course';
 export * from './markdown';
+export * from './page';
+export * from './glossary';

@@ -1,4 +1,5 @@
-export { renderLesson, isAllowedHref, KATEX_OPTIONS } from './render';
+export { renderLesson, KATEX_OPTIONS } from './render';
+export { isAllowedHref } from './links';
 export type { RenderOptions, RenderLabels, RenderedLesson, LinkKind } from './render';
 export { escapeHtml } from './escape';
 export { slugify, splitExplicitId, SlugCounter } from './slug';

@@ -4,9 +4,8 @@ import { parseFrontMatter } from '../course/frontMatter';
 import { slugify, SlugCounter, splitExplicitId } from './slug';
 import { escapeHtml } from './escape';
 import { calloutPlugin } from './callouts';
-// `require` on purpose: the plugin requires katex's CommonJS build; an ESM import would bundle a second copy.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-import katex = require('katex');
+import { ANY_SCHEME, SAFE_SCHEMES, isAllowedHref } from './links';
+import type * as Katex from 'katex';
 
 type Token = MarkdownIt.Token;
 type StateCore = MarkdownIt.StateCore;
@@ -84,25 +83,17 @@ interface RenderEnv {
   mathErrors: RenderedLesson['mathErrors'];
   snippets: string[];
   /** Per-document macros: `\gdef` in one lesson must not leak into the next. */
-  macros: NonNullable<katex.KatexOptions["macros"]>;
-}
-
-const SAFE_SCHEMES = /^(https?|mailto):/i;
-const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
-/** True for links we allow at all: relative paths, anchors, https/http/mailto. */
-export function isAllowedHref(href: string): boolean {
-  // Strip what browsers ignore before deciding on the scheme (tabs, newlines, leading spaces/controls).
-  // eslint-disable-next-line no-control-regex
-  const h = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  if (SAFE_SCHEMES.test(h)) return true;
-  if (ANY_SCHEME.test(h)) return false;
-  return !/^[/\\]{2}/.test(h); // protocol-relative URLs would leave the page
+  macros: NonNullable<Katex.KatexOptions["macros"]>;
 }
 
 let engine: MarkdownIt | undefined;
+let katex: typeof Katex;
 
 function createEngine(): MarkdownIt {
+  // Required here, not imported: the plugin requires katex's CommonJS build (an ESM import would bundle a
+  // second copy), and nothing loads KaTeX before the first render.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  katex = require('katex') as typeof Katex;
   const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
   // Bounded nesting: deeply nested lists/quotes otherwise cost time and stack.
   md.set({ maxNesting: 50 } as MdOptions);

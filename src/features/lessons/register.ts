@@ -1,37 +1,208 @@
 import * as vscode from 'vscode';
-import { Commands, Views } from '../../constants';
-import type { Deps } from '../shared/deps';
+import { indexLessonText, ProgressStore, searchSections, type SearchableSection } from '../../core';
+import { Commands, StateKeys, Views, WebviewTypes } from '../../constants';
+import type { Deps, LessonLanguage } from '../shared/deps';
+import { CourseService } from './courseService';
+import { LessonTreeProvider, type LessonNode } from './lessonTree';
+import { LessonReader, type LessonTarget } from './reader';
 
-/** Minimal lesson tree: lists the lesson files shipped under lessons/. */
-class LessonFileTree implements vscode.TreeDataProvider<vscode.Uri> {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-  constructor(private readonly root: vscode.Uri) {}
-  refresh(): void { this.changed.fire(); }
-  getTreeItem(uri: vscode.Uri): vscode.TreeItem {
-    const item = new vscode.TreeItem(uri.path.split('/').pop() ?? uri.path);
-    item.resourceUri = uri;
-    item.iconPath = new vscode.ThemeIcon('book');
-    return item;
-  }
-  async getChildren(): Promise<vscode.Uri[]> {
-    const dir = vscode.Uri.joinPath(this.root, 'vi');
-    try {
-      const entries = await vscode.workspace.fs.readDirectory(dir);
-      return entries.filter(([n, t]) => t === vscode.FileType.File && n.endsWith('.md')).sort().map(([n]) => vscode.Uri.joinPath(dir, n));
-    } catch {
-      return [];
-    }
-  }
-  dispose(): void { this.changed.dispose(); }
+/** What other features and the integration tests may use. */
+export interface LessonsApi {
+  tree: LessonTreeProvider;
+  treeView: vscode.TreeView<LessonNode>;
+  reader: LessonReader;
+  courses: CourseService;
+  progress: ProgressStore;
+  /** Snippet ids that can run; the snippets feature adds its catalogue here. */
+  runnableSnippets: Set<string>;
 }
 
-export function register(context: vscode.ExtensionContext, deps: Deps) {
-  const provider = new LessonFileTree(deps.lessonsUri);
+function moduleTitle(): string {
+  return vscode.l10n.t('Module 15: Mechanistic interpretability');
+}
+
+/** Sidebar tree, reader webview, progress and the lesson commands. */
+export function register(context: vscode.ExtensionContext, deps: Deps): LessonsApi {
+  const courses = new CourseService(deps);
+  const progress = new ProgressStore(context.globalState, StateKeys.progress);
+  const runnableSnippets = new Set<string>();
+  const tree = new LessonTreeProvider(courses, progress, moduleTitle);
+  const treeView = vscode.window.createTreeView(Views.lessons, { treeDataProvider: tree, showCollapseAll: true });
+  const reader = new LessonReader(context, deps, courses, progress, () => runnableSnippets);
+
+  const updateDescription = async () => {
+    const course = await courses.get();
+    treeView.description = course.lessons.length
+      ? vscode.l10n.t('{0}/{1} read', progress.countRead(course.lessons.map((l) => l.id)), course.lessons.length)
+      : undefined;
+    treeView.message = course.lessons.length ? undefined : vscode.l10n.t('No lessons found in {0}.', courses.rootFor(deps.language()).fsPath);
+  };
+  void updateDescription();
+
+  /** The tree follows the reader: reveal the lesson (and section) being read. */
+  const follow = async (where: { lessonId: string; section?: string } | undefined) => {
+    if (!where || !treeView.visible) return;
+    const node = where.section ? tree.sectionNode(where.lessonId, where.section) : tree.lessonNode(where.lessonId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await treeView.reveal(node, { select: true, focus: false, expand: false });
+        return;
+      } catch {
+        // The view may still be building its first nodes ("Data tree node not found"); try again shortly.
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  };
+
+  const targetOf = (arg: unknown): LessonTarget | undefined => {
+    if (!arg || typeof arg !== 'object') return undefined;
+    const a = arg as { kind?: string; lessonId?: unknown; section?: unknown; sectionId?: unknown; language?: unknown };
+    if (typeof a.lessonId !== 'string') return undefined;
+    const section = typeof a.section === 'string' ? a.section : typeof a.sectionId === 'string' ? a.sectionId : undefined;
+    const language = a.language === 'vi' || a.language === 'en' ? a.language : undefined;
+    return { lessonId: a.lessonId, section, language };
+  };
+
+  const step = async (delta: number) => {
+    const course = await courses.get(reader.currentLesson?.language);
+    if (!course.lessons.length) return;
+    const i = course.lessons.findIndex((l) => l.id === reader.currentLesson?.lessonId);
+    const j = i < 0 ? 0 : i + delta;
+    if (j < 0 || j >= course.lessons.length) {
+      void vscode.window.showInformationMessage(delta > 0 ? vscode.l10n.t('This is the last lesson of the module.') : vscode.l10n.t('This is the first lesson of the module.'));
+      return;
+    }
+    await reader.show({ lessonId: course.lessons[j].id, language: course.language });
+  };
+
+  const openLessonPick = async () => {
+    type Item = vscode.QuickPickItem & { target?: LessonTarget };
+    const languages: LessonLanguage[] = deps.language() === 'vi' ? ['vi', 'en'] : ['en', 'vi'];
+    const items: Item[] = [];
+    for (const lang of languages) {
+      const course = await courses.get(lang);
+      items.push({ label: lang === 'vi' ? 'Tiếng Việt' : 'English', kind: vscode.QuickPickItemKind.Separator });
+      for (const l of course.lessons) {
+        items.push({ label: `$(book) ${l.order}. ${l.title}`, description: l.minutes ? vscode.l10n.t('{0} min', l.minutes) : undefined, detail: l.summary, target: { lessonId: l.id, language: lang } });
+        for (const s of l.sections) {
+          items.push({ label: `${s.level === 3 ? '\u2003\u2003' : '\u2003'}$(symbol-string) ${s.text}`, description: `${l.order}. ${l.title}`, target: { lessonId: l.id, section: s.id, language: lang } });
+        }
+      }
+    }
+    const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Open a lesson or section (titles and headings in both languages)'), matchOnDescription: true, matchOnDetail: true });
+    if (pick?.target) await reader.show(pick.target);
+  };
+
+  const searchPick = async () => {
+    const lang = reader.currentLesson?.language ?? deps.language();
+    const course = await courses.get(lang);
+    const sections: SearchableSection[] = course.lessons.flatMap((l) => indexLessonText(l.id, `${l.order}. ${l.title}`, course.texts.get(l.path) ?? ''));
+    type Item = vscode.QuickPickItem & { target?: LessonTarget };
+    const qp = vscode.window.createQuickPick<Item>();
+    qp.placeholder = vscode.l10n.t('Search the text of all lessons');
+    qp.matchOnDescription = true;
+    qp.matchOnDetail = true;
+    const update = () => {
+      const hits = searchSections(sections, qp.value);
+      qp.items = hits.map((h) => ({
+        label: h.section.heading,
+        description: h.section.lessonTitle,
+        detail: h.excerpt,
+        alwaysShow: true,
+        target: { lessonId: h.section.lessonId, section: h.section.sectionId, language: lang },
+      }));
+    };
+    const done = new Promise<Item | undefined>((resolve) => {
+      qp.onDidChangeValue(update);
+      qp.onDidAccept(() => resolve(qp.selectedItems[0]));
+      qp.onDidHide(() => resolve(undefined));
+    });
+    qp.show();
+    const pick = await done;
+    qp.dispose();
+    if (pick?.target) await reader.show(pick.target);
+  };
+
+  const lessonLink = (target: LessonTarget) =>
+    `${vscode.env.uriScheme}://${context.extension.id}/lesson/${encodeURIComponent(target.lessonId)}${target.section ? `#${encodeURIComponent(target.section)}` : ''}`;
+
   context.subscriptions.push(
-    provider,
-    vscode.window.createTreeView(Views.lessons, { treeDataProvider: provider, showCollapseAll: true }),
-    vscode.commands.registerCommand(Commands.refreshLessons, () => provider.refresh()),
+    courses,
+    tree,
+    treeView,
+    reader,
+    courses.onDidChange(() => void updateDescription()),
+    progress.onDidChange(() => void updateDescription()),
+    reader.onDidChangeCurrent((w) => void follow(w)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('interpLessons.language')) {
+        tree.refresh();
+        void updateDescription();
+      }
+    }),
+    vscode.window.registerWebviewPanelSerializer(WebviewTypes.reader, {
+      deserializeWebviewPanel: (panel, state) => reader.revive(panel, state),
+    }),
+    vscode.window.registerUriHandler({
+      handleUri: (uri) => {
+        const m = /^\/lesson\/([^/]+)$/.exec(uri.path);
+        if (m) void reader.show({ lessonId: decodeURIComponent(m[1]), section: uri.fragment || undefined });
+      },
+    }),
+    vscode.commands.registerCommand(Commands.showLesson, (arg: unknown) => {
+      const t = targetOf(arg);
+      return t ? reader.show(t) : openLessonPick();
+    }),
+    vscode.commands.registerCommand(Commands.openLesson, (arg?: unknown) => {
+      const t = targetOf(arg);
+      return t ? reader.show(t) : openLessonPick();
+    }),
+    vscode.commands.registerCommand(Commands.openLessonToSide, (arg?: unknown) => {
+      const t = targetOf(arg) ?? (reader.currentLesson && { lessonId: reader.currentLesson.lessonId });
+      return t ? reader.show(t, { column: vscode.ViewColumn.Beside }) : openLessonPick();
+    }),
+    vscode.commands.registerCommand(Commands.nextLesson, () => step(1)),
+    vscode.commands.registerCommand(Commands.previousLesson, () => step(-1)),
+    vscode.commands.registerCommand(Commands.searchLessons, searchPick),
+    vscode.commands.registerCommand(Commands.resetProgress, async () => {
+      const yes = vscode.l10n.t('Reset');
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Reset your reading progress for all lessons?'), { modal: true }, yes);
+      if (answer === yes) await progress.reset();
+    }),
+    vscode.commands.registerCommand(Commands.switchLanguage, async () => {
+      const items = [
+        { label: 'Tiếng Việt', value: 'vi' },
+        { label: 'English', value: 'en' },
+        { label: vscode.l10n.t('Follow VS Code\'s display language'), value: 'auto' },
+      ];
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Language of the lessons') });
+      if (pick) await vscode.workspace.getConfiguration('interpLessons').update('language', pick.value, vscode.ConfigurationTarget.Global);
+    }),
+    vscode.commands.registerCommand(Commands.markRead, (node?: LessonNode) => {
+      const id = node && 'lessonId' in node ? node.lessonId : reader.currentLesson?.lessonId;
+      return id ? progress.set(id, 'read') : undefined;
+    }),
+    vscode.commands.registerCommand(Commands.markUnread, (node?: LessonNode) => {
+      const id = node && 'lessonId' in node ? node.lessonId : reader.currentLesson?.lessonId;
+      return id ? progress.set(id, 'unread') : undefined;
+    }),
+    vscode.commands.registerCommand(Commands.copyLink, async (node?: LessonNode) => {
+      const t = node && 'lessonId' in node ? { lessonId: node.lessonId, section: node.kind === 'section' ? node.sectionId : undefined } : reader.currentLesson;
+      if (!t) return;
+      const link = lessonLink(t);
+      await vscode.env.clipboard.writeText(link);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', link), 3000);
+      return link;
+    }),
+    vscode.commands.registerCommand(Commands.openLessonSource, async (node?: LessonNode) => {
+      const id = node && 'lessonId' in node ? node.lessonId : reader.currentLesson?.lessonId;
+      const course = await courses.get(reader.currentLesson?.language);
+      const lesson = course.lessons.find((l) => l.id === id) ?? course.lessons[0];
+      if (!lesson) return;
+      const doc = await vscode.workspace.openTextDocument(courses.uriOf(course, lesson));
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    }),
+    vscode.commands.registerCommand(Commands.refreshLessons, () => courses.refresh()),
   );
-  return { tree: provider };
+  return { tree, treeView, reader, courses, progress, runnableSnippets };
 }

@@ -1,0 +1,110 @@
+import { escapeHtml } from '../markdown/escape';
+import type { RenderedLesson } from '../markdown/render';
+
+/** A fresh nonce for one page load (CSP). */
+export function createNonce(): string {
+  const bytes = new Uint8Array(18);
+  globalThis.crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+}
+
+/** The CSP of every page we show: nothing by default, our own styles, fonts, images and one nonce'd script. */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+}
+
+/**
+ * Style attributes (KaTeX's struts, table alignment) are refused by a CSP without 'unsafe-inline'.
+ * They are moved to `data-il-style`, and the page script applies them through the CSSOM, which the
+ * CSP allows. Safe on markdown-it output: quotes in text and attribute values are escaped.
+ */
+export function moveInlineStyles(html: string): string {
+  return html.replace(/(<[a-zA-Z][^<>]*?)\sstyle="/g, '$1 data-il-style="');
+}
+
+export interface ShellOptions {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUris: string[];
+  lang: string;
+  title: string;
+  /** Settings and labels for the page script, passed as escaped JSON in a data attribute. */
+  config: Record<string, unknown>;
+  /** Initial body HTML (inert). */
+  body?: string;
+}
+
+/** The reader's page: strict CSP, stylesheets from the extension, one script with a nonce. */
+export function buildPageShell(o: ShellOptions): string {
+  const styles = o.styleUris.map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}" nonce="${o.nonce}">`).join('\n  ');
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(o.lang)}">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(o.cspSource, o.nonce))}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  ${styles}
+  <title>${escapeHtml(o.title)}</title>
+</head>
+<body data-config="${escapeHtml(JSON.stringify(o.config))}">
+  <div id="root">${o.body ?? ''}</div>
+  <script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+export interface LessonLinkInfo {
+  id: string;
+  title: string;
+}
+
+export interface LessonViewLabels {
+  contents: string;
+  previous: string;
+  next: string;
+  endOfCourse: string;
+  minutes: string;
+  mathErrors: string;
+}
+
+/** The article for one lesson: table of contents (shown on wide panels), body, previous/next. */
+export function buildLessonArticle(args: {
+  lessonId: string;
+  rendered: RenderedLesson;
+  previous?: LessonLinkInfo;
+  next?: LessonLinkInfo;
+  labels: LessonViewLabels;
+  banner?: string;
+  breadcrumb?: string;
+}): string {
+  const { rendered, labels } = args;
+  const toc = rendered.headings.filter((h) => h.level === 2 || h.level === 3);
+  const tocHtml = toc.length
+    ? `<nav class="il-toc" aria-label="${escapeHtml(labels.contents)}"><p class="il-toc-title">${escapeHtml(labels.contents)}</p><ol>` +
+      toc.map((h) => `<li class="il-toc-h${h.level}"><a href="#${escapeHtml(h.id)}" data-il-link="anchor">${escapeHtml(h.text)}</a></li>`).join('') +
+      '</ol></nav>'
+    : '';
+  const navLink = (rel: 'previous' | 'next', info?: LessonLinkInfo) =>
+    info
+      ? `<button type="button" class="il-nav-${rel}" data-il-open="${escapeHtml(info.id)}"><span class="il-nav-label">${escapeHtml(rel === 'next' ? labels.next : labels.previous)}</span><span class="il-nav-title">${escapeHtml(info.title)}</span></button>`
+      : `<span class="il-nav-${rel} il-nav-none"></span>`;
+  const errors = rendered.mathErrors.length
+    ? `<p class="il-banner il-banner-warning" role="status">${escapeHtml(labels.mathErrors.replace('{0}', String(rendered.mathErrors.length)))}</p>`
+    : '';
+  return `<div class="il-layout" data-lesson-id="${escapeHtml(args.lessonId)}">
+${tocHtml}
+<article class="il-article">
+${args.breadcrumb ?? ''}${args.banner ?? ''}${errors}
+${moveInlineStyles(rendered.html)}
+<nav class="il-prevnext">${navLink('previous', args.previous)}${args.next ? navLink('next', args.next) : `<span class="il-nav-next il-nav-none">${escapeHtml(labels.endOfCourse)}</span>`}</nav>
+<div id="il-end" aria-hidden="true"></div>
+</article>
+</div>`;
+}

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { LessonViewLabels, RenderLabels } from '../../core';
+
+/** Page labels in the display language (the lesson text itself follows interpLessons.language). */
+export function renderLabels(): Partial<RenderLabels> {
+  return {
+    run: vscode.l10n.t('Run'),
+    snippetUnavailable: vscode.l10n.t('This snippet is not available'),
+    mathError: vscode.l10n.t('Math error'),
+    brokenLink: vscode.l10n.t('This link does not lead to a lesson in this course'),
+    externalLink: vscode.l10n.t('Opens in your browser'),
+    calloutTitles: {
+      note: vscode.l10n.t('Note'),
+      tip: vscode.l10n.t('Tip'),
+      warning: vscode.l10n.t('Warning'),
+      important: vscode.l10n.t('Important'),
+      caution: vscode.l10n.t('Caution'),
+      correction: vscode.l10n.t('Correction to the original course'),
+      predict: vscode.l10n.t('Predict before you run'),
+    },
+  };
+}
+
+export function readerLabels(): LessonViewLabels {
+  return {
+    contents: vscode.l10n.t('Contents'),
+    previous: vscode.l10n.t('Previous'),
+    next: vscode.l10n.t('Next'),
+    endOfCourse: vscode.l10n.t('End of the module'),
+    minutes: vscode.l10n.t('{0} min'),
+    mathErrors: vscode.l10n.t('{0} formulas in this lesson could not be rendered; they are shown as TeX with the error.'),
+  };
+}

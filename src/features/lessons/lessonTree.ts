@@ -1,0 +1,159 @@
+import * as vscode from 'vscode';
+import type { CourseLesson, Heading, LessonProgress, ProgressStore } from '../../core';
+import { Commands } from '../../constants';
+import type { CourseService, LoadedCourse } from './courseService';
+
+export type LessonNode =
+  | { kind: 'module' }
+  | { kind: 'lesson'; lessonId: string }
+  | { kind: 'section'; lessonId: string; sectionId: string };
+
+const PROGRESS_ICONS: Record<LessonProgress, vscode.ThemeIcon> = {
+  unread: new vscode.ThemeIcon('circle-large-outline'),
+  inProgress: new vscode.ThemeIcon('eye', new vscode.ThemeColor('charts.yellow')),
+  read: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green')),
+};
+
+/**
+ * Module → lessons → sections (H2, with H3 under their H2). Nodes are small keyed objects, cached so
+ * that `reveal` and `getParent` see the same instances; labels come from the loaded course.
+ */
+export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<LessonNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private course: LoadedCourse | undefined;
+  private readonly nodes = new Map<string, LessonNode>();
+  private readonly moduleNode: LessonNode = { kind: 'module' };
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly courses: CourseService, private readonly progress: ProgressStore, private readonly moduleTitle: () => string) {
+    this.subscriptions.push(this.changed, courses.onDidChange(() => this.refresh()), progress.onDidChange(() => this.changed.fire(undefined)));
+  }
+
+  refresh(): void {
+    this.course = undefined;
+    this.changed.fire(undefined);
+  }
+
+  private node(key: string, make: () => LessonNode): LessonNode {
+    let n = this.nodes.get(key);
+    if (!n) {
+      n = make();
+      this.nodes.set(key, n);
+    }
+    return n;
+  }
+
+  lessonNode(lessonId: string): LessonNode {
+    return this.node(`l:${lessonId}`, () => ({ kind: 'lesson', lessonId }));
+  }
+
+  sectionNode(lessonId: string, sectionId: string): LessonNode {
+    return this.node(`s:${lessonId}#${sectionId}`, () => ({ kind: 'section', lessonId, sectionId }));
+  }
+
+  private async loaded(): Promise<LoadedCourse> {
+    this.course ??= await this.courses.get();
+    return this.course;
+  }
+
+  private find(lessonId: string): CourseLesson | undefined {
+    return this.course?.lessons.find((l) => l.id === lessonId);
+  }
+
+  async getChildren(element?: LessonNode): Promise<LessonNode[]> {
+    const course = await this.loaded();
+    if (!element) return course.lessons.length ? [this.moduleNode] : [];
+    if (element.kind === 'module') return course.lessons.map((l) => this.lessonNode(l.id));
+    const lesson = this.find(element.lessonId);
+    if (!lesson) return [];
+    const sections = lesson.sections;
+    if (element.kind === 'lesson') {
+      // H2s, plus any H3 that comes before the first H2.
+      const firstH2 = sections.findIndex((s) => s.level === 2);
+      return sections.filter((s, i) => s.level === 2 || firstH2 < 0 || i < firstH2).map((s) => this.sectionNode(lesson.id, s.id));
+    }
+    const i = sections.findIndex((s) => s.id === element.sectionId);
+    if (i < 0 || sections[i].level !== 2) return [];
+    const out: LessonNode[] = [];
+    for (let j = i + 1; j < sections.length && sections[j].level > 2; j++) out.push(this.sectionNode(lesson.id, sections[j].id));
+    return out;
+  }
+
+  getParent(element: LessonNode): LessonNode | undefined {
+    if (element.kind === 'module') return undefined;
+    if (element.kind === 'lesson') return this.moduleNode;
+    const lesson = this.find(element.lessonId);
+    const sections = lesson?.sections ?? [];
+    const i = sections.findIndex((s) => s.id === element.sectionId);
+    if (i >= 0 && sections[i].level === 3) {
+      for (let j = i - 1; j >= 0; j--) if (sections[j].level === 2) return this.sectionNode(element.lessonId, sections[j].id);
+    }
+    return this.lessonNode(element.lessonId);
+  }
+
+  getTreeItem(element: LessonNode): vscode.TreeItem {
+    if (element.kind === 'module') {
+      const item = new vscode.TreeItem(this.moduleTitle(), vscode.TreeItemCollapsibleState.Expanded);
+      item.id = 'module';
+      item.iconPath = new vscode.ThemeIcon('mortar-board');
+      item.contextValue = 'module';
+      return item;
+    }
+    const lesson = this.find(element.lessonId);
+    if (element.kind === 'lesson') {
+      const state = this.progress.get(element.lessonId);
+      const item = new vscode.TreeItem(lesson ? `${lesson.order}. ${lesson.title}` : element.lessonId, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `lesson:${element.lessonId}`;
+      item.description = lesson?.minutes ? vscode.l10n.t('{0} min', lesson.minutes) : undefined;
+      item.iconPath = PROGRESS_ICONS[state];
+      item.contextValue = `lesson.${state}`;
+      item.accessibilityInformation = { label: `${item.label as string}, ${progressLabel(state)}` };
+      item.command = { command: Commands.showLesson, title: vscode.l10n.t('Open Lesson'), arguments: [{ lessonId: element.lessonId }] };
+      return item;
+    }
+    const section: Heading | undefined = lesson?.sections.find((s) => s.id === element.sectionId);
+    const hasChildren = section?.level === 2 && !!lesson && lesson.sections.some((s, i, all) => i > all.indexOf(section) && s.level === 3 && all.slice(all.indexOf(section) + 1, i).every((x) => x.level === 3));
+    const item = new vscode.TreeItem(section?.text ?? element.sectionId, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `section:${element.lessonId}#${element.sectionId}`;
+    item.contextValue = 'section';
+    item.iconPath = new vscode.ThemeIcon(section?.level === 3 ? 'debug-breakpoint-log-unverified' : 'symbol-string');
+    item.command = { command: Commands.showLesson, title: vscode.l10n.t('Open Section'), arguments: [{ lessonId: element.lessonId, section: element.sectionId }] };
+    return item;
+  }
+
+  /** Tooltips are built only when the user hovers. */
+  resolveTreeItem(item: vscode.TreeItem, element: LessonNode): vscode.TreeItem {
+    if (element.kind !== 'lesson') return item;
+    const lesson = this.find(element.lessonId);
+    if (!lesson) return item;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escapeMd(lesson.title)}**\n\n`);
+    if (lesson.summary) md.appendMarkdown(`${escapeMd(lesson.summary)}\n\n`);
+    if (lesson.objectives?.length) {
+      md.appendMarkdown(`${escapeMd(vscode.l10n.t('You will be able to:'))}\n\n`);
+      for (const o of lesson.objectives) md.appendMarkdown(`- ${escapeMd(o)}\n`);
+      md.appendMarkdown('\n');
+    }
+    const facts = [lesson.minutes ? vscode.l10n.t('{0} min', lesson.minutes) : '', lesson.difficulty ? difficultyLabel(lesson.difficulty) : '', progressLabel(this.progress.get(lesson.id))].filter(Boolean);
+    md.appendMarkdown(`$(clock) ${escapeMd(facts.join(' · '))}`);
+    item.tooltip = md;
+    return item;
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+  }
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}
+
+export function progressLabel(state: LessonProgress): string {
+  return state === 'read' ? vscode.l10n.t('read') : state === 'inProgress' ? vscode.l10n.t('in progress') : vscode.l10n.t('unread');
+}
+
+function difficultyLabel(d: string): string {
+  return d === 'beginner' ? vscode.l10n.t('beginner') : d === 'intermediate' ? vscode.l10n.t('intermediate') : vscode.l10n.t('advanced');
+}

@@ -1,0 +1,158 @@
+// Runs inside the reader webview (bundled to media/reader.js). It only displays what the extension
+// sends and reports user actions back; it never builds HTML from page input.
+declare function acquireVsCodeApi(): { postMessage(m: unknown): void; getState(): unknown; setState(s: unknown): void };
+
+interface ShowMessage {
+  type: 'show';
+  lessonId: string;
+  html: string;
+  title: string;
+  scroll?: { section?: string; ratio?: number };
+}
+interface PageState {
+  lessonId?: string;
+  ratio?: number;
+  language?: string;
+}
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root') as HTMLElement;
+const config = JSON.parse(document.body.dataset.config ?? '{}') as { fontSize?: number; language?: string };
+let state: PageState = (vscode.getState() as PageState) ?? {};
+let currentLesson: string | undefined;
+let endObserver: IntersectionObserver | undefined;
+
+applyFontSize(config.fontSize);
+
+function applyFontSize(size: number | undefined): void {
+  if (typeof size === 'number' && size >= 8 && size <= 40) document.documentElement.style.setProperty('--il-font-size', `${size}px`);
+  else document.documentElement.style.removeProperty('--il-font-size');
+}
+
+/** Style attributes arrive as data-il-style (the CSP refuses inline styles); apply them via the CSSOM. */
+function applyStyles(scope: HTMLElement): void {
+  scope.querySelectorAll<HTMLElement>('[data-il-style]').forEach((el) => {
+    el.style.cssText = el.dataset.ilStyle ?? '';
+  });
+}
+
+function headings(): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>('article h1[id], article h2[id], article h3[id]'));
+}
+
+function visibleHeading(): string | undefined {
+  let last: string | undefined;
+  for (const h of headings()) {
+    if (h.getBoundingClientRect().top <= 24) last = h.id;
+    else break;
+  }
+  return last ?? headings()[0]?.id;
+}
+
+function scrollRatio(): number {
+  const max = document.documentElement.scrollHeight - window.innerHeight;
+  return max > 0 ? Math.min(1, Math.max(0, window.scrollY / max)) : 0;
+}
+
+function scrollToSection(id: string): boolean {
+  const el = document.getElementById(id);
+  if (!el) return false;
+  el.scrollIntoView({ block: 'start' });
+  return true;
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((r) => requestAnimationFrame(() => r()));
+}
+
+async function show(m: ShowMessage): Promise<void> {
+  const started = performance.now();
+  endObserver?.disconnect();
+  root.innerHTML = m.html;
+  applyStyles(root);
+  document.title = m.title;
+  currentLesson = m.lessonId;
+  void root.offsetHeight; // layout now, so the fonts the math needs start loading
+  if (m.scroll?.section) scrollToSection(m.scroll.section);
+  else if (typeof m.scroll?.ratio === 'number') {
+    const max = document.documentElement.scrollHeight - window.innerHeight;
+    window.scrollTo(0, Math.round(m.scroll.ratio * Math.max(0, max)));
+  } else window.scrollTo(0, 0);
+  await nextFrame();
+  await document.fonts.ready;
+  const katexCount = root.querySelectorAll('.katex').length;
+  const katexFonts = Array.from(document.fonts).filter((f) => f.family.replace(/["']/g, '').startsWith('KaTeX') && f.status === 'loaded').length;
+  state = { ...state, lessonId: m.lessonId, ratio: scrollRatio() };
+  vscode.setState(state);
+  vscode.postMessage({
+    type: 'rendered', lessonId: m.lessonId, katexCount, katexFonts,
+    fontsLoaded: katexCount === 0 || katexFonts > 0, visibleHeading: visibleHeading(), ms: performance.now() - started,
+  });
+  const end = document.getElementById('il-end');
+  if (end) {
+    endObserver = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && currentLesson) vscode.postMessage({ type: 'reachedEnd', lessonId: currentLesson });
+    });
+    endObserver.observe(end);
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const m = event.data as { type?: string };
+  if (!m || typeof m !== 'object') return;
+  if (m.type === 'show' && typeof (m as ShowMessage).html === 'string') void show(m as ShowMessage);
+  else if (m.type === 'scrollTo' && typeof (m as { section?: unknown }).section === 'string') {
+    scrollToSection((m as { section: string }).section);
+    reportScroll();
+  } else if (m.type === 'config') applyFontSize((m as { fontSize?: number }).fontSize);
+});
+
+document.addEventListener('click', (event) => {
+  const target = event.target as HTMLElement | null;
+  if (!target) return;
+  const run = target.closest<HTMLButtonElement>('button.il-run');
+  if (run) {
+    event.preventDefault();
+    if (!run.disabled && run.dataset.snippetId) vscode.postMessage({ type: 'runSnippet', id: run.dataset.snippetId });
+    return;
+  }
+  const open = target.closest<HTMLElement>('[data-il-open]');
+  if (open) {
+    event.preventDefault();
+    vscode.postMessage({ type: 'open', lessonId: open.dataset.ilOpen });
+    return;
+  }
+  const term = target.closest<HTMLElement>('[data-term]');
+  if (term) {
+    event.preventDefault();
+    vscode.postMessage({ type: 'term', id: term.dataset.term });
+    return;
+  }
+  const a = target.closest<HTMLAnchorElement>('a[href]');
+  if (!a) return;
+  event.preventDefault();
+  const href = a.getAttribute('href') ?? '';
+  const kind = a.dataset.ilLink;
+  if (kind === 'anchor') {
+    if (scrollToSection(decodeURIComponent(href.slice(1)))) reportScroll();
+  } else if (kind === 'lesson' || kind === 'external') {
+    vscode.postMessage({ type: 'link', href });
+  }
+});
+
+let scrollTimer: number | undefined;
+function reportScroll(): void {
+  if (!currentLesson) return;
+  state = { ...state, lessonId: currentLesson, ratio: scrollRatio() };
+  vscode.setState(state);
+  vscode.postMessage({ type: 'scroll', lessonId: currentLesson, ratio: state.ratio, heading: visibleHeading() });
+}
+window.addEventListener('scroll', () => {
+  if (scrollTimer !== undefined) return;
+  scrollTimer = window.setTimeout(() => {
+    scrollTimer = undefined;
+    reportScroll();
+  }, 150);
+}, { passive: true });
+
+vscode.postMessage({ type: 'ready' });
