@@ -104,6 +104,8 @@ export class LessonReader implements vscode.Disposable {
 
   /** Adopts a panel: a new one, or one VS Code restored after a reload. */
   private attach(panel: vscode.WebviewPanel): void {
+    // One reader: a restored panel replaces any other.
+    if (this.panel && this.panel !== panel) this.panel.dispose();
     this.panel = panel;
     this.ready = false;
     panel.iconPath = {
@@ -293,7 +295,8 @@ export class LessonReader implements vscode.Disposable {
     }
   }
 
-  private async followLink(href: string): Promise<void> {
+  /** Follows a link clicked in the page: another lesson (and section), or an external https page. */
+  async followLink(href: string): Promise<void> {
     if (/^(https?|mailto):/i.test(href) && isAllowedHref(href)) {
       await vscode.env.openExternal(vscode.Uri.parse(href, true));
       return;

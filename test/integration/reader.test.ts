@@ -1,0 +1,126 @@
+// The lesson reader in a real VS Code: tree, rendering with KaTeX, sections, links, progress, restore.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { LessonsApi } from '../../src/features/lessons/register';
+import type { LessonNode } from '../../src/features/lessons/lessonTree';
+import type { ReaderEvents } from '../../src/features/lessons/reader';
+
+type Rendered = ReaderEvents['rendered'];
+
+async function api(): Promise<LessonsApi> {
+  const ext = vscode.extensions.getExtension<{ lessons: LessonsApi }>('interp-lessons.interp-lessons');
+  assert.ok(ext);
+  await ext.activate();
+  return ext.exports.lessons;
+}
+
+/** Resolves with the page's own report for `lessonId` (not a sleep). */
+function nextRender(lessons: LessonsApi, lessonId: string, timeoutMs = 30_000): Promise<Rendered> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no render report for ${lessonId} within ${timeoutMs} ms`)); }, timeoutMs);
+    const sub = lessons.reader.onDidRender((e) => {
+      if (e.lessonId !== lessonId) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(e);
+    });
+  });
+}
+
+describe('Lesson reader', function () {
+  this.timeout(90_000);
+  before(async () => {
+    await vscode.workspace.getConfiguration('interpLessons').update('language', 'en', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.view.extension.interpLessons');
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('interpLessons').update('language', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('lists the module, its five lessons in order, and their sections', async () => {
+    const { tree } = await api();
+    const [module] = await tree.getChildren();
+    assert.ok(module);
+    const lessons = (await tree.getChildren(module)) as LessonNode[];
+    const ids = lessons.map((l) => (l.kind === 'lesson' ? l.lessonId : ''));
+    assert.deepStrictEqual(ids, ['what-is-mech-interp', 'mech-interp-and-safety', 'concepts-and-terms', 'theory-and-experiment', 'criticisms']);
+    for (const l of lessons) {
+      const item = tree.getTreeItem(l);
+      assert.match(String(item.label), /^\d\. \S/);
+      assert.match(String(item.description), /min/);
+      const sections = await tree.getChildren(l);
+      assert.ok(sections.length >= 4, `${ids[lessons.indexOf(l)]} has sections`);
+      for (const s of sections) assert.deepStrictEqual(tree.getParent(s), l);
+    }
+  });
+
+  it('opens a lesson and the page reports KaTeX math rendered with its fonts', async () => {
+    const lessons = await api();
+    const rendered = nextRender(lessons, 'what-is-mech-interp');
+    await vscode.commands.executeCommand('interpLessons.openLesson', { lessonId: 'what-is-mech-interp' });
+    const r = await rendered;
+    assert.ok(r.katexCount >= 5, `katex elements: ${r.katexCount}`);
+    assert.strictEqual(r.fontsLoaded, true, 'KaTeX woff2 fonts loaded from media/katex');
+    assert.ok(r.katexFonts >= 1);
+    assert.strictEqual(lessons.progress.get('what-is-mech-interp') === 'unread', false, 'opening marks it in progress');
+    console.log(`open → page rendered: ${Date.now() - r.openedAt} ms (page ${r.ms.toFixed(0)} ms)`);
+  });
+
+  it('opens a section and the page scrolls to it', async () => {
+    const lessons = await api();
+    const rendered = nextRender(lessons, 'concepts-and-terms');
+    await vscode.commands.executeCommand('interpLessons._showLesson', { lessonId: 'concepts-and-terms', section: 'superposition' });
+    const r = await rendered;
+    assert.strictEqual(r.visibleHeading, 'superposition');
+  });
+
+  it('follows a link to another lesson and its section', async () => {
+    const lessons = await api();
+    const rendered = nextRender(lessons, 'theory-and-experiment');
+    await lessons.reader.followLink('./04-theory-and-experiment.md#probes');
+    const r = await rendered;
+    assert.strictEqual(r.visibleHeading, 'probes');
+    assert.strictEqual(lessons.reader.currentLesson?.lessonId, 'theory-and-experiment');
+  });
+
+  it('goes to the next and previous lesson', async () => {
+    const lessons = await api();
+    let rendered = nextRender(lessons, 'criticisms');
+    await vscode.commands.executeCommand('interpLessons.nextLesson');
+    await rendered;
+    rendered = nextRender(lessons, 'theory-and-experiment');
+    await vscode.commands.executeCommand('interpLessons.previousLesson');
+    await rendered;
+  });
+
+  it('marks read and unread and shows progress in the view description', async () => {
+    const lessons = await api();
+    await lessons.progress.reset();
+    await vscode.commands.executeCommand('interpLessons.markRead', lessons.tree.lessonNode('criticisms'));
+    assert.strictEqual(lessons.progress.get('criticisms'), 'read');
+    await new Promise((r) => setTimeout(r, 100));
+    assert.match(String(lessons.treeView.description), /^1\/5/);
+    await vscode.commands.executeCommand('interpLessons.markUnread', lessons.tree.lessonNode('criticisms'));
+    assert.strictEqual(lessons.progress.get('criticisms'), 'unread');
+  });
+
+  it('switches language and re-renders the same lesson in Vietnamese', async () => {
+    const lessons = await api();
+    const rendered = nextRender(lessons, 'theory-and-experiment');
+    await vscode.workspace.getConfiguration('interpLessons').update('language', 'vi', vscode.ConfigurationTarget.Global);
+    const r = await rendered;
+    assert.strictEqual(r.language, 'vi');
+    await vscode.workspace.getConfiguration('interpLessons').update('language', 'en', vscode.ConfigurationTarget.Global);
+  });
+
+  it('restores a reader panel from its saved state (what VS Code does after a reload)', async () => {
+    const lessons = await api();
+    const panel = vscode.window.createWebviewPanel('interpLessons.reader', 'restored', vscode.ViewColumn.Active, { enableScripts: true });
+    const rendered = nextRender(lessons, 'mech-interp-and-safety');
+    await lessons.reader.revive(panel, { lessonId: 'mech-interp-and-safety', language: 'en', ratio: 0.5 });
+    const r = await rendered;
+    assert.ok(r.katexCount >= 0);
+    assert.strictEqual(lessons.reader.currentLesson?.lessonId, 'mech-interp-and-safety');
+    assert.notStrictEqual(r.visibleHeading, undefined);
+  });
+});
