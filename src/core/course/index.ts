@@ -10,3 +10,7 @@ export { resolveLessonLink, looseName } from './links';
 export type { LinkTarget } from './links';
 export { indexLessonText, searchSections, normaliseForSearch } from './search';
 export type { SearchableSection, SearchHit } from './search';
+export { splitAeroBlocks } from './aero';
+export type { AeroBlocks } from './aero';
+export { parseCourseFolder } from './folder';
+export type { CourseFolder, CourseModule } from './folder';

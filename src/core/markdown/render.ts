@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import katexPlugin from '@vscode/markdown-it-katex';
 import { parseFrontMatter } from '../course/frontMatter';
+import { splitAeroBlocks, type AeroBlocks } from '../course/aero';
 import { slugify, SlugCounter, splitExplicitId } from './slug';
 import { escapeHtml } from './escape';
 import { calloutPlugin } from './callouts';
@@ -46,6 +47,10 @@ export interface RenderedLesson {
   mathErrors: { line: number; tex: string; message: string }[];
   /** Snippet ids referenced by ```snippet blocks, in order. */
   snippets: string[];
+  /** Markdown of an Aero navigation block (breadcrumb), taken out of the body. */
+  navigation?: string;
+  /** Lessons listed in an Aero footer table, taken out of the body. */
+  footerLessons: AeroBlocks['footerLessons'];
 }
 
 const DEFAULT_LABELS: RenderLabels = {
@@ -148,9 +153,13 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
     snippets: [],
     macros: {},
   };
-  const html = markdownEngine().render(fm.body, env);
+  const aero = splitAeroBlocks(fm.body);
+  const html = markdownEngine().render(aero.body, env);
   const h1 = env.headings.find((h) => h.level === 1);
-  return { html, title: fm.meta.title ?? h1?.text ?? '', headings: env.headings, mathErrors: env.mathErrors, snippets: env.snippets };
+  return {
+    html, title: fm.meta.title ?? h1?.text ?? '', headings: env.headings, mathErrors: env.mathErrors, snippets: env.snippets,
+    navigation: aero.navigation, footerLessons: aero.footerLessons,
+  };
 }
 
 // ---- core rules ----
