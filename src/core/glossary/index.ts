@@ -1,0 +1,15 @@
+export type { Glossary, GlossaryEntry, GlossaryLanguage, GlossaryProblem, LocalizedText } from './types';
+export { createGlossary, localized, canonicalTerm, GLOSSARY_LANGUAGES } from './types';
+export { parseGlossary, MAX_GLOSSARY_CHARS } from './parse';
+export type { ParsedGlossary, ParseGlossaryOptions } from './parse';
+export { mergeGlossaries } from './merge';
+export { termAt, overlapsCodeSpan, TERM_AT_MAX_COLUMN } from './termAt';
+export type { TermAtOptions } from './termAt';
+export { findTerms } from './findTerms';
+export { buildTermIndex, termIndexOf, normalizeWord } from './termIndex';
+export type { TermMatch, TermIndex } from './termIndex';
+export { markdownCodeBlocks, isInCodeBlock } from './codeBlocks';
+export type { LineRange } from './codeBlocks';
+export { glossaryMarkdownItPlugin } from './markdownItPlugin';
+export type { GlossaryMarkOptions, GlossaryPluginOptions } from './markdownItPlugin';
+export { svgDataUri, isInertSvg, FormulaImages } from './formulaImage';

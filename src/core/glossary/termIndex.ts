@@ -1,0 +1,203 @@
+import type { Glossary } from './types';
+
+/**
+ * Term matching shared by the hover (termAt) and the markdown-it plugin (findTerms).
+ *
+ * Text is cut into words: maximal runs of letters, combining marks and digits (\p{L}\p{M}\p{N}), so
+ * Vietnamese letters with diacritics, in NFC or NFD, are letters and "PCA" is not a word of "PCAP".
+ * Each word is normalised on its own (case folded, decomposed, Vietnamese tone marks moved to the end
+ * so "hóa" = "hoá"), which keeps offsets exact in the original text whatever its normal form.
+ * Between two words a "gap" is either a space-or-hyphen joint (spaces, or one hyphen: "linear-probe"
+ * = "linear probe") or literal punctuation ("occam's"). Terms go into a trie of word / gap keys.
+ */
+
+/** Where a glossary term occurs: UTF-16 offsets in the text that was searched. */
+export interface TermMatch {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface TrieNode {
+  next?: Map<string, TrieNode>;
+  id?: string;
+}
+
+export interface TermIndex {
+  readonly root: TrieNode;
+  /** Most words in one term (0 for an empty glossary). */
+  readonly maxWords: number;
+  /** Characters scanned on each side of a hover position: bounded by the longest term, not the entry count. */
+  readonly window: number;
+  /** Number of distinct term forms indexed. */
+  readonly size: number;
+  /** Term forms claimed by more than one entry (the later entry wins), for glossary checks. */
+  readonly conflicts: readonly { term: string; ids: [string, string] }[];
+}
+
+/** Key of a space-or-hyphen joint between two words. */
+const JOINT = ' ';
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const JOINT_GAP = /^(?:[ \t\u00a0\u2009\u202f]+|[-\u2010\u2011])$/;
+const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
+
+/** Word-ness of BMP code points, filled on first sight: 1 word, 2 not a word (the \\p{…} test costs ~0.5 µs). */
+const BMP_CLASS = new Uint8Array(0x10000);
+
+/** True when the code point is part of a word (letter, combining mark, digit). */
+export function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39);
+  if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
+  let c = BMP_CLASS[cp];
+  if (c === 0) BMP_CLASS[cp] = c = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+  return c === 1;
+}
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const normalized = new Map<string, string>();
+
+/** Normalised form of one word: lower case, NFD, Vietnamese tone marks after the letters ("hóa" = "hoá"). */
+export function normalizeWord(word: string): string {
+  let ascii = true;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) { ascii = false; break; }
+  if (ascii) return word.toLowerCase();
+  let key = normalized.get(word);
+  if (key !== undefined) return key;
+  const d = word.toLowerCase().normalize('NFD');
+  const tones = d.match(TONE_MARKS);
+  key = !tones ? d : d.replace(TONE_MARKS, '') + (tones.length > 1 ? tones.sort().join('') : tones[0]);
+  // Bounded memo: the same Vietnamese syllables recur in terms and in text.
+  if (normalized.size >= 20_000) normalized.clear();
+  normalized.set(word, key);
+  return key;
+}
+
+/** Key of the text between two adjacent words. */
+export function gapKey(gap: string): string {
+  if (JOINT_GAP.test(gap)) return JOINT;
+  return gap.replace(APOSTROPHES, "'").replace(/\s+/g, ' ');
+}
+
+export interface WordSpan {
+  start: number;
+  end: number;
+  /** The word runs past the scanned window: its true extent is unknown, so it matches nothing. */
+  truncated?: boolean;
+}
+
+/** Code point at i and its length in UTF-16 units. */
+function codePointAt(text: string, i: number): [number, number] {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return [(c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000, 2];
+  }
+  return [c, 1];
+}
+
+function isWordAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  let c = text.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) c = text.codePointAt(i - 1) ?? c;
+  else c = codePointAt(text, i)[0];
+  return isWordCodePoint(c);
+}
+
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Words of text[from, to), flagged truncated when they continue beyond the range. */
+export function wordsIn(text: string, from: number, to: number): WordSpan[] {
+  let a = from;
+  let b = to;
+  // Never start or stop inside a surrogate pair.
+  if (a > 0 && (text.charCodeAt(a) & 0xfc00) === 0xdc00) a--;
+  if (b < text.length && b > 0 && (text.charCodeAt(b - 1) & 0xfc00) === 0xd800) b++;
+  const s = a === 0 && b === text.length ? text : text.slice(a, b);
+  const out: WordSpan[] = [];
+  WORD_RUN.lastIndex = 0;
+  for (let m = WORD_RUN.exec(s); m; m = WORD_RUN.exec(s)) out.push({ start: a + m.index, end: a + m.index + m[0].length });
+  if (out.length) {
+    if (out[0].start === a && a > 0 && isWordAt(text, a - 1)) out[0].truncated = true;
+    const last = out[out.length - 1];
+    if (last.end === b && b < text.length && isWordAt(text, b)) last.truncated = true;
+  }
+  return out;
+}
+
+/** Word and gap keys of a glossary term; a hyphenated term also yields its joined form ("auto-encoder" → "autoencoder"). */
+function termKeys(term: string): string[][] {
+  const t = term.trim();
+  const words = wordsIn(t, 0, t.length);
+  if (!words.length) return [];
+  const keys: string[] = [];
+  for (let k = 0; k < words.length; k++) {
+    if (k > 0) keys.push(gapKey(t.slice(words[k - 1].end, words[k].start)));
+    keys.push(normalizeWord(t.slice(words[k].start, words[k].end)));
+  }
+  const variants = [keys];
+  if (words.length > 1 && /[-\u2010\u2011]/.test(t) && keys.every((k, i) => i % 2 === 0 || k === JOINT)) {
+    variants.push([keys.filter((_, i) => i % 2 === 0).join('')]);
+  }
+  return variants;
+}
+
+/** Builds the term trie for a glossary. Later entries win a term claimed twice (user files come after the shipped glossary). */
+export function buildTermIndex(glossary: Glossary): TermIndex {
+  const root: TrieNode = {};
+  let maxWords = 0;
+  let maxChars = 0;
+  let size = 0;
+  const conflicts: { term: string; ids: [string, string] }[] = [];
+  for (const entry of glossary.entries) {
+    for (const list of Object.values(entry.terms)) {
+      for (const term of list ?? []) {
+        for (const keys of termKeys(term)) {
+          let node = root;
+          for (const k of keys) {
+            node.next ??= new Map();
+            let child = node.next.get(k);
+            if (!child) node.next.set(k, (child = {}));
+            node = child;
+          }
+          if (node.id === undefined) size++;
+          else if (node.id !== entry.id) conflicts.push({ term, ids: [node.id, entry.id] });
+          node.id = entry.id;
+          maxWords = Math.max(maxWords, (keys.length + 1) / 2);
+          maxChars = Math.max(maxChars, term.length);
+        }
+      }
+    }
+  }
+  // NFD text can be up to 3 UTF-16 units per NFC letter (ệ = e + ̣ + ̂), and joints may hold a few spaces.
+  const window = Math.min(1024, maxChars * 3 + 16);
+  return { root, maxWords, window, size, conflicts };
+}
+
+const indexes = new WeakMap<Glossary, TermIndex>();
+
+/** The glossary's term index, built on first use and cached for the glossary object's lifetime. */
+export function termIndexOf(glossary: Glossary): TermIndex {
+  let index = indexes.get(glossary);
+  if (!index) indexes.set(glossary, (index = buildTermIndex(glossary)));
+  return index;
+}
+
+/**
+ * The longest term that starts at word `s` of `words`, as [id, index of its last word], or undefined.
+ * `keyOf` caches normalised words.
+ */
+export function longestFrom(index: TermIndex, text: string, words: WordSpan[], s: number, keyOf: (k: number) => string, mustEndAfter = -1): [string, number] | undefined {
+  if (words[s].truncated) return undefined;
+  let node = index.root.next?.get(keyOf(s));
+  let best: [string, number] | undefined;
+  let j = s;
+  while (node) {
+    if (node.id !== undefined && words[j].end > mustEndAfter) best = [node.id, j];
+    if (j + 1 >= words.length || words[j + 1].truncated || !node.next) break;
+    const gap = node.next.get(gapKey(text.slice(words[j].end, words[j + 1].start)));
+    node = gap?.next?.get(keyOf(j + 1));
+    j++;
+  }
+  return best;
+}
