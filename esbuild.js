@@ -4,6 +4,7 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const { glossaryFormulasPlugin, defaultGlossaryPath } = require('./scripts/glossary-formulas');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -84,7 +85,12 @@ async function main() {
   const contexts = [
     await esbuild.context({
       ...common,
-      entryPoints: { extension: path.join(root, 'src', 'extension.ts'), renderer: path.join(root, 'src', 'renderer.ts') },
+      entryPoints: {
+        extension: path.join(root, 'src', 'extension.ts'),
+        renderer: path.join(root, 'src', 'renderer.ts'),
+        // Pre-rendered glossary formula SVGs (~440 KB), required on the first hover that shows a formula.
+        'glossary-formulas': 'virtual:glossary-formulas',
+      },
       outdir: path.join(root, 'dist'),
       format: 'cjs',
       platform: 'node',
@@ -94,7 +100,7 @@ async function main() {
       // jsonc-parser's `main` is a UMD file whose inner require('./impl/format') esbuild cannot follow.
       mainFields: ['module', 'main'],
       metafile: true,
-      plugins: [problemReporter, heavyOnlyWhereUsed],
+      plugins: [problemReporter, heavyOnlyWhereUsed, glossaryFormulasPlugin(defaultGlossaryPath)],
     }),
   ];
   const web = webviewEntries();

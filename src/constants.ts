@@ -14,12 +14,19 @@ export const Commands = {
   copyLink: 'interpLessons.copyLink',
   openLessonSource: 'interpLessons.openLessonSource',
   refreshLessons: 'interpLessons.refreshLessons',
+  openCourseFolder: 'interpLessons.openCourseFolder',
+  closeCourseFolder: 'interpLessons.closeCourseFolder',
+  repairEncoding: 'interpLessons.repairEncoding',
   /** Internal: opens a lesson (and optional section) from tree items, hovers and links. */
   showLesson: 'interpLessons._showLesson',
   /** Internal: runs a snippet `{ id, params? }` (the reader's Run buttons). */
   runSnippetInternal: 'interpLessons._runSnippet',
   /** Internal: shows a glossary entry `{ id }` (terms marked in the reader). */
   showTermInternal: 'interpLessons._showTerm',
+  lookUpTerm: 'interpLessons.lookUpTerm',
+  insertDefinition: 'interpLessons.insertDefinition',
+  filterGlossary: 'interpLessons.filterGlossary',
+  clearGlossaryFilter: 'interpLessons.clearGlossaryFilter',
 } as const;
 
 export const Views = {
@@ -34,8 +41,18 @@ export const Settings = {
   fontSize: 'fontSize',
 } as const;
 
+/** Keys under `interpLessons.` for the glossary feature. */
+export const GlossarySettings = {
+  enabled: 'glossary.enabled',
+  languages: 'glossary.languages',
+  files: 'glossary.files',
+  markInLessons: 'glossary.markInLessons',
+  markdownPreview: 'glossary.markdownPreview',
+} as const;
+
 export const ContextKeys = {
   readerFocused: 'interpLessons.readerFocused',
+  glossaryFiltered: 'interpLessons.glossaryFiltered',
 } as const;
 
 export const StateKeys = {
@@ -45,4 +62,5 @@ export const StateKeys = {
 
 export const WebviewTypes = {
   reader: 'interpLessons.reader',
+  glossaryEntry: 'interpLessons.glossaryEntry',
 } as const;

@@ -116,6 +116,12 @@ document.addEventListener('click', (event) => {
     if (!run.disabled && run.dataset.snippetId) vscode.postMessage({ type: 'runSnippet', id: run.dataset.snippetId });
     return;
   }
+  const action = target.closest<HTMLElement>('[data-il-action]');
+  if (action) {
+    event.preventDefault();
+    vscode.postMessage({ type: 'action', action: action.dataset.ilAction });
+    return;
+  }
   const open = target.closest<HTMLElement>('[data-il-open]');
   if (open) {
     event.preventDefault();

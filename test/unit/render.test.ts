@@ -155,3 +155,12 @@ describe('parseFrontMatter', () => {
     assert.strictEqual(fm.problems.length, 3);
   });
 });
+
+describe('renderLesson on real-world math layout', () => {
+  it('closes a one-line $$ … $$ followed by trailing spaces instead of swallowing the rest', () => {
+    const r = renderLesson("Before\n\n$$ h'_l = h_l \\odot M $$  \n(after $x$)\n\n## Next\n");
+    assert.deepStrictEqual(r.mathErrors, []);
+    assert.strictEqual(r.headings.length, 1);
+    assert.strictEqual((r.html.match(/class="katex"/g) ?? []).length, 2);
+  });
+});

@@ -19,7 +19,7 @@ export interface Course {
 
 /** Lesson number from a file name such as `03-concepts.md` or `aero_llm_03_concepts.md`. */
 function numberFromName(name: string): number | undefined {
-  const m = /(?:^|[_-])(\d{1,3})(?=[_-]|\.md$)/i.exec(name) ?? /^(\d{1,3})/.exec(name);
+  const m = /(?:^|[\s_-])(\d{1,3})(?=[\s_-]|\.md$)/i.exec(name) ?? /^(\d{1,3})/.exec(name);
   return m ? Number(m[1]) : undefined;
 }
 

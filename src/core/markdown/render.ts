@@ -154,7 +154,10 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
     macros: {},
   };
   const aero = splitAeroBlocks(fm.body);
-  const html = markdownEngine().render(aero.body, env);
+  // `$$ x $$` followed by trailing spaces is not seen as closed by the math plugin, and an unclosed
+  // `$$` swallows the rest of the document; trailing blanks after `$$` mean nothing, so drop them.
+  const body = aero.body.replace(/\$\$[ \t]+(?=\r?\n|$)/g, () => '$$');
+  const html = markdownEngine().render(body, env);
   const h1 = env.headings.find((h) => h.level === 1);
   return {
     html, title: fm.meta.title ?? h1?.text ?? '', headings: env.headings, mathErrors: env.mathErrors, snippets: env.snippets,

@@ -1,4 +1,7 @@
-export { createNonce, contentSecurityPolicy, moveInlineStyles, buildPageShell, buildLessonArticle } from './readerPage';
+export {
+  createNonce, contentSecurityPolicy, moveInlineStyles, buildPageShell, buildLessonArticle, buildBreadcrumb, buildModuleContents,
+  buildRepairBanner, insertUncertainMarkers, markUncertainSpots, UNCERTAIN_OPEN, UNCERTAIN_CLOSE,
+} from './readerPage';
 export type { ShellOptions, LessonLinkInfo, LessonViewLabels } from './readerPage';
 export { parseReaderMessage } from './messages';
 export type { ReaderMessage } from './messages';

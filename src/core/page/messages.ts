@@ -7,7 +7,8 @@ export type ReaderMessage =
   | { type: 'runSnippet'; id: string }
   | { type: 'scroll'; lessonId: string; ratio: number; heading?: string }
   | { type: 'reachedEnd'; lessonId: string }
-  | { type: 'term'; id: string };
+  | { type: 'term'; id: string }
+  | { type: 'action'; action: 'repairEncoding' };
 
 const str = (v: unknown, max = 2048): v is string => typeof v === 'string' && v.length <= max;
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -36,6 +37,8 @@ export function parseReaderMessage(m: unknown): ReaderMessage | undefined {
       return { type: 'scroll', lessonId: o.lessonId, ratio: Math.min(1, Math.max(0, o.ratio)), heading: str(o.heading, 200) ? o.heading : undefined };
     case 'reachedEnd':
       return str(o.lessonId, 200) ? { type: 'reachedEnd', lessonId: o.lessonId } : undefined;
+    case 'action':
+      return o.action === 'repairEncoding' ? { type: 'action', action: 'repairEncoding' } : undefined;
     case 'term':
       return str(o.id, 200) ? { type: 'term', id: o.id } : undefined;
     default:

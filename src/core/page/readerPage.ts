@@ -83,6 +83,8 @@ export function buildLessonArticle(args: {
   labels: LessonViewLabels;
   banner?: string;
   breadcrumb?: string;
+  /** Extra HTML after the body (e.g. a module's table of contents). */
+  after?: string;
 }): string {
   const { rendered, labels } = args;
   const toc = rendered.headings.filter((h) => h.level === 2 || h.level === 3);
@@ -103,8 +105,60 @@ ${tocHtml}
 <article class="il-article">
 ${args.breadcrumb ?? ''}${args.banner ?? ''}${errors}
 ${moveInlineStyles(rendered.html)}
-<nav class="il-prevnext">${navLink('previous', args.previous)}${args.next ? navLink('next', args.next) : `<span class="il-nav-next il-nav-none">${escapeHtml(labels.endOfCourse)}</span>`}</nav>
+${args.after ?? ''}<nav class="il-prevnext">${navLink('previous', args.previous)}${args.next ? navLink('next', args.next) : `<span class="il-nav-next il-nav-none">${escapeHtml(labels.endOfCourse)}</span>`}</nav>
 <div id="il-end" aria-hidden="true"></div>
 </article>
 </div>`;
+}
+
+/** Private-use markers put around uncertain repaired characters before rendering. */
+export const UNCERTAIN_OPEN = '\uE000';
+export const UNCERTAIN_CLOSE = '\uE001';
+
+/** Surrounds each spot (UTF-16 offset, length) with the uncertain-spot markers. */
+export function insertUncertainMarkers(text: string, spots: readonly { offset: number; length: number }[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of [...spots].sort((a, b) => a.offset - b.offset)) {
+    if (s.offset < at || s.offset > text.length) continue;
+    out += text.slice(at, s.offset) + UNCERTAIN_OPEN + text.slice(s.offset, s.offset + s.length) + UNCERTAIN_CLOSE;
+    at = s.offset + s.length;
+  }
+  return out + text.slice(at);
+}
+
+/** Turns the markers into highlighted spans in text, and drops any that ended up inside a tag. */
+export function markUncertainSpots(html: string, title: string): string {
+  if (!html.includes(UNCERTAIN_OPEN)) return html;
+  const open = `<mark class="il-uncertain" title="${escapeHtml(title)}">`;
+  return html.replace(/<[^>]*>|[\uE000\uE001]/g, (m) => {
+    if (m.length > 1) return m.replace(/[\uE000\uE001]/g, '');
+    return m === UNCERTAIN_OPEN ? open : '</mark>';
+  });
+}
+
+/** Breadcrumb from an Aero navigation block: the first paragraph shown, the quick links folded away. */
+export function buildBreadcrumb(navigationHtml: string, moreLabel: string): string {
+  const cut = navigationHtml.indexOf('<hr>');
+  const first = cut < 0 ? navigationHtml : navigationHtml.slice(0, cut);
+  const rest = cut < 0 ? '' : navigationHtml.slice(cut + 4).replace(/<hr>\s*$/, '');
+  const more = rest.trim() ? `<details class="il-quicklinks"><summary>${escapeHtml(moreLabel)}</summary>${moveInlineStyles(rest)}</details>` : '';
+  return `<nav class="il-breadcrumb">${moveInlineStyles(first)}${more}</nav>\n`;
+}
+
+/** The module's table of contents from an Aero footer: resolved rows open lessons, others are marked. */
+export function buildModuleContents(title: string, rows: readonly { title: string; id?: string; current: boolean }[], brokenLabel: string): string {
+  if (rows.length === 0) return '';
+  const items = rows.map((r) => {
+    const label = escapeHtml(r.title);
+    if (r.current) return `<li class="il-current" aria-current="page"><strong>${label}</strong></li>`;
+    if (r.id) return `<li><a href="#" data-il-open="${escapeHtml(r.id)}">${label}</a></li>`;
+    return `<li><span class="il-link-broken" title="${escapeHtml(brokenLabel)}">${label}</span></li>`;
+  });
+  return `<nav class="il-module-contents"><h2>${escapeHtml(title)}</h2><ol>${items.join('')}</ol></nav>\n`;
+}
+
+/** The banner over a lesson whose encoding was repaired. */
+export function buildRepairBanner(message: string, buttonLabel: string): string {
+  return `<div class="il-banner il-banner-warning il-repair" role="status"><span>${escapeHtml(message)}</span> <button type="button" class="il-run" data-il-action="repairEncoding">${escapeHtml(buttonLabel)}</button></div>\n`;
 }

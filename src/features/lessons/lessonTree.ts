@@ -4,7 +4,7 @@ import { Commands } from '../../constants';
 import type { CourseService, LoadedCourse } from './courseService';
 
 export type LessonNode =
-  | { kind: 'module' }
+  | { kind: 'module'; path: string }
   | { kind: 'lesson'; lessonId: string }
   | { kind: 'section'; lessonId: string; sectionId: string };
 
@@ -23,10 +23,9 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   private course: LoadedCourse | undefined;
   private readonly nodes = new Map<string, LessonNode>();
-  private readonly moduleNode: LessonNode = { kind: 'module' };
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly courses: CourseService, private readonly progress: ProgressStore, private readonly moduleTitle: () => string) {
+  constructor(private readonly courses: CourseService, private readonly progress: ProgressStore) {
     this.subscriptions.push(this.changed, courses.onDidChange(() => this.refresh()), progress.onDidChange(() => this.changed.fire(undefined)));
   }
 
@@ -48,6 +47,10 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
     return this.node(`l:${lessonId}`, () => ({ kind: 'lesson', lessonId }));
   }
 
+  moduleNode(path: string): LessonNode {
+    return this.node(`m:${path}`, () => ({ kind: 'module', path }));
+  }
+
   sectionNode(lessonId: string, sectionId: string): LessonNode {
     return this.node(`s:${lessonId}#${sectionId}`, () => ({ kind: 'section', lessonId, sectionId }));
   }
@@ -63,8 +66,8 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
 
   async getChildren(element?: LessonNode): Promise<LessonNode[]> {
     const course = await this.loaded();
-    if (!element) return course.lessons.length ? [this.moduleNode] : [];
-    if (element.kind === 'module') return course.lessons.map((l) => this.lessonNode(l.id));
+    if (!element) return course.modules.map((m) => this.moduleNode(m.path));
+    if (element.kind === 'module') return (course.modules.find((m) => m.path === element.path)?.lessons ?? []).map((l) => this.lessonNode(l.id));
     const lesson = this.find(element.lessonId);
     if (!lesson) return [];
     const sections = lesson.sections;
@@ -82,7 +85,10 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
 
   getParent(element: LessonNode): LessonNode | undefined {
     if (element.kind === 'module') return undefined;
-    if (element.kind === 'lesson') return this.moduleNode;
+    if (element.kind === 'lesson') {
+      const module = this.course?.modules.find((m) => m.lessons.some((l) => l.id === element.lessonId));
+      return module ? this.moduleNode(module.path) : undefined;
+    }
     const lesson = this.find(element.lessonId);
     const sections = lesson?.sections ?? [];
     const i = sections.findIndex((s) => s.id === element.sectionId);
@@ -94,10 +100,19 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
 
   getTreeItem(element: LessonNode): vscode.TreeItem {
     if (element.kind === 'module') {
-      const item = new vscode.TreeItem(this.moduleTitle(), vscode.TreeItemCollapsibleState.Expanded);
-      item.id = 'module';
+      const module = this.course?.modules.find((m) => m.path === element.path);
+      const single = (this.course?.modules.length ?? 0) <= 1;
+      const item = new vscode.TreeItem(module?.title ?? element.path, single ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `module:${this.course?.kind}:${element.path}`;
       item.iconPath = new vscode.ThemeIcon('mortar-board');
       item.contextValue = 'module';
+      if (module) {
+        const ids = module.lessons.map((l) => l.id);
+        item.description = vscode.l10n.t('{0}/{1} read', this.progress.countRead(ids), ids.length);
+      }
+      if (module?.indexPath) {
+        item.command = { command: Commands.showLesson, title: vscode.l10n.t('Open Module'), arguments: [{ lessonId: module.indexPath.replace(/\.md$/i, '') }] };
+      }
       return item;
     }
     const lesson = this.find(element.lessonId);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import {
-  buildLessonArticle, buildPageShell, createNonce, escapeHtml, isAllowedHref, parseReaderMessage, resolveLessonLink,
-  type CourseLesson, type ProgressStore, type ReaderMessage, type RenderedLesson,
+  buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, createNonce, escapeHtml,
+  insertUncertainMarkers, isAllowedHref, markUncertainSpots, parseReaderMessage, resolveLessonLink,
+  type CourseLesson, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
 } from '../../core';
 import { Commands, ContextKeys, StateKeys, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
@@ -30,6 +31,7 @@ export interface ReaderEvents {
 
 interface CacheEntry {
   text: string;
+  /** What the article depends on besides the text: language, neighbours, runnable snippets. */
   key: string;
   rendered: RenderedLesson;
   article: string;
@@ -161,9 +163,9 @@ export class LessonReader implements vscode.Disposable {
     this.openedAt = Date.now();
     const language = target.language ?? this.deps.language();
     const course = await this.courses.get(language);
-    const lesson = course.lessons.find((l) => l.id === target.lessonId);
+    const lesson = course.pages.find((l) => l.id === target.lessonId);
     if (!lesson) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Lesson "{0}" was not found in {1}.', target.lessonId, course.root.fsPath));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Lesson "{0}" was not found in {1}.', target.lessonId, course.root.toString(true)));
       return false;
     }
     const text = course.texts.get(lesson.path);
@@ -190,35 +192,71 @@ export class LessonReader implements vscode.Disposable {
     const scroll = target.section ? { section: target.section } : { ratio: this.scroll[lesson.id] ?? 0 };
     this.post({ html: entry.article, lessonId: lesson.id, title: panel.title, scroll });
     if (sameLesson && target.section && this.ready) void panel.webview.postMessage({ type: 'scrollTo', section: target.section });
-    await this.progress.markOpened(lesson.id);
+    if (course.lessons.includes(lesson)) await this.progress.markOpened(lesson.id);
     this.currentChanged.fire({ lessonId: lesson.id, section: target.section });
     return true;
   }
 
   private rendered(course: LoadedCourse, lesson: CourseLesson, text: string): CacheEntry {
-    const index = course.lessons.indexOf(lesson);
-    const prev = course.lessons[index - 1];
-    const next = course.lessons[index + 1];
     const runnable = this.runnableSnippets();
-    const key = [course.language, prev?.id, prev?.title, next?.id, next?.title, [...runnable].join(',')].join('|');
+    const repair = course.repairs.get(lesson.path);
     const cacheKey = `${course.root.toString()}|${lesson.path}`;
     const hit = this.cache.get(cacheKey);
+    const classifyLink = (href: string) => (resolveLessonLink(lesson.path, href, course.pages) ? 'lesson' as const : 'broken' as const);
+    const runKey = [...runnable].join(',');
+    let rendered = hit && hit.text === text && hit.key.endsWith(`|${runKey}`) ? hit.rendered : undefined;
+    if (!rendered) {
+      // Uncertain repaired characters are marked before rendering and highlighted after it.
+      const source = repair?.unresolved.length
+        ? insertUncertainMarkers(repair.text, repair.unresolved.map((u) => ({ offset: u.offset, length: u.candidates[0]?.length ?? 1 }))).normalize('NFC')
+        : text;
+      rendered = loadRenderer().renderLesson(source, { runnableSnippets: runnable, classifyLink, labels: renderLabels() });
+      if (repair?.unresolved.length) rendered = { ...rendered, html: markUncertainSpots(rendered.html, vscode.l10n.t('Uncertain: the lost bytes allow other letters here')) };
+    }
+    const { previous, next, contents } = this.neighbours(course, lesson, rendered);
+    const key = [course.language, previous?.id, previous?.title, next?.id, next?.title, contents.length, runKey].join('|');
     if (hit && hit.text === text && hit.key === key) return hit;
-    const rendered = loadRenderer().renderLesson(text, {
-      runnableSnippets: runnable,
-      classifyLink: (href) => (resolveLessonLink(lesson.path, href, course.lessons) ? 'lesson' : 'broken'),
-      labels: renderLabels(),
-    });
-    const article = buildLessonArticle({
-      lessonId: lesson.id,
-      rendered,
-      previous: prev && { id: prev.id, title: `${prev.order}. ${prev.title}` },
-      next: next && { id: next.id, title: `${next.order}. ${next.title}` },
-      labels: readerLabels(),
-    });
+    let breadcrumb: string | undefined;
+    if (rendered.navigation) {
+      const nav = loadRenderer().renderLesson(rendered.navigation, { classifyLink, labels: renderLabels() });
+      breadcrumb = buildBreadcrumb(nav.html, vscode.l10n.t('Quick links'));
+    }
+    const banner = repair
+      ? buildRepairBanner(vscode.l10n.t('This file\'s encoding was damaged; {0} spots repaired, {1} uncertain (highlighted). The file on disk is unchanged.', repair.restored, repair.unresolved.length), vscode.l10n.t('Repair File Encoding…'))
+      : undefined;
+    const after = buildModuleContents(vscode.l10n.t('In this module'), contents, vscode.l10n.t('This link does not lead to a lesson in this course'));
+    const article = buildLessonArticle({ lessonId: lesson.id, rendered, previous, next, labels: readerLabels(), breadcrumb, banner, after });
     const entry = { text, key, rendered, article };
     this.cache.set(cacheKey, entry);
     return entry;
+  }
+
+  /**
+   * Previous/next: from an Aero footer's lesson table when the lesson has one (the course's own
+   * order, links resolved loosely), else the course order.
+   */
+  private neighbours(course: LoadedCourse, lesson: CourseLesson, rendered: RenderedLesson): { previous?: LessonLinkInfo; next?: LessonLinkInfo; contents: { title: string; id?: string; current: boolean }[] } {
+    const info = (l: CourseLesson | undefined): LessonLinkInfo | undefined => l && { id: l.id, title: course.kind === 'shipped' ? `${l.order}. ${l.title}` : l.title };
+    if (rendered.footerLessons.length) {
+      const rows = rendered.footerLessons.map((r) => {
+        const target = resolveLessonLink(lesson.path, r.href, course.pages)?.lesson;
+        return { title: r.title, id: target?.id, current: target ? target.id === lesson.id : r.current, lesson: target };
+      });
+      const i = rows.findIndex((r) => r.current);
+      if (i >= 0) {
+        const prev = rows.slice(0, i).reverse().find((r) => r.lesson)?.lesson;
+        const next = rows.slice(i + 1).find((r) => r.lesson)?.lesson;
+        return { previous: info(prev), next: info(next), contents: rows };
+      }
+      return { ...this.courseOrder(course, lesson, info), contents: rows };
+    }
+    return { ...this.courseOrder(course, lesson, info), contents: [] };
+  }
+
+  private courseOrder(course: LoadedCourse, lesson: CourseLesson, info: (l: CourseLesson | undefined) => LessonLinkInfo | undefined) {
+    const index = course.lessons.indexOf(lesson);
+    if (index < 0) return { previous: undefined, next: info(course.modules.find((m) => m.indexPath === lesson.path)?.lessons[0]) };
+    return { previous: info(course.lessons[index - 1]), next: info(course.lessons[index + 1]) };
   }
 
   private post(m: { html: string; lessonId: string; title: string; scroll?: { section?: string; ratio?: number } }): void {
@@ -235,7 +273,7 @@ export class LessonReader implements vscode.Disposable {
     if (!this.panel || !this.current) return;
     const { lessonId, language } = this.current;
     const course = await this.courses.get(language);
-    if (!course.lessons.some((l) => l.id === lessonId)) {
+    if (!course.pages.some((l) => l.id === lessonId) || !course.texts.has(this.current.path)) {
       this.post({ lessonId, title: this.panel.title, html: `<p class="il-empty il-banner il-banner-warning">${escapeHtml(vscode.l10n.t('This lesson\'s file is gone: it was deleted or renamed on disk.'))}</p>` });
       return;
     }
@@ -289,6 +327,9 @@ export class LessonReader implements vscode.Disposable {
           void vscode.window.showErrorMessage(vscode.l10n.t('Cannot run snippet {0}: {1}', m.id, String((e as Error)?.message ?? e)));
         });
         break;
+      case 'action':
+        void vscode.commands.executeCommand(Commands.repairEncoding);
+        break;
       case 'term':
         void vscode.commands.executeCommand(Commands.showTermInternal, { id: m.id }).then(undefined, () => undefined);
         break;
@@ -303,7 +344,7 @@ export class LessonReader implements vscode.Disposable {
     }
     if (!this.current) return;
     const course = await this.courses.get(this.current.language);
-    const target = resolveLessonLink(this.current.path, href, course.lessons);
+    const target = resolveLessonLink(this.current.path, href, course.pages);
     if (!target) {
       void vscode.window.showWarningMessage(vscode.l10n.t('This link does not lead to a lesson in this course: {0}', href));
       return;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { indexLessonText, ProgressStore, searchSections, type SearchableSection } from '../../core';
+import { indexLessonText, ProgressStore, repairMojibake, searchSections, type SearchableSection } from '../../core';
 import { Commands, StateKeys, Views, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
 import { CourseService } from './courseService';
@@ -15,10 +15,8 @@ export interface LessonsApi {
   progress: ProgressStore;
   /** Snippet ids that can run; the snippets feature adds its catalogue here. */
   runnableSnippets: Set<string>;
-}
-
-function moduleTitle(): string {
-  return vscode.l10n.t('Module 15: Mechanistic interpretability');
+  /** Repair File Encoding without the confirmation dialog (tests). */
+  repairEncoding(uri: vscode.Uri, options: { confirmed: true }): Promise<boolean>;
 }
 
 /** Sidebar tree, reader webview, progress and the lesson commands. */
@@ -26,7 +24,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps): LessonsA
   const courses = new CourseService(deps);
   const progress = new ProgressStore(context.globalState, StateKeys.progress);
   const runnableSnippets = new Set<string>();
-  const tree = new LessonTreeProvider(courses, progress, moduleTitle);
+  const tree = new LessonTreeProvider(courses, progress);
   const treeView = vscode.window.createTreeView(Views.lessons, { treeDataProvider: tree, showCollapseAll: true });
   const reader = new LessonReader(context, deps, courses, progress, () => runnableSnippets);
 
@@ -35,7 +33,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps): LessonsA
     treeView.description = course.lessons.length
       ? vscode.l10n.t('{0}/{1} read', progress.countRead(course.lessons.map((l) => l.id)), course.lessons.length)
       : undefined;
-    treeView.message = course.lessons.length ? undefined : vscode.l10n.t('No lessons found in {0}.', courses.rootFor(deps.language()).fsPath);
+    treeView.message = course.lessons.length ? undefined : vscode.l10n.t('No lessons found in {0}.', course.root.toString(true));
   };
   void updateDescription();
 
@@ -135,7 +133,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps): LessonsA
     progress.onDidChange(() => void updateDescription()),
     reader.onDidChangeCurrent((w) => void follow(w)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('interpLessons.language')) {
+      if (e.affectsConfiguration('interpLessons.language') || e.affectsConfiguration('interpLessons.courseFolder')) {
         tree.refresh();
         void updateDescription();
       }
@@ -144,9 +142,13 @@ export function register(context: vscode.ExtensionContext, deps: Deps): LessonsA
       deserializeWebviewPanel: (panel, state) => reader.revive(panel, state),
     }),
     vscode.window.registerUriHandler({
+      // vscode://interp-lessons.interp-lessons/lesson/<id>#<section> (Copy Link) or /lesson?id=…&section=… (notes).
       handleUri: (uri) => {
         const m = /^\/lesson\/([^/]+)$/.exec(uri.path);
-        if (m) void reader.show({ lessonId: decodeURIComponent(m[1]), section: uri.fragment || undefined });
+        const q = new URLSearchParams(uri.query);
+        const lessonId = m ? decodeURIComponent(m[1]) : uri.path === '/lesson' ? q.get('id') : null;
+        const section = (m ? uri.fragment : q.get('section')) || undefined;
+        if (lessonId && lessonId.length <= 300) void reader.show({ lessonId, section });
       },
     }),
     vscode.commands.registerCommand(Commands.showLesson, (arg: unknown) => {
@@ -203,6 +205,77 @@ export function register(context: vscode.ExtensionContext, deps: Deps): LessonsA
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     }),
     vscode.commands.registerCommand(Commands.refreshLessons, () => courses.refresh()),
+    vscode.commands.registerCommand(Commands.openCourseFolder, async (uri?: vscode.Uri) => {
+      const folder = uri instanceof vscode.Uri ? uri : (await vscode.window.showOpenDialog({
+        canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
+        openLabel: vscode.l10n.t('Read This Course'), title: vscode.l10n.t('Open Course Folder'),
+        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      }))?.[0];
+      if (!folder) return;
+      const value = folder.scheme === 'file' ? folder.fsPath : folder.toString();
+      await vscode.workspace.getConfiguration('interpLessons').update('courseFolder', value, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand(`${Views.lessons}.focus`);
+    }),
+    vscode.commands.registerCommand(Commands.closeCourseFolder, async () => {
+      const config = vscode.workspace.getConfiguration('interpLessons');
+      await config.update('courseFolder', undefined, vscode.ConfigurationTarget.Global);
+      if (config.inspect('courseFolder')?.workspaceValue !== undefined) await config.update('courseFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    }),
+    vscode.commands.registerCommand(Commands.repairEncoding, (uri?: vscode.Uri) => repairEncoding(uri)),
   );
-  return { tree, treeView, reader, courses, progress, runnableSnippets };
+
+  /** Writes the repaired text of a damaged file after confirmation, keeping a backup; undoable in the editor. */
+  async function repairEncoding(arg?: vscode.Uri, options: { confirmed?: boolean } = {}): Promise<boolean> {
+    let uri = arg instanceof vscode.Uri ? arg : undefined;
+    if (!uri && vscode.window.activeTextEditor?.document.languageId === 'markdown') uri = vscode.window.activeTextEditor.document.uri;
+    if (!uri && reader.currentLesson) {
+      const course = await courses.get(reader.currentLesson.language);
+      const lesson = course.pages.find((l) => l.id === reader.currentLesson?.lessonId);
+      if (lesson) uri = courses.uriOf(course, lesson);
+    }
+    if (!uri) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown file or a lesson first.'));
+      return false;
+    }
+    const name = uri.path.split('/').pop() ?? uri.path;
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const result = repairMojibake(doc.getText());
+    if (!result.repaired) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No encoding damage found in {0}.', name));
+      return false;
+    }
+    let backup = uri.with({ path: `${uri.path}.bak` });
+    for (let i = 2; await exists(backup); i++) backup = uri.with({ path: `${uri.path}.bak${i}` });
+    const backupName = backup.path.split('/').pop() ?? '';
+    const yes = vscode.l10n.t('Repair');
+    const answer = options.confirmed ? yes : await vscode.window.showWarningMessage(
+      vscode.l10n.t('Repair the encoding of {0}?', name),
+      { modal: true, detail: vscode.l10n.t('{0} spots will be restored, {1} of them uncertain (best guess kept; check them). The original is saved as {2}; Undo in the editor reverts the change.', result.restored, result.unresolved.length, backupName) },
+      yes,
+    );
+    if (answer !== yes) return false;
+    await vscode.workspace.fs.writeFile(backup, await vscode.workspace.fs.readFile(uri));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), result.text);
+    if (!(await vscode.workspace.applyEdit(edit)) || !(await doc.save())) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}; the backup {1} is kept.', name, backupName));
+      return false;
+    }
+    deps.log.info(`repaired ${uri.toString(true)}: ${result.restored} spots, ${result.unresolved.length} uncertain; backup ${backupName}`);
+    // Show the repaired file so the change can be checked and undone (Ctrl+Z) right there.
+    await vscode.window.showTextDocument(doc, { preview: false });
+    courses.refresh();
+    void vscode.window.showInformationMessage(vscode.l10n.t('Repaired {0}: {1} spots restored, {2} uncertain. Backup: {3}.', name, result.restored, result.unresolved.length, backupName));
+    return true;
+  }
+
+  async function exists(uri: vscode.Uri): Promise<boolean> {
+    try {
+      await vscode.workspace.fs.stat(uri);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return { tree, treeView, reader, courses, progress, runnableSnippets, repairEncoding };
 }

@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import type MarkdownIt from 'markdown-it';
+import { glossaryMarkdownItPlugin, type GlossaryMarkOptions } from '../../core';
+import { Commands, GlossarySettings, Settings, Views } from '../../constants';
+import type { Deps } from '../shared/deps';
+import { formulaImages } from './formulaBundle';
+import { insertDefinitionNote, lookupSeed, pickEntry } from './commands';
+import { GlossaryEntryPanel } from './entryPanel';
+import { GlossaryService } from './glossaryService';
+import { GlossaryTree } from './glossaryTree';
+import { GlossaryHoverProvider, TermLocator } from './hoverProvider';
+import { LessonIndex } from './lessonIndex';
+
+const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
+
+function setting<T>(key: string, fallback: T): T {
+  return vscode.workspace.getConfiguration(Settings.section).get<T>(key, fallback);
+}
+
+function hoverSelector(): vscode.DocumentSelector {
+  const langs = setting<string[]>(GlossarySettings.languages, DEFAULT_LANGUAGES);
+  const list = Array.isArray(langs) ? langs.filter((l) => typeof l === 'string' && l) : DEFAULT_LANGUAGES;
+  // `*` means every language; schemes are not limited (untitled notes, remote files, virtual file systems).
+  return list.includes('*') ? [{ pattern: '**' }, { scheme: 'untitled' }] : list.map((language) => ({ language }));
+}
+
+/** The glossary: hovers, the view, the entry page, look-up and note commands, and the preview plugin. */
+export function register(context: vscode.ExtensionContext, deps: Deps) {
+  const service = new GlossaryService(deps.log);
+  const glossary = () => service.glossary;
+  const language = () => deps.language();
+  const lessons = new LessonIndex(deps.lessonsUri);
+  const locator = new TermLocator();
+  const hoverDeps = { glossary, language, lessons, formulas: formulaImages, locator };
+  const hover = new GlossaryHoverProvider(hoverDeps);
+  const tree = new GlossaryTree(glossary, language);
+  const view = vscode.window.createTreeView(Views.glossary, { treeDataProvider: tree, showCollapseAll: false });
+  tree.view = view;
+  const panel = new GlossaryEntryPanel(context.extensionUri, glossary, language, lessons);
+
+  let hoverRegistration: vscode.Disposable | undefined;
+  const registerHover = () => {
+    hoverRegistration?.dispose();
+    hoverRegistration = setting(GlossarySettings.enabled, true) ? vscode.languages.registerHoverProvider(hoverSelector(), hover) : undefined;
+  };
+  registerHover();
+
+  context.subscriptions.push(
+    service,
+    tree,
+    view,
+    panel,
+    { dispose: () => hoverRegistration?.dispose() },
+    service.onDidChange(() => tree.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${Settings.section}.${GlossarySettings.enabled}`) || e.affectsConfiguration(`${Settings.section}.${GlossarySettings.languages}`)) registerHover();
+      if (e.affectsConfiguration(`${Settings.section}.${Settings.language}`)) tree.refresh();
+    }),
+    vscode.commands.registerCommand(Commands.showTermInternal, async (arg?: { id?: unknown }) => {
+      if (typeof arg?.id === 'string' && (await panel.show(arg.id))) return;
+      const entry = await pickEntry(glossary(), language(), '');
+      if (entry) await panel.show(entry.id);
+    }),
+    vscode.commands.registerCommand(Commands.lookUpTerm, async () => {
+      const entry = await pickEntry(glossary(), language(), lookupSeed(glossary(), vscode.window.activeTextEditor));
+      if (entry) await panel.show(entry.id);
+    }),
+    vscode.commands.registerCommand(Commands.insertDefinition, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'markdown') {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown file to insert a definition note.'));
+        return;
+      }
+      const hit = locator.locate(glossary(), editor.document, editor.selection.active);
+      const id = hit?.id ?? (await pickEntry(glossary(), language(), lookupSeed(glossary(), editor)))?.id;
+      const entry = id ? glossary().byId.get(id) : undefined;
+      if (entry) await insertDefinitionNote(editor, entry, language(), lessons);
+    }),
+    vscode.commands.registerCommand(Commands.filterGlossary, async () => {
+      const text = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Show glossary entries containing'), value: tree.filterText });
+      if (text !== undefined) tree.setFilter(text);
+    }),
+    vscode.commands.registerCommand(Commands.clearGlossaryFilter, () => tree.setFilter('')),
+    // Links written by Insert Definition as Note (vscode://interp-lessons.interp-lessons/lesson?id=…) are
+    // handled by the lessons feature's URI handler: an extension has one.
+  );
+
+  /** Options for the lesson reader's renderer (first occurrence per section by default). */
+  const readerMarking = (): GlossaryMarkOptions | undefined => {
+    const mode = setting<string>(GlossarySettings.markInLessons, 'firstPerSection');
+    if (mode === 'off') return undefined;
+    return { glossary: glossary(), language: language(), firstOnly: mode === 'all' ? 'all' : 'section' };
+  };
+
+  /** `markdown.markdownItPlugins`: VS Code's own preview gets the same term tooltips (attributes only). */
+  const extendMarkdownIt = (md: MarkdownIt): MarkdownIt => {
+    glossaryMarkdownItPlugin(md, {
+      resolve: () => (setting(GlossarySettings.markdownPreview, true) && setting(GlossarySettings.enabled, true)
+        ? { glossary: glossary(), language: language(), firstOnly: 'section' }
+        : undefined),
+    });
+    return md;
+  };
+
+  return { service, hover, tree, panel, readerMarking, extendMarkdownIt };
+}

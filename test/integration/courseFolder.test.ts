@@ -1,0 +1,136 @@
+// Reading one's own copy of the course (the original Module 15 folder, Apache-2.0, in test/fixtures),
+// including a copy whose encoding was damaged.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { damageAsCodePage } from '../../src/core';
+import type { LessonsApi } from '../../src/features/lessons/register';
+import type { LessonNode } from '../../src/features/lessons/lessonTree';
+import type { ReaderEvents } from '../../src/features/lessons/reader';
+
+const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'aero-module15');
+
+async function api(): Promise<LessonsApi> {
+  const ext = vscode.extensions.getExtension<{ lessons: LessonsApi }>('interp-lessons.interp-lessons');
+  assert.ok(ext);
+  await ext.activate();
+  return ext.exports.lessons;
+}
+
+function nextRender(lessons: LessonsApi, lessonId: string): Promise<ReaderEvents['rendered']> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no render report for ${lessonId}`)); }, 30_000);
+    const sub = lessons.reader.onDidRender((e) => {
+      if (e.lessonId === lessonId) { clearTimeout(timer); sub.dispose(); resolve(e); }
+    });
+  });
+}
+
+function waitFor<T>(fn: () => Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = async () => {
+      const v = await fn().catch(() => undefined);
+      if (v !== undefined) resolve(v);
+      else if (Date.now() - start > ms) reject(new Error(`timed out waiting for ${what}`));
+      else setTimeout(tick, 150);
+    };
+    void tick();
+  });
+}
+
+describe('Course folder', function () {
+  this.timeout(120_000);
+  let root: string;
+  const moduleDir = () => path.join(root, '15_interpretability');
+
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'il-course-'));
+    fs.mkdirSync(moduleDir());
+    for (const f of fs.readdirSync(FIXTURE).filter((f) => f.endsWith('.md') && f !== 'NOTICE.md')) {
+      // One file renamed the way other copies of the course name it: the footers must still find it.
+      const name = f.startsWith('aero_llm_04') ? 'Aero LLM 04 Theoretical and Empirical Approaches in Research and Teaching.md' : f;
+      fs.copyFileSync(path.join(FIXTURE, f), path.join(moduleDir(), name));
+    }
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('interpLessons').update('courseFolder', undefined, vscode.ConfigurationTarget.Global);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('lists the folder\'s module and its five lessons in order', async () => {
+    const lessons = await api();
+    await vscode.workspace.getConfiguration('interpLessons').update('courseFolder', root, vscode.ConfigurationTarget.Global);
+    const modules = await waitFor(async () => {
+      const m = await lessons.tree.getChildren();
+      return m.length === 1 && String(lessons.tree.getTreeItem(m[0]).label).includes('15_interpretability') ? m : undefined;
+    }, 'the course folder in the tree');
+    const items = (await lessons.tree.getChildren(modules[0])) as LessonNode[];
+    const titles = items.map((n) => String(lessons.tree.getTreeItem(n).label));
+    assert.strictEqual(items.length, 5, titles.join(' | '));
+    assert.match(titles[0], /Mechanistic Interpretability/);
+    assert.match(titles[3], /Lý Thuyết và Thực Nghiệm/);
+    assert.match(titles[4], /Chỉ Trích/);
+  });
+
+  it('renders every lesson, without the navigation block, with math', async () => {
+    const lessons = await api();
+    const course = await lessons.courses.get();
+    for (const l of course.lessons) {
+      const rendered = nextRender(lessons, l.id);
+      await lessons.reader.show({ lessonId: l.id });
+      const r = await rendered;
+      if ((course.texts.get(l.path) ?? '').includes('$')) assert.ok(r.katexCount >= 1, `${l.path}: ${r.katexCount} formulas`);
+      assert.strictEqual(r.fontsLoaded, true);
+    }
+  });
+
+  it('follows the footer links, even to a file whose name differs', async () => {
+    const lessons = await api();
+    const course = await lessons.courses.get();
+    const first = course.lessons[0];
+    let rendered = nextRender(lessons, first.id);
+    await lessons.reader.show({ lessonId: first.id });
+    await rendered;
+    const fourth = course.lessons[3];
+    rendered = nextRender(lessons, fourth.id);
+    await lessons.reader.followLink('aero_llm_04_theoretical_and_empirical_approaches_in_research_and_teaching.md');
+    await rendered;
+    assert.strictEqual(lessons.reader.currentLesson?.lessonId, fourth.id);
+    rendered = nextRender(lessons, course.lessons[4].id);
+    await vscode.commands.executeCommand('interpLessons.nextLesson');
+    await rendered;
+  });
+
+  it('shows a damaged copy repaired, and repairs the file on command with a backup', async () => {
+    const lessons = await api();
+    const original = fs.readFileSync(path.join(FIXTURE, 'aero_llm_02_how_does_mech_interp_relate_to_ai_safety.md'), 'utf8');
+    const damagedPath = path.join(moduleDir(), 'aero_llm_02_how_does_mech_interp_relate_to_ai_safety.md');
+    fs.writeFileSync(damagedPath, damageAsCodePage(original, 'windows-1252'));
+    lessons.courses.refresh();
+    const course = await lessons.courses.get();
+    const lesson = course.lessons.find((l) => l.path.endsWith('aero_llm_02_how_does_mech_interp_relate_to_ai_safety.md'));
+    assert.ok(lesson);
+    const repair = course.repairs.get(lesson.path);
+    assert.ok(repair?.repaired, 'the damaged file is detected and repaired for display');
+    assert.ok(repair.restored > 10, `spots restored: ${repair.restored}`);
+    // Lost emoji bytes are ambiguous (reported as uncertain, best guess shown); every letter must be back.
+    const letters = (t: string) => t.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '');
+    assert.strictEqual(letters(course.texts.get(lesson.path) ?? ''), letters(original.normalize('NFC')), 'the reader shows the original letters');
+    assert.ok(repair.unresolved.length > 0, 'the ambiguous emoji are reported as uncertain');
+    const rendered = nextRender(lessons, lesson.id);
+    await lessons.reader.show({ lessonId: lesson.id });
+    await rendered;
+
+    const uri = vscode.Uri.file(damagedPath);
+    assert.strictEqual(await lessons.repairEncoding(uri, { confirmed: true }), true);
+    assert.strictEqual(letters(fs.readFileSync(damagedPath, 'utf8')), letters(original), 'every letter of the file repaired');
+    assert.strictEqual(fs.readFileSync(`${damagedPath}.bak`, 'utf8'), damageAsCodePage(original, 'windows-1252'), 'backup holds the damaged original');
+    await vscode.commands.executeCommand('undo');
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === damagedPath);
+    assert.ok(doc);
+    assert.strictEqual(doc.getText(), damageAsCodePage(original, 'windows-1252'), 'undo in the editor brings the old text back');
+  });
+});
