@@ -6,3 +6,4 @@ export * from './course';
 export * from './markdown';
 export * from './page';
 export * from './glossary';
+export * from './regression';
