@@ -1,7 +1,8 @@
 // Build-time rendering of the shipped glossary's formulas to SVG with MathJax (a devDependency).
 // VS Code hovers cannot run KaTeX, and MathJax's TeX→SVG bundle is 1.65 MB minified (573 KB gzipped):
 // too big to ship for ~30 fixed formulas. So the build renders them once and the bundle imports the
-// result as the virtual module `virtual:glossary-formulas` ({ [tex]: svg }).
+// result as the virtual module `virtual:glossary-formulas` ({ [tex]: svg }), bundled on its own as
+// dist/glossary-formulas.js and required on the first hover that shows a formula.
 const fs = require('fs');
 const path = require('path');
 
@@ -83,7 +84,8 @@ function glossaryFormulasPlugin(glossaryPath) {
           fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
           fs.writeFileSync(cacheFile, JSON.stringify(svgs));
         } catch { /* a read-only checkout still builds */ }
-        return { contents: JSON.stringify(svgs), loader: 'json', watchFiles: [glossaryPath], warnings };
+        // CommonJS on purpose: it is an entry point of its own (dist/glossary-formulas.js), required lazily.
+        return { contents: `module.exports = ${JSON.stringify(svgs)};`, loader: 'js', watchFiles: [glossaryPath], warnings };
       });
     },
   };

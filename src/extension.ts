@@ -1,13 +1,19 @@
 import * as vscode from 'vscode';
 import { createDeps } from './features/shared/deps';
 import * as lessons from './features/lessons/register';
+import * as glossary from './features/glossary/register';
 
 /** Wiring only: build shared services, then each feature registers its own disposables. */
 export function activate(context: vscode.ExtensionContext) {
   const deps = createDeps(context);
-  const lessonApi = lessons.register(context, deps);
-  // Returned for the integration tests (they read it through vscode.extensions.getExtension().exports).
-  return { lessons: lessonApi };
+  const glossaryApi = glossary.register(context, deps);
+  const lessonApi = lessons.register(context, deps, {
+    glossaryMarking: glossaryApi.readerMarking,
+    onDidChangeGlossary: glossaryApi.service.onDidChange,
+  });
+  // Returned for the integration tests (they read it through vscode.extensions.getExtension().exports);
+  // extendMarkdownIt is VS Code's hook for `markdown.markdownItPlugins`.
+  return { lessons: lessonApi, glossary: glossaryApi, extendMarkdownIt: glossaryApi.extendMarkdownIt };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import MarkdownIt from 'markdown-it';
 import katexPlugin from '@vscode/markdown-it-katex';
-import { glossaryMarkdownItPlugin, parseGlossary, createGlossary, svgDataUri, isInertSvg, FormulaImages, type GlossaryMarkOptions } from '../../src/core';
+import { glossaryMarkdownItPlugin, parseGlossary, createGlossary, glossaryHoverMarkdown, glossaryEntryMarkdown, commandUri, markdownCode, svgDataUri, isInertSvg, FormulaImages, type GlossaryMarkOptions } from '../../src/core';
 import { sampleGlossary } from './glossary-termAt.test';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sax = require('sax') as { parser(strict: boolean): { onerror: (e: Error) => void; write(s: string): { close(): void } } };
@@ -152,5 +152,39 @@ describe('formula images', () => {
     assert.notStrictEqual(images.uri(tex, '#ffffff'), a);
     assert.strictEqual(images.uri('x^3'), undefined);
     assert.strictEqual(images.uri('constructor'), undefined);
+  });
+});
+
+describe('hover and entry page markdown', () => {
+  const g = sampleGlossary();
+  const labels = { introducedIn: 'Introduced in', related: 'Related:', formula: 'Formula', notInLessons: 'Not in the lessons:' };
+  it('hover: term with the other language, definition, math as code, image or TeX, lesson and related links', () => {
+    const e = g.byId.get('superposition')!;
+    const md = glossaryHoverMarkdown(e, { language: 'vi', formulaImage: 'data:image/svg+xml;base64,AAAA', lesson: { label: 'Bài 3 § Chồng chập', uri: commandUri('interpLessons._showLesson', { lessonId: 'concepts-and-terms', section: 'superposition' }) }, related: [{ label: 'đặc trưng', uri: 'command:x' }], labels });
+    assert.match(md, /^\*\*chồng chập\*\* · \*superposition\*\n\nMạng biểu diễn/);
+    assert.match(md, /Với `n` đặc trưng thưa trong `m < n` chiều/);
+    assert.match(md, /!\[Formula\]\(data:image\/svg\+xml;base64,AAAA\)/);
+    assert.match(md, /Introduced in \[Bài 3 § Chồng chập\]\(command:interpLessons\._showLesson\?%5B%7B%22lessonId%22%3A%22concepts-and-terms%22%2C%22section%22%3A%22superposition%22%7D%5D\)/);
+    const tex = glossaryHoverMarkdown(e, { language: 'en', related: [], labels });
+    assert.match(tex, /```latex\n\\mathbf\{h\} \\approx \\sum_i f_i \\mathbf\{d\}_i\n```/);
+  });
+  it('hover: data from a user file cannot inject links, images or HTML', () => {
+    const evil = createGlossary([{ id: 'e', terms: { en: ['[x](command:workbench.action.quit)'] }, definition: { en: '![i](https://x.org/t.png) <img src=x> [a](command:rm)' }, explanation: {}, related: [] }]);
+    const md = glossaryHoverMarkdown(evil.byId.get('e')!, { language: 'en', related: [], labels });
+    assert.doesNotMatch(md, /(^|[^\\])\[[^\]]*\]\(/);
+    assert.doesNotMatch(md, /(^|[^\\])</);
+    assert.strictEqual(markdownCode('a`b'), '``a`b``');
+  });
+  it('entry page: math kept for KaTeX, links to lessons and related entries, usages counted', () => {
+    const md = glossaryEntryMarkdown({
+      entry: g.byId.get('linear-probe')!, glossary: g, language: 'en', introducedLabel: 'Lesson 4 § Probes',
+      usages: [{ lessonId: 'theory-and-experiment', label: 'Lesson 4: Theory', section: 'probes', count: 3 }],
+      labels: { aliases: 'Also:', introducedIn: 'Introduced in', usedIn: 'Where the lessons use it', related: 'Related terms', reference: 'Reference', notInLessons: 'Not in the lessons', notUsed: 'None', times: (n) => `${n}×` },
+    });
+    assert.match(md, /^# linear probe\n\n\*Also:\* linear probes · linear probing · đầu dò tuyến tính/);
+    assert.match(md, /\$\$\n\\hat\{y\} = \\sigma/);
+    assert.match(md, /\[Lesson 4 § Probes\]\(#lesson:theory-and-experiment\/probes\)/);
+    assert.match(md, /- \[Lesson 4: Theory\]\(#lesson:theory-and-experiment\/probes\) \(3×\)/);
+    assert.match(md, /- \[probe\]\(#term:probe\): A small model/);
   });
 });

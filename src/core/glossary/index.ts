@@ -13,3 +13,8 @@ export type { LineRange } from './codeBlocks';
 export { glossaryMarkdownItPlugin } from './markdownItPlugin';
 export type { GlossaryMarkOptions, GlossaryPluginOptions } from './markdownItPlugin';
 export { svgDataUri, isInertSvg, FormulaImages } from './formulaImage';
+export { builtinGlossary, builtinGlossaryProblems, BUILTIN_GLOSSARY_SOURCE } from './builtin';
+export { glossaryHoverMarkdown, escapeMarkdown, markdownCode, textWithMath, commandUri } from './hoverMarkdown';
+export type { HoverMarkdownOptions } from './hoverMarkdown';
+export { glossaryEntryMarkdown } from './entryPage';
+export type { EntryPageInput, EntryPageLabels } from './entryPage';

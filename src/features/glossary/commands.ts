@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { canonicalTerm, localized, termAt, type Glossary, type GlossaryEntry, type GlossaryLanguage } from '../../core';
+import type { LessonIndex } from './lessonIndex';
+
+export const EXTENSION_ID = 'interp-lessons.interp-lessons';
+
+interface EntryPick extends vscode.QuickPickItem {
+  entry: GlossaryEntry;
+}
+
+/** Text to start a lookup with: the selection, else the glossary term or word under the cursor. */
+export function lookupSeed(glossary: Glossary, editor: vscode.TextEditor | undefined): string {
+  if (!editor) return '';
+  const sel = editor.selection;
+  if (!sel.isEmpty) return editor.document.getText(sel).trim().slice(0, 100);
+  const line = editor.document.lineAt(sel.active.line).text;
+  const hit = termAt(glossary, line, sel.active.character) ?? termAt(glossary, line, sel.active.character - 1);
+  if (hit) return hit.text;
+  const word = editor.document.getWordRangeAtPosition(sel.active, /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}-]*/u);
+  return word ? editor.document.getText(word) : '';
+}
+
+/** QuickPick over every entry; items match on terms of both languages and aliases (description). */
+export async function pickEntry(glossary: Glossary, language: GlossaryLanguage, seed: string): Promise<GlossaryEntry | undefined> {
+  const other: GlossaryLanguage = language === 'en' ? 'vi' : 'en';
+  const collator = new Intl.Collator(language, { sensitivity: 'base' });
+  const items: EntryPick[] = glossary.entries.map((entry) => ({
+    entry,
+    label: canonicalTerm(entry, language),
+    description: [...(entry.terms[language] ?? []).slice(1), ...(entry.terms[other] ?? [])].join(' · '),
+    detail: localized(entry.definition, language),
+  })).sort((a, b) => collator.compare(a.label, b.label));
+  const qp = vscode.window.createQuickPick<EntryPick>();
+  qp.items = items;
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = false;
+  qp.placeholder = vscode.l10n.t('Look up a term (English or Vietnamese)');
+  qp.value = seed;
+  return new Promise((resolve) => {
+    qp.onDidAccept(() => {
+      resolve(qp.selectedItems[0]?.entry);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      resolve(undefined);
+      qp.dispose();
+    });
+    qp.show();
+  });
+}
+
+/** `vscode://interp-lessons.interp-lessons/lesson?id=…&section=…`: opens the reader from a note (see the URI handler). */
+export function lessonUri(lessonId: string, section?: string): string {
+  const query = `id=${encodeURIComponent(lessonId)}${section ? `&section=${encodeURIComponent(section)}` : ''}`;
+  return `${vscode.env.uriScheme}://${EXTENSION_ID}/lesson?${query}`;
+}
+
+/** The blockquote "Insert Definition as Note" writes. */
+export async function definitionNote(entry: GlossaryEntry, language: GlossaryLanguage, lessons: LessonIndex): Promise<string> {
+  const other = entry.terms[language === 'en' ? 'vi' : 'en']?.[0];
+  const term = canonicalTerm(entry, language);
+  let line = `> **${term}**${other && other !== term ? ` (${other})` : ''}: ${localized(entry.definition, language)}`;
+  if (entry.introducedIn) {
+    const info = (await lessons.lessons(language)).get(entry.introducedIn.lesson);
+    const label = info ? vscode.l10n.t('Lesson {0} § {1}', info.order, info.sections.get(entry.introducedIn.section) ?? entry.introducedIn.section) : entry.introducedIn.lesson;
+    line += `\n>\n> ${vscode.l10n.t('Introduced in')} [${label}](${lessonUri(entry.introducedIn.lesson, entry.introducedIn.section)})`;
+  }
+  return line;
+}
+
+/** Inserts the note after the cursor's line, as one undoable edit. */
+export async function insertDefinitionNote(editor: vscode.TextEditor, entry: GlossaryEntry, language: GlossaryLanguage, lessons: LessonIndex): Promise<boolean> {
+  const note = await definitionNote(entry, language, lessons);
+  const doc = editor.document;
+  const line = doc.lineAt(editor.selection.active.line);
+  const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const before = line.isEmptyOrWhitespace ? '' : eol + eol;
+  const text = before + note.replace(/\n/g, eol) + eol;
+  return editor.edit((b) => b.insert(line.range.end, text));
+}

@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { buildPageShell, canonicalTerm, createNonce, glossaryEntryMarkdown, moveInlineStyles, type Glossary, type GlossaryLanguage } from '../../core';
+import { Commands, WebviewTypes } from '../../constants';
+import { loadRenderer } from '../lessons/renderer';
+import type { LessonIndex } from './lessonIndex';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
+const SECTION = /^[A-Za-z0-9][\w.:-]{0,200}$/;
+
+/**
+ * One webview panel showing a glossary entry: definition, explanation and formula with KaTeX (the
+ * reader's renderer and fonts), the lesson that introduces it, where each lesson uses it, related
+ * entries. A webview rather than a virtual document in the built-in preview: math renders with our
+ * KaTeX and fonts whether or not markdown-math is enabled, and links can open the reader or another
+ * entry without trusting command: URIs in the preview.
+ */
+export class GlossaryEntryPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private currentId: string | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly glossary: () => Glossary,
+    private readonly language: () => GlossaryLanguage,
+    private readonly lessons: LessonIndex,
+  ) {}
+
+  /** The entry shown now, for tests. */
+  get shownId(): string | undefined {
+    return this.panel ? this.currentId : undefined;
+  }
+
+  async show(id: string): Promise<boolean> {
+    const entry = this.glossary().byId.get(id);
+    if (!entry) return false;
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel(WebviewTypes.glossaryEntry, canonicalTerm(entry, this.language()), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+        enableScripts: true,
+        localResourceRoots: [media],
+      });
+      this.panel.iconPath = { light: vscode.Uri.joinPath(media, 'icons', 'reader-light.svg'), dark: vscode.Uri.joinPath(media, 'icons', 'reader-dark.svg') };
+      this.panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.disposables);
+      this.panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m), undefined, this.disposables);
+    } else {
+      this.panel.reveal(undefined, false);
+    }
+    this.currentId = id;
+    const language = this.language();
+    const info = await this.lessons.lessons(language);
+    const intro = entry.introducedIn && info.get(entry.introducedIn.lesson);
+    const usages = await this.lessons.usages(this.glossary(), id, language);
+    const markdown = glossaryEntryMarkdown({
+      entry,
+      glossary: this.glossary(),
+      language,
+      introducedLabel: intro ? vscode.l10n.t('Lesson {0} § {1}', intro.order, intro.sections.get(entry.introducedIn!.section) ?? entry.introducedIn!.section) : undefined,
+      usages: usages.map((u) => ({ lessonId: u.lesson.id, label: vscode.l10n.t('Lesson {0}: {1}', u.lesson.order, u.lesson.title), section: u.firstSection, count: u.count })),
+      labels: {
+        aliases: vscode.l10n.t('Also:'),
+        introducedIn: vscode.l10n.t('Introduced in'),
+        usedIn: vscode.l10n.t('Where the lessons use it'),
+        related: vscode.l10n.t('Related terms'),
+        reference: vscode.l10n.t('Reference'),
+        notInLessons: vscode.l10n.t('Not in the lessons'),
+        notUsed: vscode.l10n.t('No lesson uses this term.'),
+        times: (n) => vscode.l10n.t('{0}×', n),
+      },
+    });
+    const rendered = loadRenderer().renderLesson(markdown, {});
+    const webview = this.panel.webview;
+    const nonce = createNonce();
+    this.panel.title = canonicalTerm(entry, language);
+    webview.html = buildPageShell({
+      cspSource: webview.cspSource,
+      nonce,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'glossary.js')).toString(),
+      styleUris: [vscode.Uri.joinPath(media, 'katex', 'katex.min.css'), vscode.Uri.joinPath(media, 'reader.css')].map((u) => webview.asWebviewUri(u).toString()),
+      lang: language,
+      title: canonicalTerm(entry, language),
+      config: { id },
+      body: `<article class="il-lesson il-glossary-entry">${moveInlineStyles(rendered.html)}</article>`,
+    });
+    return true;
+  }
+
+  private onMessage(m: unknown): void {
+    if (!m || typeof m !== 'object') return;
+    const msg = m as Record<string, unknown>;
+    if (msg.type === 'showTerm' && typeof msg.id === 'string' && ID.test(msg.id)) {
+      void this.show(msg.id);
+    } else if (msg.type === 'showLesson' && typeof msg.lessonId === 'string' && ID.test(msg.lessonId) && (msg.section === undefined || (typeof msg.section === 'string' && SECTION.test(msg.section)))) {
+      void vscode.commands.executeCommand(Commands.showLesson, { lessonId: msg.lessonId, section: msg.section });
+    } else if (msg.type === 'openExternal' && typeof msg.href === 'string' && /^https:\/\/[^\s]+$/i.test(msg.href)) {
+      void vscode.env.openExternal(vscode.Uri.parse(msg.href));
+    }
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

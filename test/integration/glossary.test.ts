@@ -1,0 +1,147 @@
+// The glossary in a real VS Code: hovers in a user's note (definition, formula image, open-lesson
+// link), user glossary files applied live, diagnostics for a broken one, the view, the entry page,
+// and VS Code's own Markdown preview marking terms.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'interp-lessons.interp-lessons';
+
+interface GlossaryApi {
+  service: { ready(): Promise<void>; glossary: { entries: readonly { id: string }[]; byId: ReadonlyMap<string, unknown> } };
+  tree: { getChildren(): { id: string }[]; setFilter(text: string): void };
+  panel: { shownId: string | undefined };
+}
+
+async function api(): Promise<GlossaryApi> {
+  const ext = vscode.extensions.getExtension<{ glossary: GlossaryApi }>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed`);
+  await ext.activate();
+  return ext.exports.glossary;
+}
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the test host opens a workspace folder');
+  return f.uri;
+}
+
+async function writeFile(name: string, text: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(folder(), name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+async function hoverText(uri: vscode.Uri, needle: string, offset = 1): Promise<string> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `${needle} not in ${uri.path}`);
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(at + offset))) ?? [];
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n----\n');
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+const USER_GLOSSARY = 'my-glossary.json';
+const userEntry = (definition: string) => JSON.stringify({
+  version: 1,
+  entries: [{ id: 'frobnicator', terms: { en: ['frobnicator'], vi: ['bộ xoay vặn'] }, definition: { en: definition, vi: definition }, explanation: { en: 'Made up for a test.' }, related: ['superposition'] }],
+}, null, 2);
+
+describe('Glossary', function () {
+  this.timeout(60_000);
+  let note: vscode.Uri;
+
+  before(async () => {
+    note = await writeFile('glossary-note.md', [
+      '# My notes',
+      '',
+      'Today: a linear probe on the residual stream; Hiện tượng chồng chập (NFC).',
+      'NFD: ' + 'chồng chập'.normalize('NFD') + ' as macOS writes it.',
+      '',
+      '```',
+      'linear probe inside code',
+      '```',
+      '',
+      'The frobnicator is mine. Superposition again.',
+    ].join('\n'));
+    await api();
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('hovering a term in a markdown note gives the definition, a formula image and an open-lesson link', async () => {
+    const text = await hoverText(note, 'linear probe', 8);
+    assert.match(text, /\*\*linear probe\*\*/);
+    assert.match(text, /đầu dò tuyến tính/, 'the other language\'s term is shown');
+    assert.match(text, /!\[[^\]]*\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/, 'formula rendered as an SVG data URI');
+    const link = /\[([^\]]+)\]\((command:interpLessons\._showLesson\?[^)]+)\)/.exec(text);
+    assert.ok(link, text);
+    const args = JSON.parse(decodeURIComponent(link[2].slice(link[2].indexOf('?') + 1)));
+    assert.deepStrictEqual(args, [{ lessonId: 'theory-and-experiment', section: 'probes' }]);
+    assert.match(link[1], /^Lesson \d+ § |^Bài \d+ § /);
+  });
+
+  it('the open-lesson link works: the command opens the reader', async () => {
+    await vscode.commands.executeCommand('interpLessons._showLesson', { lessonId: 'theory-and-experiment', section: 'probes' });
+    await until('the reader tab', async () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /interpLessons\.reader/.test(t.input.viewType)));
+  });
+
+  it('hovers Vietnamese in NFC and NFD, but not inside fenced code', async () => {
+    assert.match(await hoverText(note, 'chồng chập', 2), /\*\*superposition\*\*|\*\*chồng chập\*\*/);
+    assert.match(await hoverText(note, 'chồng chập'.normalize('NFD'), 2), /\*\*superposition\*\*|\*\*chồng chập\*\*/);
+    assert.doesNotMatch(await hoverText(note, 'linear probe inside', 3), /linear probe\*\*/);
+  });
+
+  it('a user glossary file adds an entry, and edits apply live', async () => {
+    const g = await api();
+    const file = await writeFile(USER_GLOSSARY, userEntry('A first definition.'));
+    await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', [USER_GLOSSARY], vscode.ConfigurationTarget.Workspace);
+    await until('the user entry', async () => { await g.service.ready(); return g.service.glossary.byId.has('frobnicator'); });
+    assert.match(await hoverText(note, 'frobnicator'), /A first definition\\?\./);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(userEntry('A second definition.')));
+    await until('the edited definition', async () => /A second definition\\?\./.test(await hoverText(note, 'frobnicator')));
+    assert.ok(g.tree.getChildren().some((e) => e.id === 'frobnicator'), 'the view lists the user entry');
+  });
+
+  it('a malformed user file gives a diagnostic with its line, and the shipped glossary still hovers', async () => {
+    const file = await writeFile(USER_GLOSSARY, '{\n  "version": 1,\n  "entries": [\n    { "id": "x", }\n  ]\n}\n');
+    await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', [USER_GLOSSARY], vscode.ConfigurationTarget.Workspace);
+    const diags = await until('a diagnostic', async () => {
+      const d = vscode.languages.getDiagnostics(file);
+      return d.length ? d : undefined;
+    });
+    assert.strictEqual(diags[0].range.start.line, 3);
+    assert.match(diags[0].message, /Invalid JSON/);
+    assert.strictEqual(diags[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.match(await hoverText(note, 'linear probe', 8), /\*\*linear probe\*\*/);
+    await until('the broken file\'s entries gone', async () => !/\*\*frobnicator/.test(await hoverText(note, 'frobnicator')));
+  });
+
+  it('the view lists entries A–Z, filters, and opens an entry page', async () => {
+    const g = await api();
+    const all = g.tree.getChildren();
+    assert.ok(all.length >= 20);
+    g.tree.setFilter('probe');
+    const some = g.tree.getChildren().map((e) => e.id);
+    assert.ok(some.includes('linear-probe') && some.length < all.length, some.join());
+    g.tree.setFilter('');
+    await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'superposition' });
+    assert.strictEqual(g.panel.shownId, 'superposition');
+  });
+
+  it("VS Code's Markdown preview marks terms through markdown.markdownItPlugins", async function () {
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'A linear probe.');
+    if (typeof html !== 'string') this.skip();
+    assert.match(html, /<abbr class="il-term" data-term="linear-probe" title="[^"]+">linear probe<\/abbr>/);
+  });
+});
