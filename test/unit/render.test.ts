@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { renderLesson, isAllowedHref, scanHeadings, parseFrontMatter } from '../../src/core';
+import { renderLesson, isAllowedHref, scanHeadings, parseFrontMatter, builtinGlossary } from '../../src/core';
 
 /** What "inert" means for the webview: nothing that could run or navigate by itself. */
 export function assertInert(html: string): void {
@@ -162,5 +162,18 @@ describe('renderLesson on real-world math layout', () => {
     assert.deepStrictEqual(r.mathErrors, []);
     assert.strictEqual(r.headings.length, 1);
     assert.strictEqual((r.html.match(/class="katex"/g) ?? []).length, 2);
+  });
+});
+
+describe('renderLesson with the glossary', () => {
+  it('marks the first occurrence of a term per section, with its definition as a tooltip', () => {
+    const glossary = builtinGlossary();
+    const r = renderLesson('## A\n\nSuperposition and superposition again.\n\n## B\n\nA linear probe, `superposition` in code, $superposition$.\n', { glossary, glossaryMarking: { language: 'en' } });
+    const marks = r.html.match(/<abbr class="il-term" data-term="[a-z-]+"/g) ?? [];
+    assert.deepStrictEqual(marks.map((m) => /data-term="([^"]+)"/.exec(m)![1]), ['superposition', 'linear-probe']);
+    assertInert(r.html);
+  });
+  it('marks nothing without a glossary', () => {
+    assert.ok(!renderLesson('Superposition.').html.includes('il-term'));
   });
 });

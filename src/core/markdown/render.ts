@@ -5,6 +5,8 @@ import { splitAeroBlocks, type AeroBlocks } from '../course/aero';
 import { slugify, SlugCounter, splitExplicitId } from './slug';
 import { escapeHtml } from './escape';
 import { calloutPlugin } from './callouts';
+import { glossaryMarkdownItPlugin } from '../glossary/markdownItPlugin';
+import type { Glossary, GlossaryLanguage } from '../glossary/types';
 import { ANY_SCHEME, SAFE_SCHEMES, isAllowedHref } from './links';
 import type * as Katex from 'katex';
 
@@ -16,8 +18,10 @@ type MdOptions = MarkdownIt.Options;
 export type LinkKind = 'lesson' | 'broken';
 
 export interface RenderOptions {
-  /** Glossary for term marking (wired by the glossary feature). */
-  glossary?: unknown;
+  /** Glossary whose terms are marked in the text (dotted underline, definition as tooltip). */
+  glossary?: Glossary;
+  /** How terms are marked: language of the tooltips, first occurrence per section (default) or all. */
+  glossaryMarking?: { language?: GlossaryLanguage; firstOnly?: 'section' | 'all' | 'none' };
   /** Ids of snippets that can run; other snippet blocks get a disabled button. */
   runnableSnippets?: ReadonlySet<string>;
   /** Classifies a relative link (`./02-x.md#y`); without it every relative link is a lesson link. */
@@ -105,6 +109,12 @@ function createEngine(): MarkdownIt {
   md.validateLink = isAllowedHref;
   md.use(katexPlugin, { katex, ...KATEX_OPTIONS });
   md.use(calloutPlugin);
+  md.use(glossaryMarkdownItPlugin, {
+    resolve: (env: unknown) => {
+      const o = (env as RenderEnv | undefined)?.options;
+      return o?.glossary ? { glossary: o.glossary, language: o.glossaryMarking?.language ?? 'en', firstOnly: o.glossaryMarking?.firstOnly ?? 'section' } : undefined;
+    },
+  });
   md.core.ruler.before('inline', 'il_heading_ids', takeExplicitIds);
   md.core.ruler.after('inline', 'il_inline_lines', numberInlineLines);
   md.core.ruler.after('il_inline_lines', 'il_headings', collectHeadings);

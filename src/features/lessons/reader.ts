@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import {
   buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, createNonce, escapeHtml,
   insertUncertainMarkers, isAllowedHref, markUncertainSpots, parseReaderMessage, resolveLessonLink,
-  type CourseLesson, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
+  type CourseLesson, type GlossaryMarkOptions, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
 } from '../../core';
 import { Commands, ContextKeys, StateKeys, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
@@ -65,6 +65,7 @@ export class LessonReader implements vscode.Disposable {
     private readonly courses: CourseService,
     private readonly progress: ProgressStore,
     private readonly runnableSnippets: () => ReadonlySet<string>,
+    private readonly glossaryMarking: () => GlossaryMarkOptions | undefined,
   ) {
     this.scroll = { ...(context.globalState.get<Record<string, number>>(StateKeys.scroll) ?? {}) };
     this.disposables.push(
@@ -203,14 +204,18 @@ export class LessonReader implements vscode.Disposable {
     const cacheKey = `${course.root.toString()}|${lesson.path}`;
     const hit = this.cache.get(cacheKey);
     const classifyLink = (href: string) => (resolveLessonLink(lesson.path, href, course.pages) ? 'lesson' as const : 'broken' as const);
-    const runKey = [...runnable].join(',');
+    const marking = this.glossaryMarking();
+    const runKey = `${[...runnable].join(',')};${marking ? `${glossaryVersion(marking.glossary)}:${marking.language}:${marking.firstOnly}` : 'no-glossary'}`;
     let rendered = hit && hit.text === text && hit.key.endsWith(`|${runKey}`) ? hit.rendered : undefined;
     if (!rendered) {
       // Uncertain repaired characters are marked before rendering and highlighted after it.
       const source = repair?.unresolved.length
         ? insertUncertainMarkers(repair.text, repair.unresolved.map((u) => ({ offset: u.offset, length: u.candidates[0]?.length ?? 1 }))).normalize('NFC')
         : text;
-      rendered = loadRenderer().renderLesson(source, { runnableSnippets: runnable, classifyLink, labels: renderLabels() });
+      rendered = loadRenderer().renderLesson(source, {
+        runnableSnippets: runnable, classifyLink, labels: renderLabels(),
+        glossary: marking?.glossary, glossaryMarking: marking && { language: marking.language, firstOnly: marking.firstOnly },
+      });
       if (repair?.unresolved.length) rendered = { ...rendered, html: markUncertainSpots(rendered.html, vscode.l10n.t('Uncertain: the lost bytes allow other letters here')) };
     }
     const { previous, next, contents } = this.neighbours(course, lesson, rendered);
@@ -268,8 +273,8 @@ export class LessonReader implements vscode.Disposable {
     void this.panel.webview.postMessage({ type: 'show', language: this.current?.language, ...m });
   }
 
-  /** Re-renders the current lesson after its file changed on disk, keeping the scroll position. */
-  private async rerender(): Promise<void> {
+  /** Re-renders the current lesson after its file (or the glossary) changed, keeping the scroll position. */
+  async rerender(): Promise<void> {
     if (!this.panel || !this.current) return;
     const { lessonId, language } = this.current;
     const course = await this.courses.get(language);
@@ -371,3 +376,12 @@ export class LessonReader implements vscode.Disposable {
   }
 }
 
+
+const glossaryVersions = new WeakMap<object, number>();
+let nextGlossaryVersion = 1;
+/** A number per glossary object: a changed user glossary is a new object, so lessons re-render. */
+function glossaryVersion(g: object): number {
+  let v = glossaryVersions.get(g);
+  if (!v) glossaryVersions.set(g, (v = nextGlossaryVersion++));
+  return v;
+}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { indexLessonText, ProgressStore, repairMojibake, searchSections, type SearchableSection } from '../../core';
+import { indexLessonText, ProgressStore, repairMojibake, searchSections, type GlossaryMarkOptions, type SearchableSection } from '../../core';
 import { Commands, StateKeys, Views, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
 import { CourseService } from './courseService';
@@ -20,13 +20,20 @@ export interface LessonsApi {
 }
 
 /** Sidebar tree, reader webview, progress and the lesson commands. */
-export function register(context: vscode.ExtensionContext, deps: Deps): LessonsApi {
+export interface LessonsOptions {
+  /** Glossary term marking for lesson text (from the glossary feature), and its change event. */
+  glossaryMarking?: () => GlossaryMarkOptions | undefined;
+  onDidChangeGlossary?: vscode.Event<unknown>;
+}
+
+export function register(context: vscode.ExtensionContext, deps: Deps, options: LessonsOptions = {}): LessonsApi {
   const courses = new CourseService(deps);
   const progress = new ProgressStore(context.globalState, StateKeys.progress);
   const runnableSnippets = new Set<string>();
   const tree = new LessonTreeProvider(courses, progress);
   const treeView = vscode.window.createTreeView(Views.lessons, { treeDataProvider: tree, showCollapseAll: true });
-  const reader = new LessonReader(context, deps, courses, progress, () => runnableSnippets);
+  const reader = new LessonReader(context, deps, courses, progress, () => runnableSnippets, options.glossaryMarking ?? (() => undefined));
+  if (options.onDidChangeGlossary) context.subscriptions.push(options.onDidChangeGlossary(() => void reader.rerender()));
 
   const updateDescription = async () => {
     const course = await courses.get();
