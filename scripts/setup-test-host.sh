@@ -86,26 +86,55 @@ else
 fi
 
 # --- 3. code-server ----------------------------------------------------------------------------
+# Compiling its native modules is the slow part (~3 min on 2 idle cores), so a finished install is also
+# kept in a machine cache keyed by both lockfiles; a fresh clone on the same machine (CI runs in one)
+# restores it by hard links in seconds. INTERP_TEST_HOST_CACHE=off disables the cache.
+CACHE_ROOT="${INTERP_TEST_HOST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/interp-lessons/test-host}"
 stamp="$CS_PKG/node_modules/.setup-stamp"
+cs_installed() { [ -f "$CS_HOME/out/node/entry.js" ] && [ -d "$CS_HOME/lib/vscode/node_modules" ]; }
 want="$(lock_hash "$CS_PKG") $(lock_hash "$NODE24_PKG")"
-if [ -f "$CS_HOME/out/node/entry.js" ] && [ -d "$CS_HOME/lib/vscode/node_modules" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+cache="$CACHE_ROOT/code-server-$(echo "$want" | sha256sum | cut -c1-16)"
+# Keeps the installed node_modules in the cache (hard links: no extra space), replacing older keys.
+fill_cache() {
+  [ "$CACHE_ROOT" != off ] || return 0
+  cache="$CACHE_ROOT/code-server-$(echo "$want" | sha256sum | cut -c1-16)"
+  [ -f "$cache/.complete" ] && return 0
+  rm -rf "$CACHE_ROOT"/code-server-* && mkdir -p "$cache.tmp"
+  if cp -al "$CS_PKG/node_modules" "$cache.tmp/node_modules" 2>/dev/null || cp -a "$CS_PKG/node_modules" "$cache.tmp/node_modules"; then
+    touch "$cache.tmp/.complete" && mv "$cache.tmp" "$cache" && say "kept a copy in the machine cache ($cache)"
+  else
+    rm -rf "$cache.tmp"; say "could not fill the machine cache (ignored)"
+  fi
+}
+if cs_installed && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   say "skip code-server: $(node -p "require('$CS_HOME/package.json').version") installed, lockfile unchanged"
+  fill_cache
+elif [ "$CACHE_ROOT" != off ] && [ -f "$cache/.complete" ] && [ -f "$CS_PKG/package-lock.json" ]; then
+  t=$(date +%s)
+  say "restore code-server from the machine cache ($cache)"
+  rm -rf "$CS_PKG/node_modules"
+  cp -al "$cache/node_modules" "$CS_PKG/node_modules" 2>/dev/null || { rm -rf "$CS_PKG/node_modules"; cp -a "$cache/node_modules" "$CS_PKG/node_modules"; }
+  cs_installed || { say "cache at $cache is broken: delete it and run again"; exit 1; }
+  echo "$want" > "$stamp"
+  say "code-server restored in $(elapsed "$t")"
 else
   t=$(date +%s)
-  say "install code-server (test/host/code-server) with Node 24; compiles native modules, ~2.5 min on 2 cores"
+  say "install code-server (test/host/code-server) with Node 24; compiles native modules, ~3 min on 2 cores"
   # Its postinstall refuses Node != 24 and runs npm install in lib/vscode with node-gyp: Node 24 must
   # be first on PATH and node-gyp must use Node 24's headers (npm config here may point at /usr's).
+  # JOBS=max: node-gyp runs make on every core.
   (
     export PATH="$NODE24_HOME/bin:$PATH"
     export npm_config_nodedir="$NODE24_HOME"
+    export JOBS=max
     npm_install_pkg "$CS_PKG"
   )
-  if [ ! -f "$CS_HOME/out/node/entry.js" ] || [ ! -d "$CS_HOME/lib/vscode/node_modules" ]; then
-    say "code-server install incomplete (postinstall did not run?)"; exit 1
-  fi
+  cs_installed || { say "code-server install incomplete (postinstall did not run?)"; exit 1; }
   # Hash again: a first install has just written the lockfile.
-  echo "$(lock_hash "$CS_PKG") $(lock_hash "$NODE24_PKG")" > "$stamp"
+  want="$(lock_hash "$CS_PKG") $(lock_hash "$NODE24_PKG")"
+  echo "$want" > "$stamp"
   say "code-server installed in $(elapsed "$t")"
+  fill_cache
 fi
 
 say "test host ready: chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), node $("$NODE24_HOME/bin/node" --version), code-server $(node -p "require('$CS_HOME/package.json').version")"
