@@ -7,3 +7,4 @@ export * from './markdown';
 export * from './page';
 export * from './glossary';
 export * from './regression';
+export * from './snippets';

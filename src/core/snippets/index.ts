@@ -1,0 +1,10 @@
+export { SNIPPETS, findSnippet, resolveParams, validateCatalogue, isParameterValueValid, SnippetParameterError, UnknownSnippetError } from './catalogue';
+export { SnippetConstraintError } from './errors';
+export { runSnippet, estimateSnippetCost, RUNNABLE_SNIPPETS } from './run';
+export { runRegressionOnData, DATA_ROWS_SHOWN } from './regressionReport';
+export { formatNumber, formatP, formatCell, pick } from './format';
+export { plotToSvg } from './svg';
+export { toMarkdownNote } from './markdown';
+export { toPythonScript } from './python';
+export { resultToText } from './text';
+export type * from './types';
