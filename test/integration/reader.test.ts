@@ -1,5 +1,7 @@
 // The lesson reader in a real VS Code: tree, rendering with KaTeX, sections, links, progress, restore.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import type { LessonNode } from '../../src/features/lessons/lessonTree';
@@ -63,7 +65,16 @@ describe('Lesson reader', function () {
     assert.strictEqual(r.fontsLoaded, true, 'KaTeX woff2 fonts loaded from media/katex');
     assert.ok(r.katexFonts >= 1);
     assert.strictEqual(lessons.progress.get('what-is-mech-interp') === 'unread', false, 'opening marks it in progress');
-    console.log(`open → page rendered: ${Date.now() - r.openedAt} ms (page ${r.ms.toFixed(0)} ms)`);
+    // Reported by `npm run bench` (not asserted: the machine is shared and noisy).
+    const timings = { openToRenderedMs: Date.now() - r.openedAt, pageMs: r.ms, measuredAt: new Date().toISOString() };
+    try {
+      const dir = path.resolve(__dirname, '..', '..', '..', '.test-host');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'reader-timings.json'), JSON.stringify(timings));
+    } catch {
+      // An installed copy may not be writable; the figure is optional.
+    }
+    console.log(`open → page rendered: ${timings.openToRenderedMs} ms (page ${r.ms.toFixed(0)} ms)`);
   });
 
   it('opens a section and the page scrolls to it', async () => {

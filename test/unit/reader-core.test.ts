@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import {
   ProgressStore, resolveLessonLink, indexLessonText, searchSections, parseReaderMessage,
-  buildPageShell, buildLessonArticle, contentSecurityPolicy, moveInlineStyles, createNonce, renderLesson,
+  buildPageShell, buildLessonArticle, contentSecurityPolicy, moveInlineStyles, createNonce, renderLesson, LruCache,
 } from '../../src/core';
 
 class MemoryStore {
@@ -134,5 +134,19 @@ describe('parseReaderMessage', () => {
     for (const bad of [null, 'x', 42, {}, { type: 'eval', code: 'x' }, { type: 'runSnippet', id: '../../x' }, { type: 'link', href: 5 }, { type: 'link', href: 'x'.repeat(5000) }, { type: 'scroll', lessonId: 'a', ratio: NaN }, { type: 'rendered', lessonId: 'a' }]) {
       assert.strictEqual(parseReaderMessage(bad), undefined, JSON.stringify(bad)?.slice(0, 80));
     }
+  });
+});
+
+describe('LruCache', () => {
+  it('keeps the most recently used entries within its bound', () => {
+    const c = new LruCache<number>(2);
+    c.set('a', 1);
+    c.set('b', 2);
+    assert.strictEqual(c.get('a'), 1);
+    c.set('c', 3);
+    assert.strictEqual(c.get('b'), undefined);
+    assert.strictEqual(c.get('a'), 1);
+    assert.strictEqual(c.get('c'), 3);
+    assert.strictEqual(c.size, 2);
   });
 });

@@ -177,3 +177,13 @@ describe('renderLesson with the glossary', () => {
     assert.ok(!renderLesson('Superposition.').html.includes('il-term'));
   });
 });
+
+describe('renderLesson code blocks', () => {
+  it('highlights known languages with escaped class spans, leaves others plain', () => {
+    const r = renderLesson('```python\ndef f(x):\n    return "<b>" # c\n```\n\n```weird\n<x>\n```');
+    assert.match(r.html, /<pre><code class="language-python"><span class="hljs-keyword">def<\/span>/);
+    assert.match(r.html, /&lt;b&gt;/);
+    assert.match(r.html, /<code class="language-weird">&lt;x&gt;/);
+    assertInert(r.html);
+  });
+});

@@ -5,3 +5,4 @@ export { escapeHtml } from './escape';
 export { slugify, splitExplicitId, SlugCounter } from './slug';
 export { CALLOUT_KINDS } from './callouts';
 export type { CalloutKind } from './callouts';
+export { LruCache } from './lruCache';

@@ -9,6 +9,7 @@ import { glossaryMarkdownItPlugin } from '../glossary/markdownItPlugin';
 import type { Glossary, GlossaryLanguage } from '../glossary/types';
 import { ANY_SCHEME, SAFE_SCHEMES, isAllowedHref } from './links';
 import type * as Katex from 'katex';
+import type { HLJSApi } from 'highlight.js';
 
 type Token = MarkdownIt.Token;
 type StateCore = MarkdownIt.StateCore;
@@ -97,13 +98,36 @@ interface RenderEnv {
 
 let engine: MarkdownIt | undefined;
 let katex: typeof Katex;
+let highlighter: HLJSApi | undefined;
+
+/** highlight.js core with the languages lessons use; escaped output (spans with classes only). */
+function highlight(code: string, lang: string): string {
+  if (!lang) return '';
+  if (!highlighter) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    highlighter = require('highlight.js/lib/core') as HLJSApi;
+    highlighter.registerLanguage('python', require('highlight.js/lib/languages/python'));
+    highlighter.registerLanguage('javascript', require('highlight.js/lib/languages/javascript'));
+    highlighter.registerLanguage('typescript', require('highlight.js/lib/languages/typescript'));
+    highlighter.registerLanguage('json', require('highlight.js/lib/languages/json'));
+    highlighter.registerLanguage('bash', require('highlight.js/lib/languages/bash'));
+    highlighter.registerLanguage('yaml', require('highlight.js/lib/languages/yaml'));
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  }
+  if (!highlighter.getLanguage(lang) || code.length > 200_000) return '';
+  try {
+    return highlighter.highlight(code, { language: lang, ignoreIllegals: true }).value;
+  } catch {
+    return '';
+  }
+}
 
 function createEngine(): MarkdownIt {
   // Required here, not imported: the plugin requires katex's CommonJS build (an ESM import would bundle a
   // second copy), and nothing loads KaTeX before the first render.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   katex = require('katex') as typeof Katex;
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: true, highlight });
   // Bounded nesting: deeply nested lists/quotes otherwise cost time and stack.
   md.set({ maxNesting: 50 } as MdOptions);
   md.validateLink = isAllowedHref;
@@ -230,10 +254,17 @@ function inlineText(children: Token[]): string {
 
 // ---- renderers ----
 
+/**
+ * Longer formulas are shown as source with an error: KaTeX's time grows faster than the length (20 s for the
+ * 100,000 lines an unclosed `$$` swallows), and the longest formula in our lessons has 130 characters.
+ */
+const MAX_FORMULA_LENGTH = 5000;
+
 function renderMath(token: Token, block: boolean, env: RenderEnv): string {
   const tex = token.content;
   const displayMode = block || /\\begin\{(align|equation|gather|cd|alignat)\}/i.test(tex);
   try {
+    if (tex.length > MAX_FORMULA_LENGTH) throw new Error(`formula longer than ${MAX_FORMULA_LENGTH} characters (is a closing $ or $$ missing?)`);
     const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode, macros: env.macros });
     return block ? `<div class="katex-block">${html}</div>\n` : html;
   } catch (e) {

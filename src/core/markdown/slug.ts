@@ -2,7 +2,9 @@
  * Heading anchors. An explicit `{#id}` at the end of a heading wins (our lessons use it so that the
  * Vietnamese and English files share anchors); otherwise a GitHub-style slug of the heading text.
  */
-const EXPLICIT_ID = /\s*\{#([A-Za-z0-9][\w.:-]*)\}\s*$/;
+// `(?<!\s)`: a match starts only where a run of spaces starts; without it every space of a long run
+// is a new start that rescans the run (quadratic: seconds for a heading with 100,000 spaces).
+const EXPLICIT_ID = /(?<!\s)\s*\{#([A-Za-z0-9][\w.:-]*)\}\s*$/;
 
 /** Splits `Heading text {#id}` into its text and explicit id. */
 export function splitExplicitId(text: string): { text: string; id?: string } {
@@ -21,9 +23,15 @@ export function slugify(text: string): string {
     .replace(/ /g, '-');
 }
 
-/** Hands out unique ids in document order, as GitHub does: `x`, `x-1`, `x-2`, … */
+/**
+ * Ids the reader page gives its own elements (src/core/page/readerPage.ts). A heading with one of them would
+ * clobber the page's lookups: `{#il-end}` made the lesson count as read as soon as that heading was visible.
+ */
+export const RESERVED_IDS: readonly string[] = ['root', 'il-end'];
+
+/** Hands out unique ids in document order, as GitHub does: `x`, `x-1`, `x-2`, …; never a reserved id. */
 export class SlugCounter {
-  private readonly occurrences = new Map<string, number>();
+  private readonly occurrences = new Map<string, number>(RESERVED_IDS.map((id) => [id, 0]));
   unique(base: string): string {
     const b = base || 'section';
     let id = b;
@@ -37,14 +45,19 @@ export class SlugCounter {
   }
 }
 
-/** Plain text of inline markdown, as a heading shows it: emphasis, code ticks, links and math delimiters dropped. */
+/**
+ * Plain text of inline markdown, as a heading shows it: emphasis, code ticks, links and math delimiters dropped.
+ * Every pattern runs in linear time on any input (search indexes whole lesson lines with it): link text and
+ * URL stop at the next bracket, emphasis spans at 200 characters. Unbounded lazy spans rescanned the rest of
+ * the line from every `*`, `_` or `[` (seconds for a 30,000-character line).
+ */
 export function inlineMarkdownToText(src: string): string {
   return src
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\][]*)\]\([^)[\]]*\)/g, '$1')
     .replace(/`+([^`]*)`+/g, '$1')
     .replace(/\$\$?([^$]+)\$\$?/g, '$1')
-    .replace(/(\*\*|\*|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/(^|[^\p{L}\p{N}])(__|_)(?=\S)([\s\S]*?\S)\2(?![\p{L}\p{N}])/gu, '$1$3')
+    .replace(/(\*\*|\*|~~)(?=\S)([\s\S]{0,200}?\S)\1/g, '$2')
+    .replace(/(^|[^\p{L}\p{N}])(__|_)(?=\S)([\s\S]{0,200}?\S)\2(?![\p{L}\p{N}])/gu, '$1$3')
     .replace(/\\([\\`*_{}[\]()#+\-.!$])/g, '$1')
     .trim();
 }

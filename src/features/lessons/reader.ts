@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import {
   buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, createNonce, escapeHtml,
-  insertUncertainMarkers, isAllowedHref, markUncertainSpots, parseReaderMessage, resolveLessonLink,
+  insertUncertainMarkers, isAllowedHref, LruCache, markUncertainSpots, parseReaderMessage, resolveLessonLink,
   type CourseLesson, type GlossaryMarkOptions, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
 } from '../../core';
 import { Commands, ContextKeys, StateKeys, WebviewTypes } from '../../constants';
@@ -46,7 +46,7 @@ export class LessonReader implements vscode.Disposable {
   private current: { lessonId: string; language: LessonLanguage; path: string } | undefined;
   private ready = false;
   private pending: { html: string; lessonId: string; title: string; scroll?: { section?: string; ratio?: number } } | undefined;
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly cache = new LruCache<CacheEntry>(48);
   private readonly scroll: Record<string, number>;
   private scrollSaveTimer: NodeJS.Timeout | undefined;
   private openedAt = 0;

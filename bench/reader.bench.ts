@@ -1,0 +1,112 @@
+// Reader figures (issue 4): render cost against a bare markdown-it + KaTeX pipeline, the cache, the
+// activation bundle, and the open → rendered time measured by the integration test in real VS Code.
+import * as fs from 'fs';
+import * as path from 'path';
+import { execFileSync } from 'child_process';
+import MarkdownIt from 'markdown-it';
+import katexPlugin from '@vscode/markdown-it-katex';
+import { builtinGlossary, KATEX_OPTIONS, LruCache, renderLesson } from '../src/core';
+import { timeMs, type Figure } from './timing';
+
+const root = path.join(__dirname, '..');
+
+function lessons(): { name: string; text: string }[] {
+  return ['vi', 'en'].flatMap((lang) => fs.readdirSync(path.join(root, 'lessons', lang)).filter((f) => f.endsWith('.md')).sort()
+    .map((f) => ({ name: `${lang}/${f}`, text: fs.readFileSync(path.join(root, 'lessons', lang, f), 'utf8') })));
+}
+
+/**
+ * Time to require a bundle in a fresh Node process, with a stub `vscode` module (evaluation only, no
+ * activation): what the extension host pays before activate() runs. Median of 5 processes.
+ */
+function requireTimeMs(file: string): number {
+  const names = ['ThemeIcon', 'ThemeColor', 'EventEmitter', 'TreeItem', 'Uri', 'Disposable', 'Range', 'Position', 'MarkdownString', 'Hover',
+    'RelativePattern', 'TreeItemCollapsibleState', 'ViewColumn', 'FileType', 'ConfigurationTarget', 'QuickPickItemKind', 'DiagnosticSeverity',
+    'Diagnostic', 'WorkspaceEdit', 'Selection', 'CodeLens', 'ProgressLocation', 'StatusBarAlignment', 'l10n', 'window', 'workspace', 'commands',
+    'languages', 'env', 'extensions', 'CancellationTokenSource', 'SnippetString', 'TextEdit', 'Location'];
+  const script = `
+const Module = require('module');
+const any = () => new Proxy(function () {}, { get: (t, k) => (k === 'prototype' ? {} : any()), construct: () => any(), apply: () => any() });
+const stub = Object.fromEntries(${JSON.stringify(names)}.map((n) => [n, any()]));
+const load = Module._load;
+Module._load = function (r, ...a) { return r === 'vscode' ? stub : load.call(this, r, ...a); };
+const s = process.hrtime.bigint();
+require(${JSON.stringify(file)});
+process.stdout.write(String(Number(process.hrtime.bigint() - s) / 1e6));`;
+  const t: number[] = [];
+  for (let i = 0; i < 5; i++) t.push(Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
+  return t.sort((a, b) => a - b)[2];
+}
+
+export async function run(): Promise<Record<string, Figure>> {
+  const out: Record<string, Figure> = {};
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const katex = require('katex');
+  const bare = new MarkdownIt({ html: false, linkify: true, typographer: true }).use(katexPlugin, { katex, ...KATEX_OPTIONS, throwOnError: false });
+  let worst = 0;
+  let worstName = '';
+  let totalOurs = 0;
+  let totalBare = 0;
+  for (const l of lessons()) {
+    const ours = timeMs(() => renderLesson(l.text), 15, 3);
+    const base = timeMs(() => bare.render(l.text), 15, 3);
+    totalOurs += ours;
+    totalBare += base;
+    if (ours / base > worst) {
+      worst = ours / base;
+      worstName = l.name;
+    }
+  }
+  out.renderAllLessons = {
+    value: +totalOurs.toFixed(2), unit: 'ms (sum of medians, 10 lessons)', baseline: { name: 'bare markdown-it + @vscode/markdown-it-katex', value: +totalBare.toFixed(2) },
+    ratio: +(totalOurs / totalBare).toFixed(3), budget: '≤ 1.3×', note: `worst lesson ${worstName} at ${worst.toFixed(2)}×`,
+  };
+  const glossary = builtinGlossary();
+  const withTerms = lessons().reduce((s, l) => s + timeMs(() => renderLesson(l.text, { glossary, glossaryMarking: { language: 'en' } }), 7, 2), 0);
+  out.renderAllLessonsWithGlossaryTerms = {
+    value: +withTerms.toFixed(2), unit: 'ms (sum of medians, 10 lessons)', baseline: { name: 'bare markdown-it + @vscode/markdown-it-katex', value: +totalBare.toFixed(2) },
+    ratio: +(withTerms / totalBare).toFixed(3), note: 'as the reader renders by default (terms marked first per section)',
+  };
+
+  // Re-opening an unchanged lesson: the reader's cache lookup (LRU get + text and key comparison).
+  const l = lessons()[0];
+  const cache = new LruCache<{ text: string; key: string; html: string }>(48);
+  cache.set('k', { text: l.text, key: 'deps', html: renderLesson(l.text).html });
+  const copy = (' ' + l.text).slice(1); // a different string with the same content, as a re-read file is
+  const hit = timeMs(() => {
+    for (let i = 0; i < 1000; i++) {
+      const e = cache.get('k');
+      if (!e || e.text !== copy || e.key !== 'deps') throw new Error('miss');
+    }
+  }, 15, 3) / 1000;
+  const render = timeMs(() => renderLesson(l.text), 15, 3);
+  out.reopenFromCache = { value: +(hit * 1000).toFixed(3), unit: 'µs', baseline: { name: `renderLesson(${l.name})`, value: +(render * 1000).toFixed(1) }, ratio: +(hit / render).toFixed(5), budget: '≤ 0.05×' };
+
+  // Activation does not load markdown-it or KaTeX: they are in dist/renderer.js, loaded on first render.
+  const ext = path.join(root, 'dist', 'extension.js');
+  const rnd = path.join(root, 'dist', 'renderer.js');
+  if (fs.existsSync(ext) && fs.existsSync(rnd)) {
+    const extMs = requireTimeMs(ext);
+    const rndMs = requireTimeMs(rnd);
+    out.activationBundleRequire = { value: +extMs.toFixed(2), unit: 'ms', baseline: { name: 'require dist/renderer.js (markdown-it + KaTeX)', value: +rndMs.toFixed(2) }, ratio: +(extMs / rndMs).toFixed(3) };
+    const meta = path.join(root, 'dist', 'meta.json');
+    const heavy = fs.existsSync(meta)
+      ? Object.keys(JSON.parse(fs.readFileSync(meta, 'utf8')).outputs['dist/extension.js'].inputs).filter((i: string) => /node_modules\/(markdown-it|katex|@vscode\/markdown-it-katex|highlight\.js)\//.test(i)).length
+      : -1;
+    out.activationBundleSize = {
+      value: fs.statSync(ext).size, unit: 'bytes', baseline: { name: 'dist/renderer.js', value: fs.statSync(rnd).size }, ratio: +(fs.statSync(ext).size / fs.statSync(rnd).size).toFixed(3),
+      note: `markdown-it/KaTeX/highlight.js modules inside dist/extension.js: ${heavy} (from esbuild's metafile; must be 0)`,
+    };
+  }
+
+  // Written by test/integration/reader.test.ts in the real VS Code (not asserted; goal under 300 ms).
+  const timings = path.join(root, '.test-host', 'reader-timings.json');
+  if (fs.existsSync(timings)) {
+    const t = JSON.parse(fs.readFileSync(timings, 'utf8')) as { openToRenderedMs: number; pageMs: number; measuredAt: string };
+    out.openToRendered = {
+      value: t.openToRenderedMs, unit: 'ms (open command → page\'s own "rendered" message, first open, real VS Code)', baseline: { name: 'the page\'s own work (set HTML, layout, fonts)', value: +t.pageMs.toFixed(1) },
+      ratio: +(t.openToRenderedMs / Math.max(1, t.pageMs)).toFixed(2), budget: 'goal < 300 ms', note: `from the last integration run at ${t.measuredAt}`,
+    };
+  }
+  return out;
+}
