@@ -72,7 +72,26 @@ function installExtension(extensionsDir, env) {
   return `${id} ${pkg.version} (development copy, symlinked: \`npm run watch\` and reload the page to see changes)`;
 }
 
+/** The server an earlier `npm start` left running on this profile, if it is still alive. */
+function runningServer(stateFile) {
+  try {
+    const state = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
+    process.kill(state.pid, 0);
+    return state;
+  } catch {
+    return undefined;
+  }
+}
+
 async function serveCodeServer() {
+  // One server per profile: two would fight over its extensions dir and settings.
+  const stateFile = path.join(PROFILE, 'server.json');
+  const running = runningServer(stateFile);
+  if (running) {
+    say(`already running (pid ${running.pid}): ${running.url}`);
+    say(`reload the page to pick up this build (development copy), or stop it (Ctrl+C there, or kill ${running.pid}) and start again`);
+    return;
+  }
   if (!fs.existsSync(NODE24) || !fs.existsSync(CODE_SERVER)) {
     say('code-server test host not installed: running scripts/setup-test-host.sh');
     run('bash', [path.join(ROOT, 'scripts/setup-test-host.sh')], 'setup');
@@ -132,9 +151,12 @@ async function serveCodeServer() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURI(LESSONS)}`;
+  fs.writeFileSync(stateFile, JSON.stringify({ pid: process.pid, port, url }));
+  process.on('exit', () => fs.rmSync(stateFile, { force: true }));
   say(`extension: ${installed}`);
   say(`profile: ${path.relative(ROOT, PROFILE)} (delete it for a fresh start)`);
-  console.log(`\n  Interp Lessons in VS Code (code-server): http://127.0.0.1:${port}/?folder=${encodeURI(LESSONS)}\n`);
+  console.log(`\n  Interp Lessons in VS Code (code-server): ${url}\n`);
   say('open the Interp Lessons icon in the Activity Bar. Ctrl+C stops the server.');
 }
 
