@@ -6,5 +6,6 @@ export * from './course';
 export * from './markdown';
 export * from './page';
 export * from './glossary';
+export * from './text';
 export * from './regression';
 export * from './snippets';
