@@ -139,7 +139,6 @@ export function fitLinearRegression(
     scales[j] = s;
     if (s > 0) for (let i = 0; i < n; i++) cols[j][i] /= s;
   }
-  const design = cols.map((c) => Float64Array.from(c));
   const qr = householderQR(cols);
   const rank = numericalRank(qr, Math.max(n, k) * MACHINE_EPSILON * 10);
   if (rank < k) throw rankDeficiency(qr, rank, names);
@@ -150,15 +149,10 @@ export function fitLinearRegression(
   const slopes = new Array<number>(k);
   for (let j = 0; j < k; j++) slopes[qr.perm[j]] = bPerm[j] / scales[qr.perm[j]];
 
-  // Residuals from the centred, scaled problem: no cancellation against a large intercept.
+  // Residuals of the centred, scaled problem, r = Q [0; (Qᵀy)_tail]: no cancellation against a large intercept.
   const residuals = new Float64Array(n);
-  const bScaled = new Float64Array(k);
-  for (let j = 0; j < k; j++) bScaled[qr.perm[j]] = bPerm[j];
-  for (let i = 0; i < n; i++) {
-    let f = 0;
-    for (let j = 0; j < k; j++) f += bScaled[j] * design[j][i];
-    residuals[i] = yc[i] - f;
-  }
+  for (let i = k; i < n; i++) residuals[i] = qty[i];
+  applyQ(qr, residuals);
   let b0 = 0;
   if (intercept) {
     // b0 = ȳ - Σ b_j x̄_j, summed with a compensation term.
@@ -169,9 +163,16 @@ export function fitLinearRegression(
   b0 = refine({ X, y, intercept, qr, scales, means, slopes, b0, residuals });
 
   // The residual variance from the refined residuals (exactly 0 for an exact fit such as Wampler1).
-  const sseAcc: DD = { hi: 0, lo: 0 };
-  for (let i = 0; i < n; i++) ddAddProduct(sseAcc, residuals[i], residuals[i]);
-  const sse = sseAcc.hi + sseAcc.lo;
+  let sse = 0;
+  let sseLo = 0;
+  for (let i = 0; i < n; i++) {
+    // Compensated (Kahan–Babuška) sum of squares.
+    const sq = residuals[i] * residuals[i];
+    const t = sse + sq;
+    sseLo += Math.abs(sse) >= sq ? sse - t + sq : sq - t + sse;
+    sse = t;
+  }
+  sse += sseLo;
   let ssReg = 0;
   for (let i = 0; i < k; i++) ssReg += qty[i] * qty[i];
   const dfResidual = n - p;
@@ -273,6 +274,7 @@ function refine(st: RefineState, iterations = 3): number {
   const gHi = new Float64Array(k);
   const gLo = new Float64Array(k);
   const negSlopes = new Float64Array(k);
+  const split = SPLIT; // a local: imported bindings can cost a getter call per access in CommonJS builds
   for (let it = 0; it < iterations; it++) {
     gHi.fill(0);
     gLo.fill(0);
@@ -291,18 +293,18 @@ function refine(st: RefineState, iterations = 3): number {
       // Inlined double-double products (this loop is the hot spot of refinement).
       let fh = acc.hi;
       let fl = acc.lo;
-      const r1 = -ri * SPLIT;
+      const r1 = -ri * split;
       const rh = r1 - (r1 + ri);
       const rl = -ri - rh;
       for (let j = 0; j < k; j++) {
         const x = row[j];
-        const x1 = x * SPLIT;
+        const x1 = x * split;
         const xh = x1 - (x1 - x);
         const xl = x - xh;
         // f -= b_j x
         const a = negSlopes[j];
         const p = a * x;
-        const a1 = a * SPLIT;
+        const a1 = a * split;
         const ah = a1 - (a1 - a);
         const al = a - ah;
         const pe = ah * xh - p + ah * xl + al * xh + al * xl;
