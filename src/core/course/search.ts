@@ -38,9 +38,10 @@ export function indexLessonText(lessonId: string, lessonTitle: string, markdown:
       fence = f[1];
       continue;
     }
-    const h = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/.exec(line);
+    // Closing `#`s stripped after the match, from the start of the run only: a lazy `(.*?)[ \t#]*$` is quadratic.
+    const h = /^ {0,3}(#{1,6})[ \t]+(?![ \t])(.*)$/.exec(line);
     if (h) {
-      const { text, id } = splitExplicitId(h[2]);
+      const { text, id } = splitExplicitId(h[2].replace(/(?<![ \t#])[ \t#]+$/, ''));
       const plain = inlineMarkdownToText(text);
       const sid = slugs.unique(id ?? slugify(plain));
       if (h[1].length === 2 || h[1].length === 3) {

@@ -94,6 +94,8 @@ interface RenderEnv {
   snippets: string[];
   /** Per-document macros: `\gdef` in one lesson must not leak into the next. */
   macros: NonNullable<Katex.KatexOptions["macros"]>;
+  /** Formulas met so far (see MAX_FORMULAS). */
+  formulas: number;
 }
 
 let engine: MarkdownIt | undefined;
@@ -186,6 +188,7 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
     mathErrors: [],
     snippets: [],
     macros: {},
+    formulas: 0,
   };
   const aero = splitAeroBlocks(fm.body);
   // `$$ x $$` followed by trailing spaces is not seen as closed by the math plugin, and an unclosed
@@ -259,11 +262,19 @@ function inlineText(children: Token[]): string {
  * 100,000 lines an unclosed `$$` swallows), and the longest formula in our lessons has 130 characters.
  */
 const MAX_FORMULA_LENGTH = 5000;
+/**
+ * KaTeX costs the extension host 0.03–0.2 ms of CPU per small formula: a 1 MB lesson of 50,000 `$x^2 + \frac{a}{b}$`
+ * kept it busy 16 s (70 s on a loaded machine). Past this many (our lessons have about 40), formulas are shown
+ * as TeX source (1 s for that file).
+ */
+const MAX_FORMULAS = 2000;
 
 function renderMath(token: Token, block: boolean, env: RenderEnv): string {
   const tex = token.content;
   const displayMode = block || /\\begin\{(align|equation|gather|cd|alignat)\}/i.test(tex);
+  if (++env.formulas > MAX_FORMULAS + 1) return `<code class="il-math-source">${escapeHtml(tex)}</code>${block ? '\n' : ''}`;
   try {
+    if (env.formulas > MAX_FORMULAS) throw new Error(`more than ${MAX_FORMULAS} formulas in one lesson: this one and the rest are shown as TeX source`);
     if (tex.length > MAX_FORMULA_LENGTH) throw new Error(`formula longer than ${MAX_FORMULA_LENGTH} characters (is a closing $ or $$ missing?)`);
     const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode, macros: env.macros });
     return block ? `<div class="katex-block">${html}</div>\n` : html;

@@ -1,0 +1,144 @@
+// Regression tests for what the hostile corpus found: super-linear regexes in the course scan, search
+// index and renderer (an 100 KB lesson stalled the extension host for 50 s), KaTeX on huge formulas, and
+// heading ids that clobbered the reader page's own elements. The linear rewrites must behave exactly as
+// the old patterns did: fast-check compares them with the old ones on short inputs.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { indexLessonText, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
+import { inlineMarkdownToText } from '../../src/core/markdown/slug';
+
+const SEED = Number(process.env.FC_SEED ?? 20261126);
+const RUNS = 3000;
+
+function ms(f: () => unknown): number {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+}
+/** The old patterns took 2–50 s on these inputs; linear code takes milliseconds. */
+const FAST_MS = 1000;
+
+// ---- the old patterns, verbatim, as references ----
+const OLD_EXPLICIT_ID = /\s*\{#([A-Za-z0-9][\w.:-]*)\}\s*$/;
+const OLD_ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const OLD_SEARCH_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+const OLD_BLOCK = /<!--\s*Aero-(Navigation|Footer)-Start\s*-->([\s\S]*?)<!--\s*Aero-\1-End\s*-->/g;
+const OLD_COMMENT = /<!--[\s\S]*?-->/g;
+
+function oldSplitExplicitId(text: string): { text: string; id?: string } {
+  const m = OLD_EXPLICIT_ID.exec(text);
+  return m ? { text: text.slice(0, m.index), id: m[1] } : { text };
+}
+
+/** Short strings over an alphabet that exercises the patterns' edges. */
+const headingLine = fc.array(fc.constantFrom(' ', '\t', '#', 'a', 'b', '{', '}', '{#', 'x}', '*', '_', '\r'), { maxLength: 14 }).map((a) => a.join(''));
+const aeroText = fc.array(fc.constantFrom(
+  '<!--', '-->', '<!-- Aero-Navigation-Start -->', '<!--Aero-Navigation-End-->', '<!-- Aero-Footer-Start -->',
+  '<!-- Aero-Footer-End -->', '\n', 'x', '| [a](b.md) |\n', '```\n', ' ',
+), { maxLength: 12 }).map((a) => a.join(''));
+
+describe('Hardening: linear-time scanners behave as before', () => {
+  it('splitExplicitId matches the old pattern', () => {
+    fc.assert(fc.property(headingLine, (s) => {
+      assert.deepStrictEqual(splitExplicitId(s), oldSplitExplicitId(s));
+    }), { seed: SEED, numRuns: RUNS });
+  });
+
+  it('scanHeadings reads heading text and closing #s as the old pattern did', () => {
+    fc.assert(fc.property(headingLine, (rest) => {
+      const line = `#${rest}`;
+      const old = OLD_ATX.exec(line);
+      const found = scanHeadings(line);
+      assert.strictEqual(found.length, old ? 1 : 0, JSON.stringify(line));
+      if (old) assert.strictEqual(found[0].text, inlineMarkdownToText(oldSplitExplicitId(old[2] ?? '').text), JSON.stringify(line));
+    }), { seed: SEED, numRuns: RUNS });
+  });
+
+  it('the search index reads headings as the old pattern did', () => {
+    fc.assert(fc.property(headingLine, (rest) => {
+      const line = `##${rest}`;
+      const old = OLD_SEARCH_HEADING.exec(line);
+      const sections = indexLessonText('l', 'L', line);
+      const heading = sections.find((s) => s.sectionId !== undefined);
+      const isSection = !!old && (old[1].length === 2 || old[1].length === 3);
+      if (isSection) assert.strictEqual(heading?.heading, inlineMarkdownToText(oldSplitExplicitId(old[2]).text), JSON.stringify(line));
+      else assert.strictEqual(heading, undefined, JSON.stringify(line));
+    }), { seed: SEED, numRuns: RUNS });
+  });
+
+  it('splitAeroBlocks blanks the same blocks and comments as the old patterns', () => {
+    fc.assert(fc.property(aeroText, (s) => {
+      let nav = '';
+      const oldBody = s.replace(OLD_BLOCK, (whole, kind: string, inner: string) => {
+        if (kind === 'Navigation') nav += `${nav ? '\n' : ''}${inner.trim()}`;
+        return whole.replace(/[^\n]/g, '');
+      });
+      const r = splitAeroBlocks(s);
+      assert.strictEqual(r.navigation ?? '', s.includes('<!--') ? nav : '', JSON.stringify(s));
+      // Comments outside fences: compare on text without fences (the fence logic did not change).
+      if (!s.includes('```')) assert.strictEqual(r.body, oldBody.replace(OLD_COMMENT, (c) => c.replace(/[^\n]/g, '')), JSON.stringify(s));
+    }), { seed: SEED, numRuns: RUNS });
+  });
+
+  it('inlineMarkdownToText still drops emphasis, code, links and math delimiters', () => {
+    assert.strictEqual(inlineMarkdownToText('A *b* **c** ~~d~~ _e_ __f__ `g` [h](./x.md#y) ![i](j.png) $k$ $$l$$'), 'A b c d e f g h i k l');
+    assert.strictEqual(inlineMarkdownToText('snake_case_name and x_y'), 'snake_case_name and x_y');
+    assert.strictEqual(inlineMarkdownToText('[a [b](x)'), '[a b', 'link text stops at a bracket, as markdown-it reads it');
+  });
+});
+
+describe('Hardening: no quadratic blow-ups', () => {
+  const cases: [string, () => unknown][] = [
+    ['heading with 100,000 spaces (course scan)', () => scanHeadings(`# a${' '.repeat(100_000)}b`)],
+    ['heading with 100,000 spaces before {#x (course scan)', () => scanHeadings(`# a${' '.repeat(100_000)}{#x`)],
+    ['heading with 50,000 " \\t#" (search index)', () => indexLessonText('l', 'L', `# a${' \t#'.repeat(50_000)}b`)],
+    ['heading with 100,000 spaces before {#x (renderLesson)', () => renderLesson(`# a${' '.repeat(100_000)}{#x`)],
+    ['30,000 "_a " in a line (search index)', () => indexLessonText('l', 'L', '_a '.repeat(30_000))],
+    ['30,000 "*a " in a line (search index)', () => indexLessonText('l', 'L', '*a '.repeat(30_000))],
+    ['20,000 "[a](" in a line (search index)', () => indexLessonText('l', 'L', '[a]('.repeat(20_000))],
+    ['50,000 "[" in a heading (course scan)', () => scanHeadings(`## ${'['.repeat(50_000)}`)],
+    ['20,000 "<!--" (Aero blocks)', () => splitAeroBlocks('<!--'.repeat(20_000))],
+    ['5,000 unclosed Aero start markers', () => splitAeroBlocks('<!-- Aero-Navigation-Start -->\n'.repeat(5_000))],
+  ];
+  for (const [name, f] of cases) {
+    it(name, () => {
+      const t = ms(f);
+      assert.ok(t < FAST_MS, `${t.toFixed(0)} ms`);
+    });
+  }
+});
+
+describe('Hardening: KaTeX input size', () => {
+  it('shows a formula over 5,000 characters as source with an error, quickly', () => {
+    let r: ReturnType<typeof renderLesson> | undefined;
+    const t = ms(() => { r = renderLesson(`# T\n\n$$\n${'x\n'.repeat(100_000)}`); });
+    assert.ok(t < FAST_MS * 2, `${t.toFixed(0)} ms`);
+    assert.strictEqual(r!.mathErrors.length, 1);
+    assert.match(r!.mathErrors[0].message, /longer than 5000 characters \(is a closing \$ or \$\$ missing\?\)/);
+    assert.strictEqual(r!.mathErrors[0].line, 3);
+    assert.match(r!.html, /il-math-error-block/);
+  });
+  it('renders the first 2,000 formulas of a lesson, then shows TeX source with one error', () => {
+    const r = renderLesson('$x^2$ '.repeat(2_500));
+    assert.strictEqual((r.html.match(/class="katex"/g) ?? []).length, 2_000);
+    assert.strictEqual(r.mathErrors.length, 1);
+    assert.match(r.mathErrors[0].message, /more than 2000 formulas in one lesson/);
+    assert.strictEqual((r.html.match(/<code class="il-math-source">x\^2<\/code>/g) ?? []).length, 499);
+    assert.strictEqual(renderLesson('$y$').mathErrors.length, 0, 'the count is per lesson');
+  });
+  it('still renders a long but reasonable formula', () => {
+    const r = renderLesson(`$${'x+'.repeat(2_000)}x$`);
+    assert.deepStrictEqual(r.mathErrors, []);
+    assert.match(r.html, /class="katex"/);
+  });
+});
+
+describe('Hardening: heading ids never clobber the reader page', () => {
+  it('gives a heading named like a page element another id, in the renderer and the tree alike', () => {
+    const src = '## End {#il-end}\n\n## Root {#root}\n\n## IL end\n\n## root\n';
+    const r = renderLesson(src);
+    assert.deepStrictEqual(r.headings.map((h) => h.id), ['il-end-1', 'root-1', 'il-end-2', 'root-2']);
+    assert.ok(!/id="(root|il-end)"/.test(r.html));
+    assert.deepStrictEqual(scanHeadings(src).map((h) => h.id), r.headings.map((h) => h.id));
+  });
+});
