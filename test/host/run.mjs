@@ -61,7 +61,7 @@ try {
 } catch (e) {
   usage(e.message);
 }
-const overallMs = Number(opts.timeout ?? process.env.INTERP_TEST_TIMEOUT_S ?? 480) * 1000;
+const overallMs = Number(opts.timeout ?? process.env.INTERP_TEST_TIMEOUT_S ?? 600) * 1000;
 if (!(overallMs > 0)) usage(`bad --timeout ${opts.timeout}`);
 const vsix = opts.vsix ? path.resolve(opts.vsix) : undefined;
 if (vsix && !fs.existsSync(vsix)) usage(`no such vsix: ${vsix} (run \`npm run package\`)`);
