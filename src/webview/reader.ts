@@ -87,6 +87,7 @@ async function show(m: ShowMessage): Promise<void> {
   vscode.postMessage({
     type: 'rendered', lessonId: m.lessonId, katexCount, katexFonts,
     fontsLoaded: katexCount === 0 || katexFonts > 0, visibleHeading: visibleHeading(), ms: performance.now() - started,
+    themeKind: document.body.dataset.vscodeThemeKind,
   });
   const end = document.getElementById('il-end');
   if (end) {

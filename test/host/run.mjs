@@ -57,7 +57,7 @@ function usage(msg) {
 
 let opts;
 try {
-  opts = parseArgs({ options: { vsix: { type: 'string' }, grep: { type: 'string' }, timeout: { type: 'string' } } }).values;
+  opts = parseArgs({ options: { vsix: { type: 'string' }, grep: { type: 'string' }, timeout: { type: 'string' }, theme: { type: 'string' } } }).values;
 } catch (e) {
   usage(e.message);
 }
@@ -111,7 +111,9 @@ function makeSandbox() {
   };
   fs.chmodSync(box.runtime, 0o700);
   fs.mkdirSync(path.join(box.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(box.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  // --theme: the colour theme from the start (docs screenshots; a theme switched later did not repaint here).
+  const settings = opts.theme ? { ...USER_SETTINGS, 'window.autoDetectColorScheme': false, 'workbench.colorTheme': opts.theme } : USER_SETTINGS;
+  fs.writeFileSync(path.join(box.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   box.configFile = path.join(dir, 'code-server.yaml');
   fs.writeFileSync(box.configFile, 'auth: none\ncert: false\n');
   fs.cpSync(WORKSPACE_FIXTURE, box.workspace, { recursive: true });
@@ -220,7 +222,9 @@ async function attempt(state) {
   // Kept as a promise: a launch that outlives its timeout still gets closed in teardown().
   state.browserLaunch = chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env });
   state.browser = await withTimeout(state.browserLaunch, 30_000, 'Chromium launch');
-  const page = await state.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // The workbench may follow the OS colour scheme; with --theme, the browser reports the matching one.
+  const colorScheme = opts.theme ? (/dark|black/i.test(opts.theme) ? 'dark' : 'light') : undefined;
+  const page = await state.browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme });
   state.page = page;
   const consoleLog = fs.createWriteStream(path.join(box.logs, 'browser-console.log'));
   state.consoleLog = consoleLog;
@@ -235,6 +239,19 @@ async function attempt(state) {
     consoleLog.write(`${line}\n`);
     if (type === 'error') (state.consoleLines ??= []).push(line);
     for (const a of list) {
+      // Docs screenshots: a test logs `INTERP_SCREENSHOT {"file":"docs/x.png"}` and polls for the file.
+      if (typeof a === 'string' && a.startsWith('INTERP_SCREENSHOT ')) {
+        let req;
+        try { req = JSON.parse(a.slice('INTERP_SCREENSHOT '.length)); } catch { continue; }
+        const file = path.resolve(ROOT, String(req.file ?? ''));
+        if (!file.startsWith(path.join(ROOT, "docs") + path.sep) || !file.endsWith('.png')) continue;
+        const tmp = `${file}.tmp.png`;
+        // Two animation frames first, so the shot shows what was just painted (theme switches included).
+        page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(document.querySelector('.monaco-workbench')?.className ?? '')))))
+          .then((cls) => { say(`screenshot ${req.file} (workbench: ${String(cls).slice(0, 80)})`); return page.screenshot({ path: tmp, timeout: 15_000 }); })
+          .then(() => fs.renameSync(tmp, file)).catch((e) => say(`screenshot ${req.file} failed: ${e.message}`));
+        continue;
+      }
       if (typeof a !== 'string' || !a.startsWith(PROGRESS_PREFIX)) continue;
       let rec;
       try { rec = JSON.parse(a.slice(PROGRESS_PREFIX.length)); } catch { continue; }

@@ -132,7 +132,7 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
     const item = new vscode.TreeItem(section?.text ?? element.sectionId, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `section:${element.lessonId}#${element.sectionId}`;
     item.contextValue = 'section';
-    item.iconPath = new vscode.ThemeIcon(section?.level === 3 ? 'debug-breakpoint-log-unverified' : 'symbol-string');
+    item.iconPath = new vscode.ThemeIcon(section?.level === 3 ? 'dash' : 'bookmark');
     item.command = { command: Commands.showLesson, title: vscode.l10n.t('Open Section'), arguments: [{ lessonId: element.lessonId, section: element.sectionId }] };
     return item;
   }

@@ -1,0 +1,73 @@
+// Screenshots for the README, taken in the real VS Code: `npm run docs:screenshots` (one run per theme).
+// Registered only when asked for, so ordinary runs neither take nor skip them.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { LessonsApi } from '../../src/features/lessons/register';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** Asks the outer runner (test/host/run.mjs) for a screenshot of the workbench and waits for the file. */
+export async function screenshot(relative: string): Promise<void> {
+  const file = path.join(ROOT, relative);
+  const before = fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
+  console.log(`INTERP_SCREENSHOT ${JSON.stringify({ file: relative })}`);
+  const start = Date.now();
+  while (!(fs.existsSync(file) && fs.statSync(file).mtimeMs > before)) {
+    if (Date.now() - start > 20_000) throw new Error(`screenshot ${relative} did not arrive`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function lessons(): Promise<LessonsApi> {
+  const ext = vscode.extensions.getExtension<{ lessons: LessonsApi }>('interp-lessons.interp-lessons');
+  assert.ok(ext);
+  await ext.activate();
+  return ext.exports.lessons;
+}
+
+async function showRendered(api: LessonsApi, lessonId: string, section?: string): Promise<string | undefined> {
+  const done = new Promise<string | undefined>((resolve) => {
+    const sub = api.reader.onDidRender((e) => {
+      if (e.lessonId === lessonId) { sub.dispose(); resolve(e.themeKind); }
+    });
+  });
+  await api.reader.show({ lessonId, section });
+  const themeKind = await done;
+  await new Promise((r) => setTimeout(r, 800)); // let the workbench finish painting around the webview
+  return themeKind;
+}
+
+/** Switches the colour theme and waits until the workbench reports it. */
+export async function setTheme(theme: string, kind: vscode.ColorThemeKind): Promise<void> {
+  const changed = new Promise<void>((resolve) => {
+    if (vscode.window.activeColorTheme.kind === kind) return resolve();
+    const sub = vscode.window.onDidChangeActiveColorTheme((t) => {
+      if (t.kind === kind) { sub.dispose(); resolve(); }
+    });
+  });
+  await vscode.workspace.getConfiguration().update('workbench.colorTheme', theme, vscode.ConfigurationTarget.Global);
+  await Promise.race([changed, new Promise((r) => setTimeout(r, 10_000))]);
+  assert.strictEqual(vscode.window.activeColorTheme.kind, kind, `theme ${theme} applied`);
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
+if ((process.env.INTERP_TEST_GREP ?? '').includes('Docs screenshots')) {
+  describe('Docs screenshots', function () {
+    this.timeout(180_000);
+    after(async () => {
+      await vscode.workspace.getConfiguration('interpLessons').update('language', undefined, vscode.ConfigurationTarget.Global);
+    });
+
+    it('a rendered lesson in the current theme', async () => {
+      const api = await lessons();
+      await vscode.workspace.getConfiguration('interpLessons').update('language', 'vi', vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.view.extension.interpLessons');
+      const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark;
+      const pageTheme = await showRendered(api, 'what-is-mech-interp', 'regression-analogy');
+      assert.strictEqual(pageTheme, dark ? 'vscode-dark' : 'vscode-light', 'the page follows the theme');
+      await screenshot(dark ? 'docs/reader-dark.png' : 'docs/reader-light.png');
+    });
+  });
+}
