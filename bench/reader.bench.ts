@@ -6,7 +6,7 @@ import { execFileSync } from 'child_process';
 import MarkdownIt from 'markdown-it';
 import katexPlugin from '@vscode/markdown-it-katex';
 import { builtinGlossary, KATEX_OPTIONS, LruCache, renderLesson } from '../src/core';
-import { timeMs, type Figure } from './timing';
+import { cpuMs, median, type Figure } from './timing';
 
 const root = path.join(__dirname, '..');
 
@@ -43,28 +43,44 @@ export async function run(): Promise<Record<string, Figure>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const katex = require('katex');
   const bare = new MarkdownIt({ html: false, linkify: true, typographer: true }).use(katexPlugin, { katex, ...KATEX_OPTIONS, throwOnError: false });
+  // Warm both pipelines on every lesson first, then alternate them so both see the same machine state.
+  const all = lessons();
+  const glossary = builtinGlossary();
+  const withGlossary = (t: string) => renderLesson(t, { glossary, glossaryMarking: { language: 'en' } });
+  for (let i = 0; i < 3; i++) for (const l of all) { renderLesson(l.text); withGlossary(l.text); bare.render(l.text); }
   let worst = 0;
   let worstName = '';
   let totalOurs = 0;
   let totalBare = 0;
-  for (const l of lessons()) {
-    const ours = timeMs(() => renderLesson(l.text), 15, 3);
-    const base = timeMs(() => bare.render(l.text), 15, 3);
-    totalOurs += ours;
-    totalBare += base;
-    if (ours / base > worst) {
-      worst = ours / base;
+  let totalTerms = 0;
+  for (const l of all) {
+    const ours: number[] = [];
+    const base: number[] = [];
+    const terms: number[] = [];
+    // CPU time is accounted in scheduler ticks: time batches of 8 renders, 9 batches each, alternating.
+    const batch = (f: () => unknown) => cpuMs(() => { for (let k = 0; k < 8; k++) f(); }, 1, 0) / 8;
+    for (let i = 0; i < 9; i++) {
+      ours.push(batch(() => renderLesson(l.text)));
+      base.push(batch(() => bare.render(l.text)));
+      terms.push(batch(() => withGlossary(l.text)));
+    }
+    const o = median(ours);
+    const b = median(base);
+    totalOurs += o;
+    totalBare += b;
+    totalTerms += median(terms);
+    if (o / b > worst) {
+      worst = o / b;
       worstName = l.name;
     }
   }
   out.renderAllLessons = {
-    value: +totalOurs.toFixed(2), unit: 'ms (sum of medians, 10 lessons)', baseline: { name: 'bare markdown-it + @vscode/markdown-it-katex', value: +totalBare.toFixed(2) },
-    ratio: +(totalOurs / totalBare).toFixed(3), budget: '≤ 1.3×', note: `worst lesson ${worstName} at ${worst.toFixed(2)}×`,
+    value: +totalOurs.toFixed(2), unit: 'ms CPU (sum of medians, 10 lessons)', baseline: { name: 'bare markdown-it + @vscode/markdown-it-katex', value: +totalBare.toFixed(2) },
+    ratio: +(totalOurs / totalBare).toFixed(3), budget: '≤ 1.3×', note: `worst lesson ${worstName} at ${worst.toFixed(2)}×; glossary terms not marked`,
   };
-  const glossary = builtinGlossary();
-  const withTerms = lessons().reduce((s, l) => s + timeMs(() => renderLesson(l.text, { glossary, glossaryMarking: { language: 'en' } }), 7, 2), 0);
+  const withTerms = totalTerms;
   out.renderAllLessonsWithGlossaryTerms = {
-    value: +withTerms.toFixed(2), unit: 'ms (sum of medians, 10 lessons)', baseline: { name: 'bare markdown-it + @vscode/markdown-it-katex', value: +totalBare.toFixed(2) },
+    value: +withTerms.toFixed(2), unit: 'ms CPU (sum of medians, 10 lessons)', baseline: { name: 'bare markdown-it + @vscode/markdown-it-katex', value: +totalBare.toFixed(2) },
     ratio: +(withTerms / totalBare).toFixed(3), note: 'as the reader renders by default (terms marked first per section)',
   };
 
@@ -73,14 +89,14 @@ export async function run(): Promise<Record<string, Figure>> {
   const cache = new LruCache<{ text: string; key: string; html: string }>(48);
   cache.set('k', { text: l.text, key: 'deps', html: renderLesson(l.text).html });
   const copy = (' ' + l.text).slice(1); // a different string with the same content, as a re-read file is
-  const hit = timeMs(() => {
+  const hit = cpuMs(() => {
     for (let i = 0; i < 1000; i++) {
       const e = cache.get('k');
       if (!e || e.text !== copy || e.key !== 'deps') throw new Error('miss');
     }
   }, 15, 3) / 1000;
-  const render = timeMs(() => renderLesson(l.text), 15, 3);
-  out.reopenFromCache = { value: +(hit * 1000).toFixed(3), unit: 'µs', baseline: { name: `renderLesson(${l.name})`, value: +(render * 1000).toFixed(1) }, ratio: +(hit / render).toFixed(5), budget: '≤ 0.05×' };
+  const render = cpuMs(() => renderLesson(l.text), 15, 3);
+  out.reopenFromCache = { value: +(hit * 1000).toFixed(3), unit: 'µs CPU', baseline: { name: `renderLesson(${l.name})`, value: +(render * 1000).toFixed(1) }, ratio: +(hit / render).toFixed(5), budget: '≤ 0.05×' };
 
   // Activation does not load markdown-it or KaTeX: they are in dist/renderer.js, loaded on first render.
   const ext = path.join(root, 'dist', 'extension.js');

@@ -26,3 +26,18 @@ export interface Figure {
   budget?: string;
   note?: string;
 }
+/**
+ * Median CPU time (user + system) in ms of `fn`: on a shared, loaded machine wall time mostly measures
+ * the neighbours; CPU time of synchronous work measures the work.
+ */
+export function cpuMs(fn: () => unknown, runs = 20, warmup = 3): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = process.cpuUsage();
+    fn();
+    const u = process.cpuUsage(s);
+    t.push((u.user + u.system) / 1000);
+  }
+  return median(t);
+}

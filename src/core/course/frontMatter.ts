@@ -34,20 +34,35 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const yamlText = src.slice(src.indexOf('\n') + 1, m.index);
   const body = src.slice(m.index + m[0].length);
   const bodyLine = countLines(src.slice(0, m.index + m[0].length));
+  const known = parsedYaml.get(yamlText);
+  if (known) return { meta: known.meta, body, bodyLine, problems: [...known.problems] };
+  const parsed = parseYamlMeta(yamlText);
+  parsedYaml.set(yamlText, parsed);
+  while (parsedYaml.size > 256) parsedYaml.delete(parsedYaml.keys().next().value as string);
+  return { meta: parsed.meta, body, bodyLine, problems: [...parsed.problems] };
+}
+
+/**
+ * The same front matter is parsed when the course loads and at every render of the lesson; the YAML
+ * parse costs as much as a fifth of a render, so results are remembered by their text (read-only).
+ */
+const parsedYaml = new Map<string, { meta: Readonly<LessonMeta>; problems: readonly string[] }>();
+
+function parseYamlMeta(yamlText: string): { meta: LessonMeta; problems: string[] } {
   const problems: string[] = [];
   let raw: unknown;
   try {
     raw = parseYaml(yamlText, { maxAliasCount: 50, prettyErrors: true });
   } catch (e) {
     problems.push(`front matter: ${(e as Error).message.split('\n')[0]}`);
-    return { meta: {}, body, bodyLine, problems };
+    return { meta: {}, problems };
   }
-  if (raw == null) return { meta: {}, body, bodyLine, problems };
+  if (raw == null) return { meta: {}, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push('front matter: expected key: value pairs');
-    return { meta: {}, body, bodyLine, problems };
+    return { meta: {}, problems };
   }
-  return { meta: toMeta(raw as Record<string, unknown>, problems), body, bodyLine, problems };
+  return { meta: toMeta(raw as Record<string, unknown>, problems), problems };
 }
 
 function countLines(s: string): number {
