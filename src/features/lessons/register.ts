@@ -98,17 +98,24 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     if (pick?.target) await reader.show(pick.target);
   };
 
+  /** One search index per loaded course (a reload makes a new course object). */
+  const searchIndexes = new WeakMap<object, SearchableSection[]>();
   const searchPick = async () => {
     const lang = reader.currentLesson?.language ?? deps.language();
     const course = await courses.get(lang);
-    const sections: SearchableSection[] = course.lessons.flatMap((l) => indexLessonText(l.id, `${l.order}. ${l.title}`, course.texts.get(l.path) ?? ''));
+    let sections = searchIndexes.get(course);
+    if (!sections) {
+      sections = course.lessons.flatMap((l) => indexLessonText(l.id, course.kind === 'shipped' ? `${l.order}. ${l.title}` : l.title, course.texts.get(l.path) ?? ''));
+      searchIndexes.set(course, sections);
+    }
+    const index = sections;
     type Item = vscode.QuickPickItem & { target?: LessonTarget };
     const qp = vscode.window.createQuickPick<Item>();
     qp.placeholder = vscode.l10n.t('Search the text of all lessons');
     qp.matchOnDescription = true;
     qp.matchOnDetail = true;
     const update = () => {
-      const hits = searchSections(sections, qp.value);
+      const hits = searchSections(index, qp.value);
       qp.items = hits.map((h) => ({
         label: h.section.heading,
         description: h.section.lessonTitle,
