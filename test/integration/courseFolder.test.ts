@@ -104,6 +104,25 @@ describe('Course folder', function () {
     await rendered;
   });
 
+  it('re-renders the lesson when its file changes on disk, and says so when it is deleted', async () => {
+    const lessons = await api();
+    const course = await lessons.courses.get();
+    const lesson = course.lessons[2];
+    const file = path.join(root, ...lesson.path.split('/'));
+    let rendered = nextRender(lessons, lesson.id);
+    await lessons.reader.show({ lessonId: lesson.id });
+    const before = await rendered;
+    rendered = nextRender(lessons, lesson.id);
+    fs.appendFileSync(file, '\n\nAdded while reading: $a^2 + b^2 = c^2$ and $e^{i\\pi} + 1 = 0$.\n');
+    const after = await rendered;
+    assert.strictEqual(after.katexCount, before.katexCount + 2, 'the new formulas are on the page');
+    rendered = nextRender(lessons, lesson.id);
+    fs.renameSync(file, `${file}.moved`);
+    const gone = await rendered;
+    assert.strictEqual(gone.katexCount, 0, 'the page says the file is gone instead of showing stale text');
+    fs.renameSync(`${file}.moved`, file);
+  });
+
   it('shows a damaged copy repaired, and repairs the file on command with a backup', async () => {
     const lessons = await api();
     const original = fs.readFileSync(path.join(FIXTURE, 'aero_llm_02_how_does_mech_interp_relate_to_ai_safety.md'), 'utf8');
