@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'media/**', 'node_modules/**', 'test/host/**', '.vscode-test/**', 'out/**', '*.vsix'],
+    ignores: ['dist/**', 'media/**', '**/node_modules/**', 'test/host/*/node_modules/**', '.test-host/**', '.vscode-test/**', 'out/**', '*.vsix'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

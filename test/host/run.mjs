@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global document, requestAnimationFrame -- used only inside page.evaluate callbacks, which run in the browser */
 // Runs the integration suite (dist/test/integration) inside a real VS Code extension host, offline:
 // code-server 4.139.1 (VS Code's server + web workbench) under Node 24, driven by Debian's Chromium
 // through playwright-core. The workbench runs the tests because code-server gets
