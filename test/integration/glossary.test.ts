@@ -139,6 +139,20 @@ describe('Glossary', function () {
     assert.strictEqual(g.panel.shownId, 'superposition');
   });
 
+  it('Insert Definition as Note adds a blockquote with a lesson link, undone in one step', async () => {
+    const doc = await vscode.workspace.openTextDocument(note);
+    const editor = await vscode.window.showTextDocument(doc);
+    const before = doc.getText();
+    const at = doc.positionAt(before.indexOf('linear probe') + 3);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('interpLessons.insertDefinition');
+    const after = doc.getText();
+    assert.match(after, /\n> \*\*(linear probe|đầu dò tuyến tính)\*\* \((đầu dò tuyến tính|linear probe)\): .+\n>\n> .+ \[(Lesson|Bài) \d+ § [^\]]+\]\([a-z-]+:\/\/interp-lessons\.interp-lessons\/lesson\?id=theory-and-experiment&section=probes\)\n/);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), before);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it("VS Code's Markdown preview marks terms through markdown.markdownItPlugins", async function () {
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'A linear probe.');
     if (typeof html !== 'string') this.skip();

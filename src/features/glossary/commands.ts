@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { canonicalTerm, localized, termAt, type Glossary, type GlossaryEntry, type GlossaryLanguage } from '../../core';
+import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
 
 export const EXTENSION_ID = 'interp-lessons.interp-lessons';
@@ -62,8 +63,9 @@ export async function definitionNote(entry: GlossaryEntry, language: GlossaryLan
   let line = `> **${term}**${other && other !== term ? ` (${other})` : ''}: ${localized(entry.definition, language)}`;
   if (entry.introducedIn) {
     const info = (await lessons.lessons(language)).get(entry.introducedIn.lesson);
-    const label = info ? vscode.l10n.t('Lesson {0} § {1}', info.order, info.sections.get(entry.introducedIn.section) ?? entry.introducedIn.section) : entry.introducedIn.lesson;
-    line += `\n>\n> ${vscode.l10n.t('Introduced in')} [${label}](${lessonUri(entry.introducedIn.lesson, entry.introducedIn.section)})`;
+    const L = contentLabels(language);
+    const label = info ? L.lessonSection(info.order, info.sections.get(entry.introducedIn.section) ?? entry.introducedIn.section) : entry.introducedIn.lesson;
+    line += `\n>\n> ${L.introducedIn} [${label}](${lessonUri(entry.introducedIn.lesson, entry.introducedIn.section)})`;
   }
   return line;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildPageShell, canonicalTerm, createNonce, glossaryEntryMarkdown, moveInlineStyles, type Glossary, type GlossaryLanguage } from '../../core';
 import { Commands, WebviewTypes } from '../../constants';
 import { loadRenderer } from '../lessons/renderer';
+import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
@@ -51,21 +52,22 @@ export class GlossaryEntryPanel implements vscode.Disposable {
     const info = await this.lessons.lessons(language);
     const intro = entry.introducedIn && info.get(entry.introducedIn.lesson);
     const usages = await this.lessons.usages(this.glossary(), id, language);
+    const L = contentLabels(language);
     const markdown = glossaryEntryMarkdown({
       entry,
       glossary: this.glossary(),
       language,
-      introducedLabel: intro ? vscode.l10n.t('Lesson {0} § {1}', intro.order, intro.sections.get(entry.introducedIn!.section) ?? entry.introducedIn!.section) : undefined,
-      usages: usages.map((u) => ({ lessonId: u.lesson.id, label: vscode.l10n.t('Lesson {0}: {1}', u.lesson.order, u.lesson.title), section: u.firstSection, count: u.count })),
+      introducedLabel: intro ? L.lessonSection(intro.order, intro.sections.get(entry.introducedIn!.section) ?? entry.introducedIn!.section) : undefined,
+      usages: usages.map((u) => ({ lessonId: u.lesson.id, label: L.lessonTitle(u.lesson.order, u.lesson.title), section: u.firstSection, count: u.count })),
       labels: {
-        aliases: vscode.l10n.t('Also:'),
-        introducedIn: vscode.l10n.t('Introduced in'),
-        usedIn: vscode.l10n.t('Where the lessons use it'),
-        related: vscode.l10n.t('Related terms'),
-        reference: vscode.l10n.t('Reference'),
-        notInLessons: vscode.l10n.t('Not in the lessons'),
-        notUsed: vscode.l10n.t('No lesson uses this term.'),
-        times: (n) => vscode.l10n.t('{0}×', n),
+        aliases: L.aliases,
+        introducedIn: L.introducedIn,
+        usedIn: L.usedIn,
+        related: L.relatedTerms,
+        reference: L.reference,
+        notInLessons: L.notInLessonsHeading,
+        notUsed: L.notUsed,
+        times: L.times,
       },
     });
     const rendered = loadRenderer().renderLesson(markdown, {});

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { canonicalTerm, commandUri, glossaryHoverMarkdown, isInCodeBlock, markdownCodeBlocks, termAt, FormulaImages, type Glossary, type GlossaryEntry, type GlossaryLanguage, type LineRange, type TermMatch } from '../../core';
 import { Commands } from '../../constants';
+import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
 
 /** The commands hover links may run; nothing else is trusted. */
@@ -42,13 +43,12 @@ export interface HoverDeps {
 export async function entryHover(entry: GlossaryEntry, d: HoverDeps, withOpenEntry: boolean): Promise<vscode.MarkdownString> {
   const language = d.language();
   const glossary = d.glossary();
+  const L = contentLabels(language);
   let lesson: { label: string; uri: string } | undefined;
   if (entry.introducedIn) {
     const info = (await d.lessons.lessons(language)).get(entry.introducedIn.lesson);
     const section = info?.sections.get(entry.introducedIn.section);
-    const label = info
-      ? vscode.l10n.t('Lesson {0} § {1}', info.order, section ?? entry.introducedIn.section)
-      : `${entry.introducedIn.lesson} § ${entry.introducedIn.section}`;
+    const label = info ? L.lessonSection(info.order, section ?? entry.introducedIn.section) : `${entry.introducedIn.lesson} § ${entry.introducedIn.section}`;
     lesson = { label, uri: commandUri(Commands.showLesson, { lessonId: entry.introducedIn.lesson, section: entry.introducedIn.section }) };
   }
   const related = entry.related
@@ -61,11 +61,11 @@ export async function entryHover(entry: GlossaryEntry, d: HoverDeps, withOpenEnt
     lesson,
     related,
     labels: {
-      introducedIn: vscode.l10n.t('Introduced in'),
-      related: vscode.l10n.t('Related:'),
-      formula: vscode.l10n.t('Formula'),
-      notInLessons: vscode.l10n.t('Not in the lessons:'),
-      openEntry: withOpenEntry ? { label: vscode.l10n.t('Open in glossary'), uri: commandUri(Commands.showTermInternal, { id: entry.id }) } : undefined,
+      introducedIn: L.introducedIn,
+      related: L.related,
+      formula: L.formula,
+      notInLessons: L.notInLessons,
+      openEntry: withOpenEntry ? { label: L.openEntry, uri: commandUri(Commands.showTermInternal, { id: entry.id }) } : undefined,
     },
   });
   const md = new vscode.MarkdownString(value);
