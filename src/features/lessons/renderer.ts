@@ -12,7 +12,7 @@ export interface RendererModule {
 let loaded: RendererModule | undefined;
 
 export function loadRenderer(): RendererModule {
-  // A computed path keeps esbuild from inlining the bundle; under esbuild-register (tests) fall back to source.
+  // A computed path keeps esbuild from inlining the renderer into dist/extension.js.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= require(path.join(__dirname, 'renderer.js')) as RendererModule;
   return loaded;
