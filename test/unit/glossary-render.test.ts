@@ -188,3 +188,11 @@ describe('hover and entry page markdown', () => {
     assert.match(md, /- \[probe\]\(#term:probe\): A small model/);
   });
 });
+
+describe('entry page aliases', () => {
+  it('lists each alias once, case-insensitively, without the title', () => {
+    const g = createGlossary([{ id: 'sae', terms: { en: ['sparse autoencoder', 'SAE'], vi: ['bộ tự mã hóa thưa', 'SAE', 'sae'] }, definition: { en: 'd' }, explanation: {}, related: [] }]);
+    const md = glossaryEntryMarkdown({ entry: g.byId.get('sae')!, glossary: g, language: 'vi', usages: [], labels: { aliases: 'Also:', introducedIn: '', usedIn: 'Used', related: '', reference: '', notInLessons: '', notUsed: 'none', times: String } });
+    assert.match(md, /^# bộ tự mã hóa thưa\n\n\*Also:\* SAE · sparse autoencoder\n/);
+  });
+});

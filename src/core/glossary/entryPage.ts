@@ -33,8 +33,13 @@ const lessonTarget = (lessonId: string, section?: string) => `#lesson:${encodeUR
 export function glossaryEntryMarkdown(p: EntryPageInput): string {
   const { entry, language: lang, labels } = p;
   const other: GlossaryLanguage = lang === 'en' ? 'vi' : 'en';
-  const out: string[] = [`# ${escapeMarkdown(canonicalTerm(entry, lang))}`];
-  const aliases = [...(entry.terms[lang] ?? []).slice(1), ...(entry.terms[other] ?? [])];
+  const title = canonicalTerm(entry, lang);
+  const seen = new Set([title.normalize('NFC').toLowerCase()]);
+  const aliases = [...(entry.terms[lang] ?? []), ...(entry.terms[other] ?? [])].filter((t) => {
+    const k = t.normalize('NFC').toLowerCase();
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+  const out: string[] = [`# ${escapeMarkdown(title)}`];
   if (aliases.length) out.push(`*${escapeMarkdown(labels.aliases)}* ${aliases.map(escapeMarkdown).join(' · ')}`);
   const definition = localized(entry.definition, lang);
   if (definition) out.push(`**${definition.replace(/\*\*/g, '')}**`);

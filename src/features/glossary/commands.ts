@@ -28,7 +28,7 @@ export async function pickEntry(glossary: Glossary, language: GlossaryLanguage, 
   const items: EntryPick[] = glossary.entries.map((entry) => ({
     entry,
     label: canonicalTerm(entry, language),
-    description: [...(entry.terms[language] ?? []).slice(1), ...(entry.terms[other] ?? [])].join(' · '),
+    description: [...new Set([...(entry.terms[language] ?? []).slice(1), ...(entry.terms[other] ?? [])])].filter((t) => t !== canonicalTerm(entry, language)).join(' · '),
     detail: localized(entry.definition, language),
   })).sort((a, b) => collator.compare(a.label, b.label));
   const qp = vscode.window.createQuickPick<EntryPick>();
