@@ -279,6 +279,26 @@ function tokenize(s: string, base: number, fail: (m: string, c: number) => never
   return out;
 }
 
+/** Where the parts of a regression block are: the formula line, a `file:` reference, the data (0-based). */
+function regressionBlockLayout(lines: string[]): { formulaLine?: number; file?: { path: string; line: number }; dataStart: number } {
+  let i = 0;
+  while (i < lines.length && lines[i].trim() === '') i++;
+  let formulaLine: number | undefined;
+  if (i < lines.length && lines[i].includes('~')) {
+    formulaLine = i;
+    i++;
+  }
+  let j = i;
+  while (j < lines.length && lines[j].trim() === '') j++;
+  const m = j < lines.length ? /^\s*file\s*:\s*(.+?)\s*$/i.exec(lines[j]) : null;
+  return { formulaLine, file: m ? { path: m[1].replace(/^["'`](.*)["'`]$/, '$1'), line: j } : undefined, dataStart: i };
+}
+
+/** The `file:` path a regression block refers to, read from its first lines only. */
+export function regressionFileReference(text: string): string | undefined {
+  return regressionBlockLayout(text.split(/\r\n|\n|\r/, 50)).file?.path;
+}
+
 /**
  * Parses a ```regression block body: a formula line (optional: without one the last column is
  * the response), then either a CSV/markdown table or a line `file: data.csv`.
@@ -286,21 +306,20 @@ function tokenize(s: string, base: number, fail: (m: string, c: number) => never
 export function parseRegressionBlock(text: string, options: { lineOffset?: number; maxCells?: number } = {}): RegressionBlock {
   const offset = options.lineOffset ?? 0;
   const lines = text.split(/\r\n|\n|\r/);
-  let i = 0;
-  while (i < lines.length && lines[i].trim() === '') i++;
-  let formula: Formula | undefined;
-  if (i < lines.length && lines[i].includes('~')) {
-    formula = parseFormula(lines[i], i + 1 + offset);
-    i++;
-  }
-  let j = i;
-  while (j < lines.length && lines[j].trim() === '') j++;
-  const fileMatch = j < lines.length ? /^\s*file\s*:\s*(.+?)\s*$/i.exec(lines[j]) : null;
-  if (fileMatch) {
-    return { formula, source: { kind: 'file', path: fileMatch[1].replace(/^["'`](.*)["'`]$/, '$1'), line: j + 1 + offset } };
-  }
-  const rest = lines.slice(i).join('\n');
-  return { formula, source: { kind: 'inline', table: parseTable(rest, { lineOffset: i + offset, maxCells: options.maxCells }) } };
+  const layout = regressionBlockLayout(lines);
+  const formula = layout.formulaLine === undefined ? undefined : parseFormula(lines[layout.formulaLine], layout.formulaLine + 1 + offset);
+  if (layout.file) return { formula, source: { kind: 'file', path: layout.file.path, line: layout.file.line + 1 + offset } };
+  const rest = lines.slice(layout.dataStart).join('\n');
+  return { formula, source: { kind: 'inline', table: parseTable(rest, { lineOffset: layout.dataStart + offset, maxCells: options.maxCells }) } };
+}
+
+/** Column names of a table or regression text, from its header line only (cheap on large text). */
+export function tableColumns(text: string): string[] {
+  const lines = text.split(/\r\n|\n|\r/, 50);
+  const { formulaLine } = regressionBlockLayout(lines);
+  const start = lines.findIndex((l, i) => i !== formulaLine && l.trim() !== '' && !/^\s*(#|\/\/)/.test(l));
+  if (start < 0) return [];
+  return parseTable(lines[start]).columns;
 }
 
 /** Turns a table and a formula into numbers, checking every used cell; without a formula the last column is y. */

@@ -6,8 +6,7 @@
 import { findSnippet, resolveParams } from './catalogue';
 import { PROBE_NOISE_MULTIPLIERS } from './probe';
 import { RELU_BIASES, SPARSITY_LEVELS } from './superposition';
-import { RegressionData } from '../regression/table';
-import { SnippetParams } from './types';
+import { RegressionExport, SnippetParams } from './types';
 
 /** Rows of user data embedded in a script; beyond this the script reads the CSV file instead. */
 export const PYTHON_INLINE_ROWS = 5000;
@@ -371,14 +370,16 @@ function csvField(s: string): string {
  * An equivalent numpy script for a snippet run (same parameters, same random numbers), or for a
  * regression on the user's data (`data`; with `file`, rows beyond PYTHON_INLINE_ROWS are read from it).
  */
-export function toPythonScript(snippetId: string, params: Partial<SnippetParams> = {}, user?: { data: RegressionData; file?: string }): string {
+export function toPythonScript(snippetId: string, params: Partial<SnippetParams> = {}, user?: { data: RegressionExport; file?: string }): string {
   if (snippetId === 'regression') {
     if (!user) throw new Error('toPythonScript("regression") needs the data.');
     const { data, file } = user;
     const columns = [...data.predictors, data.response];
-    const inline = data.X.length <= PYTHON_INLINE_ROWS || !file;
-    const source = inline
-      ? `DATA = ${pyString([columns.map(csvField).join(','), ...data.X.map((r, i) => [...r, data.y[i]].join(','))].join('\n'))}\nrows = list(csv.reader(io.StringIO(DATA)))`
+    const X = data.X;
+    const y = data.y;
+    if ((!X || !y) && !file) throw new Error('toPythonScript("regression") needs the rows or the file they came from.');
+    const source = X && y && (X.length <= PYTHON_INLINE_ROWS || !file)
+      ? `DATA = ${pyString([columns.map(csvField).join(','), ...X.map((r, i) => [...r, y[i]].join(','))].join('\n'))}\nrows = list(csv.reader(io.StringIO(DATA)))`
       : `# The workspace file the regression read (comma separated, "." decimals).\nwith open(${pyString(file!)}, newline="") as f:\n    rows = list(csv.reader(f))`;
     return `${header(`Regression ${data.formula}`, 'regression')}
 import csv

@@ -95,7 +95,7 @@ function xySvg(plot: XYPlot, language: Language, options: SvgOptions): string {
   const logX = plot.xScale === 'log10';
   const xs = plot.series.flatMap((s) => s.points.map((p) => p[0])).filter((x) => !logX || x > 0);
   const ys = plot.series.flatMap((s) => s.points.map((p) => p[1]));
-  const [x0, x1] = logX ? extentLog(xs) : extent(xs);
+  const [x0, x1] = logX ? extentLog(xs) : padded(extent(xs), 0.03);
   const [y0, y1] = plot.yDomain ?? padded(extent([...ys, ...(plot.hLines ?? [])]));
   const fx = (x: number) => m.left + (logX ? (Math.log10(x) - Math.log10(x0)) / (Math.log10(x1) - Math.log10(x0)) : (x - x0) / (x1 - x0)) * pw;
   const fy = (y: number) => m.top + (1 - (y - y0) / (y1 - y0)) * ph;
@@ -105,12 +105,12 @@ function xySvg(plot: XYPlot, language: Language, options: SvgOptions): string {
   const xTicks = logX ? logTicks(x0, x1) : niceTicks(x0, x1);
   for (const v of yTicks) {
     const y = n2(fy(v));
-    parts.push(`<line class="il-grid" x1="${m.left}" x2="${m.left + pw}" y1="${y}" y2="${y}" stroke="${GRID}" stroke-width="1"/>`);
+    parts.push(`<line class="il-grid" x1="${m.left}" x2="${m.left + pw}" y1="${y}" y2="${y}" stroke="${GRID}" stroke-opacity="0.6" stroke-width="1"/>`);
     parts.push(`<text class="il-tick" x="${m.left - 6}" y="${y}" dy="0.32em" text-anchor="end" font-size="11" fill="${FOREGROUND}">${escapeXml(formatNumber(v))}</text>`);
   }
   for (const v of xTicks) {
     const x = n2(fx(v));
-    parts.push(`<line class="il-grid" x1="${x}" x2="${x}" y1="${m.top}" y2="${m.top + ph}" stroke="${GRID}" stroke-width="1"/>`);
+    parts.push(`<line class="il-grid" x1="${x}" x2="${x}" y1="${m.top}" y2="${m.top + ph}" stroke="${GRID}" stroke-opacity="0.6" stroke-width="1"/>`);
     parts.push(`<text class="il-tick" x="${x}" y="${m.top + ph + 15}" text-anchor="middle" font-size="11" fill="${FOREGROUND}">${escapeXml(formatNumber(v))}</text>`);
   }
   parts.push(`<rect class="il-frame" x="${m.left}" y="${m.top}" width="${pw}" height="${ph}" fill="none" stroke="${FOREGROUND}" stroke-opacity="0.5"/>`);
@@ -144,8 +144,8 @@ function xySvg(plot: XYPlot, language: Language, options: SvgOptions): string {
   return parts.join('');
 }
 
-function padded([lo, hi]: [number, number]): [number, number] {
-  const pad = (hi - lo) * 0.05;
+function padded([lo, hi]: [number, number], share = 0.05): [number, number] {
+  const pad = (hi - lo) * share;
   return [lo - pad, hi + pad];
 }
 

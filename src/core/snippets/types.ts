@@ -101,3 +101,13 @@ export interface SnippetResult {
 
 /** Progress callback for long runs: fraction in [0, 1]. */
 export type ProgressReporter = (fraction: number) => void;
+
+/** The variables of a regression on the user's data, and its rows when small enough to embed in a script. */
+export interface RegressionExport {
+  formula: string;
+  predictors: string[];
+  response: string;
+  intercept: boolean;
+  X?: number[][];
+  y?: number[];
+}
