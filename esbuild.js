@@ -90,6 +90,8 @@ async function main() {
         renderer: path.join(root, 'src', 'renderer.ts'),
         // Pre-rendered glossary formula SVGs (~440 KB), required on the first hover that shows a formula.
         'glossary-formulas': 'virtual:glossary-formulas',
+        // Long snippet runs (worker_threads), so the extension host never waits on them.
+        'snippet-worker': path.join(root, 'src', 'features', 'snippets', 'worker.ts'),
       },
       outdir: path.join(root, 'dist'),
       format: 'cjs',

@@ -21,6 +21,11 @@ export const Commands = {
   showLesson: 'interpLessons._showLesson',
   /** Internal: runs a snippet `{ id, params? }` (the reader's Run buttons). */
   runSnippetInternal: 'interpLessons._runSnippet',
+  runSnippet: 'interpLessons.runSnippet',
+  rerunSnippet: 'interpLessons.rerunSnippet',
+  runRegressionOnSelection: 'interpLessons.runRegressionOnSelection',
+  /** Internal: runs the ```regression block at `(uri, fenceLine)` (its CodeLens). */
+  runRegressionBlockInternal: 'interpLessons._runRegressionBlock',
   /** Internal: shows a glossary entry `{ id }` (terms marked in the reader). */
   showTermInternal: 'interpLessons._showTerm',
   lookUpTerm: 'interpLessons.lookUpTerm',
@@ -50,6 +55,11 @@ export const GlossarySettings = {
   markdownPreview: 'glossary.markdownPreview',
 } as const;
 
+/** Keys under `interpLessons.` for the snippets feature. */
+export const SnippetSettings = {
+  askBeforeRevealing: 'snippets.askBeforeRevealing',
+} as const;
+
 export const ContextKeys = {
   readerFocused: 'interpLessons.readerFocused',
   glossaryFiltered: 'interpLessons.glossaryFiltered',
@@ -63,4 +73,5 @@ export const StateKeys = {
 export const WebviewTypes = {
   reader: 'interpLessons.reader',
   glossaryEntry: 'interpLessons.glossaryEntry',
+  snippetResults: 'interpLessons.snippetResults',
 } as const;

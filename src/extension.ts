@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createDeps } from './features/shared/deps';
 import * as lessons from './features/lessons/register';
 import * as glossary from './features/glossary/register';
+import * as snippets from './features/snippets/register';
 
 /** Wiring only: build shared services, then each feature registers its own disposables. */
 export function activate(context: vscode.ExtensionContext) {
@@ -11,9 +12,10 @@ export function activate(context: vscode.ExtensionContext) {
     glossaryMarking: glossaryApi.readerMarking,
     onDidChangeGlossary: glossaryApi.service.onDidChange,
   });
+  const snippetsApi = snippets.register(context, deps, { runnableSnippets: lessonApi.runnableSnippets });
   // Returned for the integration tests (they read it through vscode.extensions.getExtension().exports);
   // extendMarkdownIt is VS Code's hook for `markdown.markdownItPlugins`.
-  return { lessons: lessonApi, glossary: glossaryApi, extendMarkdownIt: glossaryApi.extendMarkdownIt };
+  return { lessons: lessonApi, glossary: glossaryApi, snippets: snippetsApi, extendMarkdownIt: glossaryApi.extendMarkdownIt };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,127 @@
+import * as vscode from 'vscode';
+import { buildPageShell, createNonce, findSnippet, formatCell, formatNumber, parseResultsMessage, pick, plotToSvg, type Language, type PanelAction, type RenderReport, type ResultView, type SnippetResult } from '../../core';
+import { WebviewTypes } from '../../constants';
+
+/** Builds the page's view of a result in the lesson language. */
+export function resultView(runId: number, result: SnippetResult, language: Language, options: { revealOnClick: boolean; rerunLabel: string }): ResultView {
+  const entry = findSnippet(result.snippetId);
+  const labelOf = (name: string) => {
+    const p = entry?.parameters.find((q) => q.name === name);
+    return p ? pick(p.label, language) : name;
+  };
+  return {
+    runId,
+    snippetId: result.snippetId,
+    status: 'done',
+    title: pick(result.title, language),
+    description: entry ? pick(entry.description, language) : undefined,
+    question: entry ? pick(entry.question, language) : undefined,
+    revealOnClick: options.revealOnClick && !!entry,
+    params: Object.entries(result.params).map(([k, v]) => [labelOf(k), formatNumber(v)]),
+    summary: result.summary.map((s) => [pick(s.label, language), formatCell(s.value, language)]),
+    notes: result.notes.map((n) => pick(n, language)),
+    tables: result.tables.map((t) => ({
+      title: pick(t.title, language),
+      columns: t.columns.map((c) => pick(c, language)),
+      rows: t.rows.map((r) => r.map((c) => formatCell(c, language))),
+    })),
+    plots: result.plots.map((p) => plotToSvg(p, language)),
+    canRerun: true,
+    rerunLabel: options.rerunLabel,
+  };
+}
+
+/**
+ * The single results panel: the prediction question first, then (after the run) summary, notes,
+ * plots and tables, with Copy as Markdown / Open as Python / Run Again. Data goes to the page by
+ * postMessage; the page reports back when it rendered and how many SVG plots it holds.
+ */
+export class ResultsPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private view: ResultView | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly renderEmitter = new vscode.EventEmitter<RenderReport>();
+  private readonly actionEmitter = new vscode.EventEmitter<PanelAction>();
+  readonly onDidRender = this.renderEmitter.event;
+  readonly onDidRequestAction = this.actionEmitter.event;
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  get visible(): boolean {
+    return !!this.panel;
+  }
+
+  /** Shows a view (creating the panel on first use) without taking focus from the editor. */
+  show(view: ResultView): void {
+    this.view = view;
+    if (!this.panel) this.create(view.title);
+    else {
+      this.panel.title = view.title;
+      if (!this.panel.visible) this.panel.reveal(undefined, true);
+    }
+    if (this.ready) void this.panel!.webview.postMessage({ type: 'show', view });
+  }
+
+  private create(title: string): void {
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel(WebviewTypes.snippetResults, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [media],
+      retainContextWhenHidden: true,
+    });
+    this.panel = panel;
+    this.ready = false;
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.ready = false;
+    }, undefined, this.disposables);
+    panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m), undefined, this.disposables);
+    const webview = panel.webview;
+    const nonce = createNonce();
+    webview.html = buildPageShell({
+      cspSource: webview.cspSource,
+      nonce,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'results.js')).toString(),
+      styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(media, 'results.css')).toString()],
+      lang: vscode.env.language,
+      title,
+      config: {
+        labels: {
+          predict: vscode.l10n.t('Predict before you run'),
+          running: vscode.l10n.t('Running…'),
+          reveal: vscode.l10n.t('Reveal the results'),
+          revealHint: vscode.l10n.t('Write down your answer first.'),
+          parameters: vscode.l10n.t('Parameters'),
+          results: vscode.l10n.t('Results'),
+          copyMarkdown: vscode.l10n.t('Copy as Markdown'),
+          openPython: vscode.l10n.t('Open as Python'),
+          failed: vscode.l10n.t('The run failed'),
+          notes: vscode.l10n.t('Notes'),
+          plotError: vscode.l10n.t('This plot could not be drawn.'),
+        },
+      },
+    });
+  }
+
+  private onMessage(raw: unknown): void {
+    const m = parseResultsMessage(raw);
+    if (!m) return;
+    if (m.type === 'ready') {
+      this.ready = true;
+      if (this.view && this.panel) void this.panel.webview.postMessage({ type: 'show', view: this.view });
+    } else if (m.type === 'rendered') {
+      if (this.view?.runId !== m.runId) return;
+      this.renderEmitter.fire({ runId: m.runId, snippetId: this.view.snippetId, status: m.status, svgCount: m.svgCount, tableCount: m.tableCount, revealed: m.revealed });
+    } else {
+      this.actionEmitter.fire(m);
+    }
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.renderEmitter.dispose();
+    this.actionEmitter.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
