@@ -1,0 +1,158 @@
+// Snippets in a real VS Code: Run Snippet shows the results panel with plots (the page reports its
+// SVGs), heavy runs go to a worker thread, a CodeLens runs a ```regression block of a note, and bad
+// data shows a message naming the line, data row and column.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { RenderReport } from '../../src/core';
+import type { SnippetsApi } from '../../src/features/snippets/register';
+import { requestScreenshot } from './helpers/screenshot';
+
+async function api(): Promise<SnippetsApi> {
+  const ext = vscode.extensions.getExtension<{ snippets: SnippetsApi }>('interp-lessons.interp-lessons');
+  assert.ok(ext);
+  await ext.activate();
+  assert.ok(ext.exports.snippets, 'activate() returns the snippets API');
+  return ext.exports.snippets;
+}
+
+/** The next event that matches (not a sleep). */
+function next<T>(event: vscode.Event<T>, matches: (e: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no ${what} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const sub = event((e) => {
+      if (!matches(e)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(e);
+    });
+  });
+}
+
+const done = (id: string) => (r: RenderReport) => r.snippetId === id && r.status === 'done';
+
+/** Writes a note into the (copied) test workspace and returns its URI. */
+function writeNote(name: string, text: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test host opens a workspace folder');
+  const file = path.join(folder.uri.fsPath, name);
+  fs.writeFileSync(file, text);
+  return vscode.Uri.file(file);
+}
+
+/** Runs the CodeLens command of the n-th regression block of a note, as clicking it would. */
+async function runLens(uri: vscode.Uri, index = 0): Promise<void> {
+  await vscode.window.showTextDocument(uri);
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+  const ours = lenses.filter((l) => l.command?.command === 'interpLessons._runRegressionBlock');
+  assert.ok(ours.length > index, `CodeLens "Run regression" present (${ours.length})`);
+  const cmd = ours[index].command!;
+  assert.match(cmd.title, /Run regression/);
+  await vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? []));
+}
+
+describe('Snippets', function () {
+  this.timeout(120_000);
+  before(async () => {
+    await vscode.workspace.getConfiguration('interpLessons').update('language', 'en', vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('interpLessons').update('language', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Run Snippet shows the question first and a results page with its SVG plots', async () => {
+    const snippets = await api();
+    const rendered = next(snippets.onDidRender, done('study-hours'), 'render report for study-hours');
+    await vscode.commands.executeCommand('interpLessons.runSnippet', 'study-hours');
+    const r = await rendered;
+    assert.strictEqual(r.svgCount, 2, 'scatter with fitted line, and residuals');
+    assert.strictEqual(r.tableCount, 1);
+    assert.strictEqual(r.revealed, false, 'first run: results wait behind "Reveal the results"');
+    const note = snippets.lastMarkdown() ?? '';
+    assert.match(note, /## Study hours and exam score/);
+    assert.match(note, /```regression\nscore ~ hours\n/);
+    assert.match(snippets.lastPython() ?? '', /class Random:[\s\S]*n = 30/);
+    assert.strictEqual(snippets.runner.lastStats?.inWorker, false, 'a small run stays in the extension host');
+  });
+
+  it('the reader Run button command runs a heavy snippet in a worker thread; a second run is revealed at once', async () => {
+    const snippets = await api();
+    let rendered = next(snippets.onDidRender, done('linear-probe'), 'render report for linear-probe');
+    await vscode.commands.executeCommand('interpLessons._runSnippet', { id: 'linear-probe' });
+    let r = await rendered;
+    assert.strictEqual(r.svgCount, 1);
+    assert.strictEqual(snippets.runner.lastStats?.inWorker, true, 'linear-probe runs in a worker thread');
+    rendered = next(snippets.onDidRender, done('linear-probe'), 'second render report');
+    await vscode.commands.executeCommand('interpLessons._runSnippet', { id: 'linear-probe', params: { noise: 2 } });
+    r = await rendered;
+    assert.strictEqual(r.revealed, true);
+    assert.match(snippets.lastMarkdown() ?? '', /\| Noise standard deviation \(σ\) \(noise\) \| 2 \|/);
+  });
+
+  it('a CodeLens runs the ```regression block of a note', async () => {
+    const snippets = await api();
+    const uri = writeNote('regression-note.md', ['# My data', '', '```regression', 'y ~ x1 + x2', 'x1, x2, y', '1, 2, 3.1', '2, 1, 3.9', '3, 5, 8.2', '4, 3, 7.8', '5, 4, 9.9', '```', ''].join('\n'));
+    const rendered = next(snippets.onDidRender, done('regression'), 'render report for the regression block');
+    await runLens(uri);
+    const r = await rendered;
+    assert.strictEqual(r.svgCount, 2, 'observed against fitted, and residuals');
+    assert.strictEqual(r.revealed, true, 'the user’s own data has no prediction question');
+    assert.match(snippets.lastMarkdown() ?? '', /y ~ x1 \+ x2/);
+  });
+
+  it('bad data shows a message naming the line, data row and column, and the page shows it too', async () => {
+    const snippets = await api();
+    const uri = writeNote('bad-note.md', ['Notes', '```regression', 'y ~ x', 'x, y', '1, 2', '2, 3', '3, abc', '4, 5', '```'].join('\n'));
+    const failed = next(snippets.onDidFail, () => true, 'failure message');
+    const page = next(snippets.onDidRender, (r) => r.snippetId === 'regression' && r.status === 'error', 'error page');
+    await runLens(uri);
+    const f = await failed;
+    assert.match(f.message, /Line 7 \(data row 3\), column "y": "abc" is not a number/);
+    assert.deepStrictEqual(f.location, { line: 7, inFile: false });
+    const r = await page;
+    assert.strictEqual(r.svgCount, 0);
+  });
+
+  it('a file: line reads a CSV next to the note', async () => {
+    const snippets = await api();
+    writeNote('class.csv', 'hours,score\n1,52\n2,55\n3,61\n4,63\n5,70\n');
+    const uri = writeNote('file-note.md', '```regression\nscore ~ hours\nfile: class.csv\n```\n');
+    const rendered = next(snippets.onDidRender, done('regression'), 'render report for the file block');
+    await runLens(uri);
+    assert.strictEqual((await rendered).svgCount, 2);
+  });
+});
+
+// README screenshot of a snippet result: `node test/host/run.mjs --grep "Snippet screenshots" --theme "<theme>"`.
+if ((process.env.INTERP_TEST_GREP ?? '').includes('Snippet screenshots')) {
+  describe('Snippet screenshots', function () {
+    this.timeout(180_000);
+    after(async () => {
+      const config = vscode.workspace.getConfiguration('interpLessons');
+      await config.update('language', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('snippets.askBeforeRevealing', undefined, vscode.ConfigurationTarget.Global);
+    });
+
+    it('study-hours results with plots', async () => {
+      const config = vscode.workspace.getConfiguration('interpLessons');
+      await config.update('language', process.env.INTERP_SCREENSHOT_LANGUAGE ?? 'en', vscode.ConfigurationTarget.Global);
+      await config.update('snippets.askBeforeRevealing', false, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      const snippets = await api();
+      const rendered = next(snippets.onDidRender, done('study-hours'), 'render report');
+      await vscode.commands.executeCommand('interpLessons.runSnippet', 'study-hours');
+      await rendered;
+      await vscode.commands.executeCommand('workbench.action.editorLayoutSingle');
+      await new Promise((r) => setTimeout(r, 1500));
+      const dark = vscode.window.activeColorTheme.kind !== vscode.ColorThemeKind.Light;
+      await requestScreenshot(`docs/images/snippet-results-${dark ? 'dark' : 'light'}.png`);
+    });
+  });
+}
