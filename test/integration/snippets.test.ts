@@ -94,6 +94,38 @@ describe('Snippets', function () {
     assert.match(snippets.lastMarkdown() ?? '', /\| Noise standard deviation \(σ\) \(noise\) \| 2 \|/);
   });
 
+  it('a long run shows progress in a worker thread while the extension host stays responsive', async () => {
+    const snippets = await api();
+    // The event loop of the extension host: the longest gap between 20 ms ticks during the run.
+    let lastTick = Date.now();
+    let longestGap = 0;
+    const ticker = setInterval(() => {
+      const now = Date.now();
+      longestGap = Math.max(longestGap, now - lastTick);
+      lastTick = now;
+    }, 20);
+    try {
+      const rendered = next(snippets.onDidRender, done('superposition-readout'), 'render report for a long run', 110_000);
+      await vscode.commands.executeCommand('interpLessons._runSnippet', { id: 'superposition-readout', params: { samples: 10000, features: 64, dims: 32 } });
+      await rendered;
+    } finally {
+      clearInterval(ticker);
+    }
+    const stats = snippets.runner.lastStats;
+    assert.ok(stats?.inWorker && stats.progressShown, `worker ${stats?.inWorker}, progress ${stats?.progressShown}, ${stats?.ms} ms`);
+    assert.ok(stats.ms > 300);
+    // In-process the host would be blocked for the whole run; allow for a shared, loaded machine.
+    assert.ok(longestGap < Math.min(2000, stats.ms / 3), `extension host blocked for ${longestGap} ms of a ${stats.ms} ms run`);
+    try {
+      // Reported (not asserted beyond the bounds above): the machine is shared and noisy.
+      const dir = path.resolve(__dirname, '..', '..', '..', '.test-host');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'snippet-timings.json'), JSON.stringify({ longRunMs: stats.ms, longestEventLoopGapMs: longestGap, measuredAt: new Date().toISOString() }));
+    } catch {
+      // An installed copy may not be writable.
+    }
+  });
+
   it('a CodeLens runs the ```regression block of a note', async () => {
     const snippets = await api();
     const uri = writeNote('regression-note.md', ['# My data', '', '```regression', 'y ~ x1 + x2', 'x1, x2, y', '1, 2, 3.1', '2, 1, 3.9', '3, 5, 8.2', '4, 3, 7.8', '5, 4, 9.9', '```', ''].join('\n'));
