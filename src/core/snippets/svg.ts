@@ -197,7 +197,7 @@ function heatmapSvg(plot: HeatmapPlot, language: Language, options: SvgOptions):
   const cols = plot.columnLabels.length;
   const cell = Math.max(28, Math.min(56, Math.floor(440 / Math.max(rows, cols))));
   const m = { left: 84, top: 34, right: 16, bottom: 52 };
-  const w = Math.max(options.width ?? 0, m.left + cols * cell + m.right, 320);
+  const w = Math.max(options.width ?? 0, m.left + cols * cell + m.right, 460);
   const h = m.top + rows * cell + m.bottom;
   const parts: string[] = [header(plot, language, w, h)];
   const span = plot.max - plot.min || 1;
