@@ -200,8 +200,13 @@ export function fitLinearRegression(
   }
   coefficients.push(...slopes);
   standardErrors.push(...slopeSE);
+  // Plain arrays for the result, filled by a loop (Array.from on a typed array is many times slower).
   const fitted = new Array<number>(n);
-  for (let i = 0; i < n; i++) fitted[i] = y[i] - residuals[i];
+  const residualList = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    residualList[i] = residuals[i];
+    fitted[i] = y[i] - residuals[i];
+  }
 
   const tStatistics = coefficients.map((b, j) => ratio(b, standardErrors[j]));
   const pValues = tStatistics.map((t) => (t === 0 ? 1 : studentTTwoSidedP(t, dfResidual)));
@@ -235,7 +240,7 @@ export function fitLinearRegression(
     fPValue,
     df: { model: k, residual: dfResidual },
     residualSumOfSquares: sse,
-    residuals: Array.from(residuals),
+    residuals: residualList,
     fitted,
     conditionNumber,
     warnings,
