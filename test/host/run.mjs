@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global document, requestAnimationFrame -- used only inside page.evaluate callbacks, which run in the browser */
+/* global document, requestAnimationFrame, getComputedStyle -- used only inside page.evaluate callbacks, which run in the browser */
 // Runs the integration suite (dist/test/integration) inside a real VS Code extension host, offline:
 // code-server 4.139.1 (VS Code's server + web workbench) under Node 24, driven by Debian's Chromium
 // through playwright-core. The workbench runs the tests because code-server gets
@@ -7,7 +7,7 @@
 // [extensionTestsPath,…]]`; the extension host's exit code comes back through window.codeAutomationExit.
 // Which tests passed comes from the JSON file test/integration/index.ts writes (INTERP_TEST_RESULT).
 //
-// Usage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds]
+// Usage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id]
 // Exit: 0 all passed (≥ 1 ran) · 1 a test failed or none ran · 2 bad usage / test host missing ·
 //       3 infrastructure failure (no result or no exit code, timeouts), after one retry.
 import { spawn, spawnSync } from 'node:child_process';
@@ -52,7 +52,7 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const say = (msg) => console.log(`[host] ${msg}`);
 
 function usage(msg) {
-  console.error(`run.mjs: ${msg}\nusage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds]`);
+  console.error(`run.mjs: ${msg}\nusage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id]`);
   process.exit(EXIT.usage);
 }
 
@@ -112,8 +112,11 @@ function makeSandbox() {
   };
   fs.chmodSync(box.runtime, 0o700);
   fs.mkdirSync(path.join(box.userData, 'User'), { recursive: true });
-  // --theme: the colour theme from the start (docs screenshots; a theme switched later did not repaint here).
-  const settings = opts.theme ? { ...USER_SETTINGS, 'window.autoDetectColorScheme': false, 'workbench.colorTheme': opts.theme } : USER_SETTINGS;
+  // --theme: NOT written as workbench.colorTheme. The development path (the repo root) contains code-server's
+  // built-in extensions, so the workbench takes every built-in theme for one of the developed extension's
+  // and starts in the first of them of the current type (Light 2026), whatever the setting says. The tests
+  // apply INTERP_TEST_THEME at run time instead (test/integration/docsScreenshots.test.ts setTheme).
+  const settings = opts.theme ? { ...USER_SETTINGS, 'window.autoDetectColorScheme': false } : USER_SETTINGS;
   fs.writeFileSync(path.join(box.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   box.configFile = path.join(dir, 'code-server.yaml');
   fs.writeFileSync(box.configFile, 'auth: none\ncert: false\n');
@@ -135,6 +138,7 @@ function hostEnv(box) {
     INTERP_TEST_RESULT: box.result,
     INTERP_TEST_WORKSPACE: box.workspace,
     INTERP_TEST_GREP: opts.grep ?? '',
+    INTERP_TEST_THEME: opts.theme ?? '',
     INTERP_TEST_EXTENSION_PATH: box.devPath,
   });
 }
@@ -248,8 +252,11 @@ async function attempt(state) {
         if (!file.startsWith(path.join(ROOT, "docs") + path.sep) || !file.endsWith('.png')) continue;
         const tmp = `${file}.tmp.png`;
         // Two animation frames first, so the shot shows what was just painted (theme switches included).
-        page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(document.querySelector('.monaco-workbench')?.className ?? '')))))
-          .then((cls) => { say(`screenshot ${req.file} (workbench: ${String(cls).slice(0, 80)})`); return page.screenshot({ path: tmp, timeout: 15_000 }); })
+        page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => {
+          const wb = document.querySelector('.monaco-workbench');
+          r(wb ? `${[...wb.classList].filter((c) => /^(vs|hc)|theme/.test(c)).join(' ')}, ${getComputedStyle(wb).backgroundColor}` : 'none');
+        }))))
+          .then((theme) => { say(`screenshot ${req.file} (workbench: ${theme})`); return page.screenshot({ path: tmp, timeout: 15_000 }); })
           .then(() => fs.renameSync(tmp, file)).catch((e) => say(`screenshot ${req.file} failed: ${e.message}`));
         continue;
       }

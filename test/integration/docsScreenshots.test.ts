@@ -62,6 +62,9 @@ if ((process.env.INTERP_TEST_GREP ?? '').includes('Docs screenshots')) {
 
     it('a rendered lesson in the current theme', async () => {
       const api = await lessons();
+      // run.mjs --theme: applied now; at startup this host shows the first built-in theme (see run.mjs makeSandbox).
+      const theme = process.env.INTERP_TEST_THEME;
+      if (theme) await setTheme(theme, /dark|black/i.test(theme) ? vscode.ColorThemeKind.Dark : vscode.ColorThemeKind.Light);
       await vscode.workspace.getConfiguration('interpLessons').update('language', 'vi', vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.view.extension.interpLessons');
       const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark;
