@@ -21,6 +21,14 @@ const config = JSON.parse(document.body.dataset.config ?? '{}') as { fontSize?: 
 let state: PageState = (vscode.getState() as PageState) ?? {};
 let currentLesson: string | undefined;
 let endObserver: IntersectionObserver | undefined;
+// Anything the CSP refused since the page loaded (an inline handler, a remote image): lesson HTML is inert, so
+// this stays 0; it travels with every 'rendered' report so tests and logs see an attempt the CSP stopped.
+let cspViolations = 0;
+let cspViolation: string | undefined;
+document.addEventListener('securitypolicyviolation', (e) => {
+  cspViolations++;
+  cspViolation ??= `${e.violatedDirective} ${e.blockedURI} ${e.sample}`.slice(0, 300);
+});
 
 applyFontSize(config.fontSize);
 
@@ -87,7 +95,7 @@ async function show(m: ShowMessage): Promise<void> {
   vscode.postMessage({
     type: 'rendered', lessonId: m.lessonId, katexCount, katexFonts,
     fontsLoaded: katexCount === 0 || katexFonts > 0, visibleHeading: visibleHeading(), ms: performance.now() - started,
-    themeKind: document.body.dataset.vscodeThemeKind,
+    themeKind: document.body.dataset.vscodeThemeKind, cspViolations, cspViolation,
   });
   const end = document.getElementById('il-end');
   if (end) {

@@ -4,7 +4,7 @@
 // the old patterns did: fast-check compares them with the old ones on short inputs.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { indexLessonText, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
+import { indexLessonText, parseReaderMessage, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
 import { inlineMarkdownToText } from '../../src/core/markdown/slug';
 
 const SEED = Number(process.env.FC_SEED ?? 20261126);
@@ -140,5 +140,15 @@ describe('Hardening: heading ids never clobber the reader page', () => {
     assert.deepStrictEqual(r.headings.map((h) => h.id), ['il-end-1', 'root-1', 'il-end-2', 'root-2']);
     assert.ok(!/id="(root|il-end)"/.test(r.html));
     assert.deepStrictEqual(scanHeadings(src).map((h) => h.id), r.headings.map((h) => h.id));
+  });
+});
+
+describe('Hardening: the page reports what its CSP refused', () => {
+  it('passes the count and first violation through parseReaderMessage, bounded', () => {
+    const base = { type: 'rendered', lessonId: 'a', katexCount: 1, fontsLoaded: true, ms: 3 };
+    const m = parseReaderMessage({ ...base, cspViolations: 2, cspViolation: 'script-src-attr inline' });
+    assert.ok(m?.type === 'rendered' && m.cspViolations === 2 && m.cspViolation === 'script-src-attr inline');
+    const bad = parseReaderMessage({ ...base, cspViolations: 'many', cspViolation: 'x'.repeat(301) });
+    assert.ok(bad?.type === 'rendered' && bad.cspViolations === 0 && bad.cspViolation === undefined);
   });
 });

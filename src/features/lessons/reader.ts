@@ -309,6 +309,7 @@ export class LessonReader implements vscode.Disposable {
       case 'rendered':
         if (this.current) {
           this.deps.log.info(`rendered ${m.lessonId} (${this.current.language}): ${m.katexCount} formulas, KaTeX fonts ${m.fontsLoaded ? 'loaded' : 'not loaded'}, page ${m.ms.toFixed(0)} ms, since open ${Date.now() - this.openedAt} ms`);
+          if (m.cspViolations) this.deps.log.warn(`reader page: the CSP refused ${m.cspViolations} thing(s) since it loaded, first: ${m.cspViolation ?? '?'}`);
           this.renderedEmitter.fire({ ...m, language: this.current.language, openedAt: this.openedAt });
         }
         break;
