@@ -13,4 +13,6 @@ export type { SearchableSection, SearchHit } from './search';
 export { splitAeroBlocks } from './aero';
 export type { AeroBlocks } from './aero';
 export { parseCourseFolder } from './folder';
+export { decodeLessonBytes, MAX_LESSON_BYTES } from './lessonBytes';
+export type { LessonBytesProblem } from './lessonBytes';
 export type { CourseFolder, CourseModule } from './folder';

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import {
-  parseCourse, parseCourseFolder, repairMojibake,
+  decodeLessonBytes, MAX_LESSON_BYTES, parseCourse, parseCourseFolder, repairMojibake,
   type CourseLesson, type CourseModule, type MojibakeRepair,
 } from '../../core';
 import type { Deps, LessonLanguage } from '../shared/deps';
 
-/** Files bigger than this are listed but not read (a clear message instead of a stalled host). */
-export const MAX_LESSON_BYTES = 8 * 1024 * 1024;
 /** A course folder is listed to this depth and this many markdown files at most. */
 const MAX_DEPTH = 4;
 const MAX_FILES = 5000;
@@ -35,14 +33,14 @@ export interface LoadedCourse {
   problems: string[];
 }
 
-/** Decodes lesson bytes: UTF-8, else a clear message (no silent mojibake). */
+/** Decodes lesson bytes (core decides: UTF-8 or a reason), else a clear message (no silent mojibake). */
 export function decodeLesson(bytes: Uint8Array): { text?: string; problem?: string } {
-  if (bytes.length > MAX_LESSON_BYTES) return { problem: vscode.l10n.t('the file is larger than {0} MB', MAX_LESSON_BYTES / 1024 / 1024) };
-  if (bytes.subarray(0, 8000).includes(0)) return { problem: vscode.l10n.t('the file looks binary, not markdown') };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { problem: vscode.l10n.t('the file is not valid UTF-8 (save it as UTF-8)') };
+  const r = decodeLessonBytes(bytes, MAX_LESSON_BYTES);
+  if ('text' in r) return { text: r.text };
+  switch (r.problem) {
+    case 'tooLarge': return { problem: vscode.l10n.t('the file is larger than {0} MB', MAX_LESSON_BYTES / 1024 / 1024) };
+    case 'binary': return { problem: vscode.l10n.t('the file looks binary, not markdown') };
+    case 'notUtf8': return { problem: vscode.l10n.t('the file is not valid UTF-8 (save it as UTF-8)') };
   }
 }
 
