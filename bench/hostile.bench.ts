@@ -1,0 +1,57 @@
+// The hostile corpus (test/fixtures/hostile: committed files and generated big cases): how long
+// renderLesson and the course scan take on each case, as a distribution. Baseline in the same run: the
+// shipped English lessons through renderLesson. Wall time and CPU time of this process are both given:
+// on a shared machine wall time inflates with load, CPU time much less.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseCourseFolder, renderLesson } from '../src/core';
+import { hostileCorpus } from '../test/fixtures/hostile/corpus';
+import { median, percentile, type Figure } from './timing';
+
+function measure(f: () => unknown): { wall: number; cpu: number } {
+  const cpu = process.cpuUsage();
+  const t = process.hrtime.bigint();
+  f();
+  const used = process.cpuUsage(cpu);
+  return { wall: Number(process.hrtime.bigint() - t) / 1e6, cpu: (used.user + used.system) / 1000 };
+}
+
+export async function run(): Promise<Record<string, Figure>> {
+  const corpus = hostileCorpus();
+  const lessonsDir = path.join(__dirname, '..', 'lessons', 'en');
+  const lessons = fs.readdirSync(lessonsDir).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(lessonsDir, f), 'utf8'));
+  renderLesson('warm $x$'); // load markdown-it and KaTeX outside the figures
+
+  const baseline = lessons.map((l) => measure(() => renderLesson(l)).wall);
+  const baseMedian = median(baseline);
+  const render: { name: string; wall: number; cpu: number }[] = [];
+  const scan: { name: string; wall: number; cpu: number }[] = [];
+  for (const c of corpus) {
+    render.push({ name: c.name, ...measure(() => renderLesson(c.markdown)) });
+    scan.push({ name: c.name, ...measure(() => parseCourseFolder([{ path: `${c.name}.md`, text: c.markdown }])) });
+  }
+  const walls = render.map((r) => r.wall);
+  const cpus = render.map((r) => r.cpu);
+  const slowest = [...render].sort((a, b) => b.wall - a.wall).slice(0, 8);
+  const over200 = render.filter((r) => r.wall > 200);
+  const fig = (value: number, note: string, budget?: string): Figure => ({
+    value: Math.round(value * 10) / 10, unit: 'ms', baseline: { name: 'renderLesson, shipped lesson (median of 5)', value: Math.round(baseMedian * 10) / 10 },
+    ratio: Math.round((value / baseMedian) * 100) / 100, budget, note,
+  });
+  return {
+    renderMedian: fig(median(walls), `${corpus.length} hostile cases, wall`),
+    renderP90: fig(percentile(walls, 90), 'wall'),
+    renderP99: fig(percentile(walls, 99), 'wall'),
+    renderMax: fig(Math.max(...walls), `wall; slowest: ${slowest.map((s) => `${s.name} ${s.wall.toFixed(0)} (CPU ${s.cpu.toFixed(0)})`).join(', ')}`, 'issue: 200 ms'),
+    renderMaxCommitted: (() => {
+      const files = render.filter((r) => corpus.find((c) => c.name === r.name)?.source === 'file').sort((a, b) => b.wall - a.wall);
+      return fig(files[0].wall, `the ${files.length} committed files only (generated cases are 40 KB–1 MB); slowest ${files.slice(0, 3).map((s) => `${s.name} ${s.wall.toFixed(0)}`).join(', ')}`, 'issue: 200 ms');
+    })(),
+    renderMaxCpu: fig(Math.max(...cpus), 'CPU time of the process for the slowest case'),
+    casesOver200ms: {
+      value: over200.length, unit: 'cases', budget: '0 (issue)',
+      note: `of ${corpus.length}; ${over200.map((r) => `${r.name} ${r.wall.toFixed(0)}`).join(', ') || 'none'}`,
+    },
+    courseScanMax: fig(Math.max(...scan.map((s) => s.wall)), `front matter, Aero blocks, headings; slowest ${[...scan].sort((a, b) => b.wall - a.wall)[0].name}`),
+  };
+}
