@@ -52,7 +52,7 @@ function parseYamlMeta(yamlText: string): { meta: LessonMeta; problems: string[]
   const problems: string[] = [];
   let raw: unknown;
   try {
-    raw = parseYaml(yamlText, { maxAliasCount: 50, prettyErrors: true });
+    raw = parseYaml(yamlText, { maxAliasCount: 50, prettyErrors: true, logLevel: 'error' });
   } catch (e) {
     problems.push(`front matter: ${(e as Error).message.split('\n')[0]}`);
     return { meta: {}, problems };
