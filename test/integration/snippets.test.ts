@@ -94,6 +94,39 @@ describe('Snippets', function () {
     assert.match(snippets.lastMarkdown() ?? '', /\| Noise standard deviation \(σ\) \(noise\) \| 2 \|/);
   });
 
+  it('Run Snippet Again with Different Parameters steps through one input per parameter', async () => {
+    const snippets = await api();
+    // Six inputs, prefilled with the last run's values (linear-probe, noise 2); accept each as it is.
+    const primed = next(snippets.onDidRender, done('linear-probe'), 'render report of the first run');
+    await snippets.run('linear-probe', { noise: 2 });
+    await primed;
+    const rendered = next(snippets.onDidRender, done('linear-probe'), 'render report after the parameter inputs');
+    const command = vscode.commands.executeCommand('interpLessons.rerunSnippet');
+    let finished = false;
+    void rendered.then(() => (finished = true), () => (finished = true));
+    for (let i = 0; i < 40 && !finished; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    await command;
+    await rendered;
+    assert.match(snippets.lastMarkdown() ?? '', /\| Noise standard deviation \(σ\) \(noise\) \| 2 \|/, 'kept the previous values');
+  });
+
+  it('Run Snippet… offers the catalogue in lesson order; accepting the first entry runs lesson 1\'s snippet', async () => {
+    const snippets = await api();
+    const rendered = next(snippets.onDidRender, done('study-hours'), 'render report after the quick pick');
+    const command = vscode.commands.executeCommand('interpLessons.runSnippet');
+    let finished = false;
+    void rendered.then(() => (finished = true), () => (finished = true));
+    for (let i = 0; i < 40 && !finished; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    await command;
+    assert.strictEqual((await rendered).svgCount, 2);
+  });
+
   it('a long run shows progress in a worker thread while the extension host stays responsive', async () => {
     const snippets = await api();
     // The event loop of the extension host: the longest gap between 20 ms ticks during the run.

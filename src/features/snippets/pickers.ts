@@ -57,48 +57,58 @@ export function parameterProblem(p: SnippetEntry['parameters'][number], text: st
 }
 
 /**
- * One input box per parameter (step i of n, with Back), each validated against its range and
- * prefilled with the current value. Resolves to the new parameters, or undefined when dismissed.
+ * One step per parameter in a single input box (step i of n, with Back), each value validated
+ * against its range and prefilled with the current value. The box stays open between steps, so
+ * focus never falls back to the editor. Resolves to the new parameters, or undefined when dismissed.
  */
-export async function askParameters(entry: SnippetEntry, current: SnippetParams, language: Language): Promise<SnippetParams | undefined> {
+export function askParameters(entry: SnippetEntry, current: SnippetParams, language: Language): Promise<SnippetParams | undefined> {
   const values: SnippetParams = { ...current };
   const params = entry.parameters;
-  let i = 0;
-  while (i < params.length) {
-    const p = params[i];
-    const step = await new Promise<'next' | 'back' | 'cancel'>((resolve) => {
-      const box = vscode.window.createInputBox();
+  if (params.length === 0) return Promise.resolve(values);
+  return new Promise((resolve) => {
+    const box = vscode.window.createInputBox();
+    let i = 0;
+    let accepted = false;
+    const showStep = () => {
+      const p = params[i];
       box.title = pick(entry.title, language);
       box.step = i + 1;
       box.totalSteps = params.length;
       box.prompt = `${pick(p.label, language)} (${p.integer ? vscode.l10n.t('whole number, {0} to {1}', p.min, p.max) : vscode.l10n.t('{0} to {1}', p.min, p.max)})`;
       box.value = String(values[p.name] ?? p.default);
+      box.valueSelection = [0, box.value.length];
+      box.validationMessage = undefined;
       box.buttons = i > 0 ? [vscode.QuickInputButtons.Back] : [];
-      box.ignoreFocusOut = true;
-      let result: 'next' | 'back' | 'cancel' = 'cancel';
-      box.onDidChangeValue((v) => (box.validationMessage = parameterProblem(p, v)));
-      box.onDidTriggerButton(() => {
-        result = 'back';
-        box.hide();
-      });
-      box.onDidAccept(() => {
-        const problem = parameterProblem(p, box.value);
-        box.validationMessage = problem;
-        if (problem) return;
-        values[p.name] = Number(box.value.trim().replace(',', '.'));
-        result = 'next';
-        box.hide();
-      });
-      box.onDidHide(() => {
-        box.dispose();
-        resolve(result);
-      });
-      box.show();
+    };
+    box.ignoreFocusOut = true;
+    box.onDidChangeValue((v) => (box.validationMessage = parameterProblem(params[i], v)));
+    box.onDidTriggerButton(() => {
+      if (i > 0) {
+        i--;
+        showStep();
+      }
     });
-    if (step === 'cancel') return undefined;
-    i += step === 'back' ? -1 : 1;
-  }
-  return values;
+    box.onDidAccept(() => {
+      const p = params[i];
+      const problem = parameterProblem(p, box.value);
+      box.validationMessage = problem;
+      if (problem) return;
+      values[p.name] = Number(box.value.trim().replace(',', '.'));
+      if (i + 1 < params.length) {
+        i++;
+        showStep();
+      } else {
+        accepted = true;
+        box.hide();
+      }
+    });
+    box.onDidHide(() => {
+      box.dispose();
+      resolve(accepted ? values : undefined);
+    });
+    showStep();
+    box.show();
+  });
 }
 
 /** Which column is the response, when a selected table has no formula (the last column first). */
