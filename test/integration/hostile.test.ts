@@ -21,7 +21,7 @@ const NASTIEST = [
   'image-remote-url', 'image-data-svg', 'image-js-src', 'autolink-javascript', 'linkify-javascript', 'linkify-www',
   'callout-title-img', 'callout-title-script', 'heading-id-attribute-breakout', 'heading-id-clobber-reader', 'heading-math',
   'frontmatter-title-script', 'frontmatter-yaml-bomb', 'frontmatter-proto-pollution', 'snippet-id-attribute-breakout',
-  'table-cell-html', 'table-align-style', 'aero-blocks-injection', 'encoding-mojibake-html', 'markdown-mixed-kitchen-sink',
+  'table-cell-html', 'table-align-style', 'glossary-terms-in-hostile-places', 'aero-blocks-injection', 'encoding-mojibake-html', 'markdown-mixed-kitchen-sink',
   // generated: the old quadratic ones and KaTeX at its limits
   'backtrack-heading-spaces-100k', 'backtrack-html-comment-open-20k', 'katex-unclosed-display-100k-lines', 'katex-many-formulas-5k',
 ];

@@ -18,7 +18,7 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import {
   buildLessonArticle, buildPageShell, parseReaderMessage, renderLesson, resolveLessonLink, type ReaderMessage,
 } from '../../src/core';
-import { hostileCorpus, type HostileCase } from '../fixtures/hostile/corpus';
+import { hostileCorpus, hostileGlossary, type HostileCase } from '../fixtures/hostile/corpus';
 import { urlProblem } from './helpers/inert';
 
 const CHROMIUM = process.env.INTERP_CHROMIUM || '/usr/bin/chromium';
@@ -107,8 +107,10 @@ describe('Hostile corpus in headless Chromium without a CSP', function () {
     const bundle = await esbuild.build({ entryPoints: [path.join(ROOT, 'src', 'webview', 'reader.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'silent' });
     readerJs = bundle.outputFiles[0].text;
     const t0 = performance.now();
+    const glossary = hostileGlossary();
     for (const c of corpus) {
       const rendered = renderLesson(c.markdown, {
+        glossary, glossaryMarking: { language: 'en', firstOnly: 'all' },
         runnableSnippets: new Set(['study-hours', 'x']),
         classifyLink: (href) => (resolveLessonLink(`${c.name}.md`, href, lessons) ? 'lesson' : 'broken'),
       });

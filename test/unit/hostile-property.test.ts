@@ -7,10 +7,12 @@ import fc from 'fast-check';
 import {
   buildLessonArticle, indexLessonText, parseCourseFolder, parseReaderMessage, renderLesson, scanHeadings,
 } from '../../src/core';
+import { hostileGlossary } from '../fixtures/hostile/corpus';
 import { assertInert } from './helpers/inert';
 
 const SEED = Number(process.env.FC_SEED ?? 7_2026_11);
 const RUNS = Number(process.env.FC_RUNS ?? 300);
+const glossary = hostileGlossary();
 const LABELS = { contents: 'Contents', previous: 'Previous', next: 'Next', endOfCourse: 'End', minutes: '{0} min', mathErrors: '{0} math errors' };
 
 const SCHEMES = ['javascript', 'JaVaScRiPt', 'vbscript', 'data', 'file', 'command', 'vscode', 'http', 'https', 'mailto', 'ftp',
@@ -33,7 +35,8 @@ const tex = fc.array(fc.tuple(fc.constantFrom(...TEX_COMMANDS), url), { maxLengt
 const HTML = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">a</a>', '<iframe src=javascript:alert(1)>',
   '<svg onload=alert(1)>', '<style>*{background:url(x)}</style>', '<!--', '-->', '<![CDATA[', '<b onclick="alert(1)">', '</p>', '<div>', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>'];
 const SYNTAX = ['*', '**', '_', '__', '`', '``', '```', '```snippet\n', '~~', '# ', '## ', '### ', '> ', '> [!NOTE] ', '- ', '1. ', '|', '|---|',
-  '---', '\n', '\n\n', '[', ']', '(', ')', '![', '<', '>', '&', '&#x6A;', '&lt;', '\\', ' {#', '}', '$', '$$', '\n$$\n', '"', "'", ' ', 'text', 'Tiếng Việt'];
+  '---', '\n', '\n\n', '[', ']', '(', ')', '![', '<', '>', '&', '&#x6A;', '&lt;', '\\', ' {#', '}', '$', '$$', '\n$$\n', '"', "'", ' ', 'text', 'Tiếng Việt',
+  'superposition', 'linear probe', 'word', 'alert', 'script'];
 
 const piece: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...SYNTAX) },
@@ -49,7 +52,7 @@ const piece: fc.Arbitrary<string> = fc.oneof(
 const markdown = fc.array(piece, { maxLength: 40 }).map((a) => a.join(''));
 
 function checkLesson(md: string): void {
-  const rendered = renderLesson(md, { runnableSnippets: new Set(['x']), classifyLink: (h) => (h.includes('a') ? 'lesson' : 'broken') });
+  const rendered = renderLesson(md, { runnableSnippets: new Set(['x']), classifyLink: (h) => (h.includes('a') ? 'lesson' : 'broken'), glossary, glossaryMarking: { language: 'en', firstOnly: 'all' } });
   assertInert(rendered.html);
   assertInert(buildLessonArticle({ lessonId: 'p', rendered, labels: LABELS, next: { id: 'n', title: rendered.title } }), { noStyleAttributes: true, article: true });
   parseCourseFolder([{ path: 'p.md', text: md }]);

@@ -8,7 +8,7 @@ import {
   buildLessonArticle, indexLessonText, parseCourseFolder, parseFrontMatter, renderLesson, repairMojibake, resolveLessonLink,
   type RenderedLesson,
 } from '../../src/core';
-import { hostileCorpus, type HostileCase } from '../fixtures/hostile/corpus';
+import { hostileCorpus, hostileGlossary, type HostileCase } from '../fixtures/hostile/corpus';
 import { assertInert } from './helpers/inert';
 
 /**
@@ -19,6 +19,8 @@ import { assertInert } from './helpers/inert';
 const boundMs = (c: HostileCase) => 3000 + 5 * (c.markdown.length / 1024);
 
 const corpus = hostileCorpus();
+// Term marking on, as in the reader, with a glossary whose terms and definitions are hostile too.
+const glossary = hostileGlossary();
 const lessons = corpus.map((c) => ({ id: c.name, path: `${c.name}.md` }));
 const LABELS = { contents: 'Contents', previous: 'Previous', next: 'Next', endOfCourse: 'End', minutes: '{0} min', mathErrors: '{0} math errors' };
 
@@ -48,6 +50,7 @@ function check(c: HostileCase): void {
   const rendered = timed('renderLesson', t, (): RenderedLesson => renderLesson(text, {
     runnableSnippets: new Set(['study-hours', 'x']),
     classifyLink: (href) => (resolveLessonLink(path, href, lessons) ? 'lesson' : 'broken'),
+    glossary, glossaryMarking: { language: 'en', firstOnly: 'all' },
   }));
   const article = timed('buildLessonArticle', t, () => buildLessonArticle({
     lessonId: c.name, rendered, labels: LABELS,

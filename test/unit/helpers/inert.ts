@@ -6,7 +6,7 @@ import { parseFragment } from 'parse5';
 
 /** Elements our pipeline produces (markdown-it, KaTeX's HTML + MathML + SVG, the reader's article). */
 const HTML_ELEMENTS = new Set([
-  'a', 'article', 'blockquote', 'br', 'button', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr',
+  'a', 'abbr', 'article', 'blockquote', 'br', 'button', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr',
   'img', 'li', 'nav', 'ol', 'p', 'pre', 's', 'span', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
 ]);
 const MATHML_ELEMENTS = new Set([
