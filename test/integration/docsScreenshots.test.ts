@@ -1,24 +1,9 @@
 // Screenshots for the README, taken in the real VS Code: `npm run docs:screenshots` (one run per theme).
 // Registered only when asked for, so ordinary runs neither take nor skip them.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LessonsApi } from '../../src/features/lessons/register';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-
-/** Asks the outer runner (test/host/run.mjs) for a screenshot of the workbench and waits for the file. */
-export async function screenshot(relative: string): Promise<void> {
-  const file = path.join(ROOT, relative);
-  const before = fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
-  console.log(`INTERP_SCREENSHOT ${JSON.stringify({ file: relative })}`);
-  const start = Date.now();
-  while (!(fs.existsSync(file) && fs.statSync(file).mtimeMs > before)) {
-    if (Date.now() - start > 20_000) throw new Error(`screenshot ${relative} did not arrive`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { requestScreenshot } from './helpers/screenshot';
 
 async function lessons(): Promise<LessonsApi> {
   const ext = vscode.extensions.getExtension<{ lessons: LessonsApi }>('interp-lessons.interp-lessons');
@@ -70,7 +55,7 @@ if ((process.env.INTERP_TEST_GREP ?? '').includes('Docs screenshots')) {
       const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark;
       const pageTheme = await showRendered(api, 'what-is-mech-interp', 'regression-analogy');
       assert.strictEqual(pageTheme, dark ? 'vscode-dark' : 'vscode-light', 'the page follows the theme');
-      await screenshot(dark ? 'docs/reader-dark.png' : 'docs/reader-light.png');
+      await requestScreenshot(dark ? 'docs/reader-dark.png' : 'docs/reader-light.png');
     });
   });
 }
