@@ -7,6 +7,8 @@ interface ShowMessage {
   lessonId: string;
   html: string;
   title: string;
+  /** The lesson's language, kept in the page state so a reload restores the same one. */
+  language?: string;
   scroll?: { section?: string; ratio?: number };
 }
 interface PageState {
@@ -90,7 +92,7 @@ async function show(m: ShowMessage): Promise<void> {
   await document.fonts.ready;
   const katexCount = root.querySelectorAll('.katex').length;
   const katexFonts = Array.from(document.fonts).filter((f) => f.family.replace(/["']/g, '').startsWith('KaTeX') && f.status === 'loaded').length;
-  state = { ...state, lessonId: m.lessonId, ratio: scrollRatio() };
+  state = { ...state, lessonId: m.lessonId, language: m.language === 'vi' || m.language === 'en' ? m.language : undefined, ratio: scrollRatio() };
   vscode.setState(state);
   vscode.postMessage({
     type: 'rendered', lessonId: m.lessonId, katexCount, katexFonts,

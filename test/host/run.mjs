@@ -7,7 +7,11 @@
 // [extensionTestsPath,…]]`; the extension host's exit code comes back through window.codeAutomationExit.
 // Which tests passed comes from the JSON file test/integration/index.ts writes (INTERP_TEST_RESULT).
 //
-// Usage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id]
+// Window reload: the suite reloads the window once (test/integration/helpers/reload.ts); the page's exposed
+// functions survive the reload and the second phase reports the verdict of both.
+// --restricted: workspace trust on and the folder not trusted (restricted mode); use with --grep "Restricted mode".
+//
+// Usage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id] [--restricted]
 // Exit: 0 all passed (≥ 1 ran) · 1 a test failed or none ran · 2 bad usage / test host missing ·
 //       3 infrastructure failure (no result or no exit code, timeouts), after one retry.
 import { spawn, spawnSync } from 'node:child_process';
@@ -52,13 +56,13 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const say = (msg) => console.log(`[host] ${msg}`);
 
 function usage(msg) {
-  console.error(`run.mjs: ${msg}\nusage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id]`);
+  console.error(`run.mjs: ${msg}\nusage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id] [--restricted]`);
   process.exit(EXIT.usage);
 }
 
 let opts;
 try {
-  opts = parseArgs({ options: { vsix: { type: 'string' }, grep: { type: 'string' }, timeout: { type: 'string' }, theme: { type: 'string' } } }).values;
+  opts = parseArgs({ options: { vsix: { type: 'string' }, grep: { type: 'string' }, timeout: { type: 'string' }, theme: { type: 'string' }, restricted: { type: 'boolean' } } }).values;
 } catch (e) {
   usage(e.message);
 }
@@ -116,7 +120,11 @@ function makeSandbox() {
   // built-in extensions, so the workbench takes every built-in theme for one of the developed extension's
   // and starts in the first of them of the current type (Light 2026), whatever the setting says. The tests
   // apply INTERP_TEST_THEME at run time instead (test/integration/docsScreenshots.test.ts setTheme).
-  const settings = opts.theme ? { ...USER_SETTINGS, 'window.autoDetectColorScheme': false } : USER_SETTINGS;
+  const settings = opts.theme ? { ...USER_SETTINGS, 'window.autoDetectColorScheme': false } : { ...USER_SETTINGS };
+  if (opts.restricted) {
+    // Trust on, nobody answers a prompt: the workspace folder stays untrusted, i.e. restricted mode.
+    Object.assign(settings, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' });
+  }
   fs.writeFileSync(path.join(box.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   box.configFile = path.join(dir, 'code-server.yaml');
   fs.writeFileSync(box.configFile, 'auth: none\ncert: false\n');
@@ -140,6 +148,8 @@ function hostEnv(box) {
     INTERP_TEST_GREP: opts.grep ?? '',
     INTERP_TEST_THEME: opts.theme ?? '',
     INTERP_TEST_EXTENSION_PATH: box.devPath,
+    INTERP_TEST_RELOAD: path.join(box.dir, 'reload.json'),
+    INTERP_TEST_RESTRICTED: opts.restricted ? '1' : '',
   });
 }
 
@@ -214,7 +224,7 @@ async function attempt(state) {
   const tServer = Date.now();
   state.server = spawn(NODE24, [CODE_SERVER, ...commonArgs(box),
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(opts.restricted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened',
     '--vscode-option', 'enable-smoke-test-driver',
     box.workspace], { env, detached: true, stdio: ['ignore', serverLog, serverLog] });
@@ -260,6 +270,7 @@ async function attempt(state) {
           .then(() => fs.renameSync(tmp, file)).catch((e) => say(`screenshot ${req.file} failed: ${e.message}`));
         continue;
       }
+      if (typeof a === 'string' && a.startsWith('[interp-test-reload]')) { say('the suite reloads the window (second phase follows)'); continue; }
       if (typeof a !== 'string' || !a.startsWith(PROGRESS_PREFIX)) continue;
       let rec;
       try { rec = JSON.parse(a.slice(PROGRESS_PREFIX.length)); } catch { continue; }
@@ -366,7 +377,7 @@ function report(result, printed) {
 }
 
 async function main() {
-  say(`mode: ${vsix ? `packaged ${path.relative(ROOT, vsix)}` : 'development copy'}${opts.grep ? `, grep ${JSON.stringify(opts.grep)}` : ''}`);
+  say(`mode: ${vsix ? `packaged ${path.relative(ROOT, vsix)}` : 'development copy'}${opts.restricted ? ', restricted mode (untrusted workspace)' : ''}${opts.grep ? `, grep ${JSON.stringify(opts.grep)}` : ''}`);
   for (let n = 1; n <= 2; n++) {
     const state = { printed: new Set() };
     let watchdog;

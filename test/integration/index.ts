@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { readReloadState, writeReloadState } from './helpers/reload';
 
 /** One test as written to the result file. */
 export interface TestRecord {
@@ -29,6 +30,8 @@ export interface SuiteResult {
 
 /** Prefix of the one-line JSON progress records test/host/run.mjs looks for in the console. */
 const PROGRESS_PREFIX = '[interp-test] ';
+
+const RELOAD_TESTS = 'reload.test.js';
 
 function resultPath(): string | undefined {
   if (process.env.INTERP_TEST_RESULT) return process.env.INTERP_TEST_RESULT;
@@ -61,17 +64,25 @@ function errorText(err: unknown): string {
 /** Called by VS Code's extension host: resolves when every test passed, rejects otherwise (exit code 1). */
 export async function run(): Promise<void> {
   const started = Date.now();
-  const result: SuiteResult = { passed: 0, failed: 0, skipped: 0, durationMs: 0, tests: [] };
+  const reload = readReloadState();
+  const afterReload = reload.phase === 'after';
+  const result: SuiteResult = reload.firstPhase && afterReload
+    ? { ...reload.firstPhase, tests: [...reload.firstPhase.tests] }
+    : { passed: 0, failed: 0, skipped: 0, durationMs: 0, tests: [] };
   const mocha = new Mocha({
     ui: 'bdd',
     timeout: 60_000,
     color: false,
     reporter: 'spec',
-    grep: process.env.INTERP_TEST_GREP || undefined,
+    // After the reload only the reload tests run, whatever the grep (the 'before' test passed it).
+    grep: afterReload ? undefined : process.env.INTERP_TEST_GREP || undefined,
   });
   try {
-    const files = findTests(__dirname);
+    let files = findTests(__dirname);
     if (files.length === 0) throw new Error(`no *.test.js under ${__dirname}: run \`npm run build\``);
+    const isReload = (f: string) => path.basename(f) === RELOAD_TESTS;
+    // The reload test goes last: the window reload ends the first phase.
+    files = afterReload ? files.filter(isReload) : [...files.filter((f) => !isReload(f)), ...files.filter(isReload)];
     for (const f of files) mocha.addFile(f);
     await mocha.loadFilesAsync();
   } catch (err) {
@@ -96,8 +107,17 @@ export async function run(): Promise<void> {
     runner.on('fail', (t, err) => record(t as Mocha.Test, 'failed', err));
     runner.on('pending', (t) => record(t, 'skipped'));
   });
-  result.durationMs = Date.now() - started;
+  result.durationMs = (afterReload ? reload.firstPhase?.durationMs ?? 0 : 0) + Date.now() - started;
   writeResult(result);
+  if (!afterReload && readReloadState().requested) {
+    writeReloadState({ ...readReloadState(), phase: 'after', firstPhase: result });
+    console.log('[interp-test-reload] first phase done: reloading the window');
+    await vscode.commands.executeCommand('workbench.action.reloadWindow');
+    // The extension host ends with the reload and the second phase reports the verdict; still alive a
+    // minute later means the reload did not happen.
+    await new Promise((r) => setTimeout(r, 60_000));
+    throw new Error('workbench.action.reloadWindow did not reload the window within 60 s');
+  }
   if (result.failed > 0) throw new Error(`${result.failed} test(s) failed`);
   if (result.passed === 0) throw new Error('no test ran');
 }

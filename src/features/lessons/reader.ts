@@ -52,6 +52,8 @@ export class LessonReader implements vscode.Disposable {
   private openedAt = 0;
   private readonly renderedEmitter = new vscode.EventEmitter<ReaderEvents['rendered']>();
   readonly onDidRender = this.renderedEmitter.event;
+  /** The page's last report (for tests that start listening after a restore already rendered). */
+  lastRendered: ReaderEvents['rendered'] | undefined;
   private readonly scrolledEmitter = new vscode.EventEmitter<ReaderEvents['scrolled']>();
   readonly onDidScroll = this.scrolledEmitter.event;
   private readonly currentChanged = new vscode.EventEmitter<{ lessonId: string; section?: string } | undefined>();
@@ -310,7 +312,8 @@ export class LessonReader implements vscode.Disposable {
         if (this.current) {
           this.deps.log.info(`rendered ${m.lessonId} (${this.current.language}): ${m.katexCount} formulas, KaTeX fonts ${m.fontsLoaded ? 'loaded' : 'not loaded'}, page ${m.ms.toFixed(0)} ms, since open ${Date.now() - this.openedAt} ms`);
           if (m.cspViolations) this.deps.log.warn(`reader page: the CSP refused ${m.cspViolations} thing(s) since it loaded, first: ${m.cspViolation ?? '?'}`);
-          this.renderedEmitter.fire({ ...m, language: this.current.language, openedAt: this.openedAt });
+          this.lastRendered = { ...m, language: this.current.language, openedAt: this.openedAt };
+          this.renderedEmitter.fire(this.lastRendered);
         }
         break;
       case 'scroll':
