@@ -19,7 +19,7 @@ import {
   buildLessonArticle, buildPageShell, parseReaderMessage, renderLesson, resolveLessonLink, type ReaderMessage,
 } from '../../src/core';
 import { hostileCorpus, hostileGlossary, type HostileCase } from '../fixtures/hostile/corpus';
-import { urlProblem } from './helpers/inert';
+import { urlProblem } from '../unit/helpers/inert';
 
 const CHROMIUM = process.env.INTERP_CHROMIUM || '/usr/bin/chromium';
 // --headless is added by playwright (headless: true); the rest as in test/host/run.mjs.
