@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 
 /** Metadata of a lesson, from its YAML front matter. Every field is optional in foreign course files. */
 export interface LessonMeta {
@@ -52,7 +52,10 @@ function parseYamlMeta(yamlText: string): { meta: LessonMeta; problems: string[]
   const problems: string[] = [];
   let raw: unknown;
   try {
-    raw = parseYaml(yamlText, { maxAliasCount: 50, prettyErrors: true, logLevel: 'error' });
+    // Required on first use, not imported: the YAML parser is not evaluated at activation.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parse } = require('yaml') as typeof Yaml;
+    raw = parse(yamlText, { maxAliasCount: 50, prettyErrors: true, logLevel: 'error' });
   } catch (e) {
     problems.push(`front matter: ${(e as Error).message.split('\n')[0]}`);
     return { meta: {}, problems };

@@ -1,4 +1,3 @@
-import shipped from '../../../lessons/glossary.json';
 import { parseGlossary } from './parse';
 import type { Glossary, GlossaryProblem } from './types';
 
@@ -7,8 +6,10 @@ export const BUILTIN_GLOSSARY_SOURCE = 'lessons/glossary.json';
 let cached: { glossary: Glossary; problems: GlossaryProblem[] } | undefined;
 
 function load() {
-  // Bundled by esbuild as an object: no file I/O at run time. Re-serialised so the one validating parser applies.
-  return (cached ??= parseGlossary(JSON.stringify(shipped), BUILTIN_GLOSSARY_SOURCE));
+  // Required on first use, not imported: the bundle keeps the 260 KB object inside a function that runs on the
+  // first hover or render, not at activation. Re-serialised so the one validating parser applies.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (cached ??= parseGlossary(JSON.stringify(require('../../../lessons/glossary.json')), BUILTIN_GLOSSARY_SOURCE));
 }
 
 /** The glossary shipped with the extension (lessons/glossary.json), parsed once. */

@@ -8,7 +8,6 @@
  * sources and their licences.
  */
 import { isVietnameseSyllable, splitTone } from './vietnameseSyllable';
-import shippedTable from './vi-frequencies.json';
 
 /** Weight of the pair evidence against the single-syllable frequency (interpolation lambda / (1 - lambda)). */
 const BIGRAM_WEIGHT = 0.4;
@@ -128,12 +127,21 @@ export class ViFrequencies {
   }
 }
 
+let shippedTable: ViFrequencyData | undefined;
 let shipped: ViFrequencies | undefined;
+/**
+ * The shipped table (64 KB of JSON), loaded on first use: required here, not imported, so the extension
+ * does not evaluate it at activation (only a lesson that needs its encoding repaired does).
+ */
+function table(): ViFrequencyData {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (shippedTable ??= require('./vi-frequencies.json') as ViFrequencyData);
+}
 /** The shipped table, parsed on first use. */
 export function shippedViFrequencies(): ViFrequencies {
-  return (shipped ??= new ViFrequencies(shippedTable as ViFrequencyData));
+  return (shipped ??= new ViFrequencies(table()));
 }
 /** The header of the shipped table: sources, licences, weights. */
 export function shippedViFrequencySources(): ViFrequencyData['sources'] {
-  return (shippedTable as ViFrequencyData).sources;
+  return table().sources;
 }

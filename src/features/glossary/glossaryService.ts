@@ -15,7 +15,8 @@ export class GlossaryService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   readonly diagnostics = vscode.languages.createDiagnosticCollection('interpLessons.glossary');
-  private merged: Glossary = builtinGlossary();
+  /** Undefined until first asked for: parsing the shipped glossary is left to the first hover, view or render. */
+  private merged: Glossary | undefined;
   private userFiles = new Map<string, Glossary>();
   private watchers: vscode.Disposable[] = [];
   private readonly disposables: vscode.Disposable[] = [];
@@ -44,7 +45,7 @@ export class GlossaryService implements vscode.Disposable {
 
   /** The merged glossary now (the shipped one until user files have loaded). */
   get glossary(): Glossary {
-    return this.merged;
+    return (this.merged ??= builtinGlossary());
   }
 
   /** Resolves when the user files listed now have been read (tests and commands await it). */
@@ -134,7 +135,8 @@ export class GlossaryService implements vscode.Disposable {
 
   private remerge(order: string[]): void {
     const user = order.map((k) => this.userFiles.get(k)).filter((g): g is Glossary => !!g && g.entries.length > 0);
-    this.merged = mergeGlossaries(builtinGlossary(), ...user);
+    // Without user files (the usual case) nothing is parsed now: the getter builds the shipped glossary when asked.
+    this.merged = user.length ? mergeGlossaries(builtinGlossary(), ...user) : undefined;
     this.changed.fire();
   }
 
