@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseGlossary, termAt, findTerms, TERM_AT_MAX_COLUMN, type Glossary } from '../../src/core';
+import { builtinGlossary, parseGlossary, termAt, findTerms, TERM_AT_MAX_COLUMN, type Glossary } from '../../src/core';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'glossary', 'sample.json');
 
@@ -252,5 +252,24 @@ describe('findTerms', () => {
     const text = 'Về chồng chập và đặc trưng'.normalize('NFD');
     for (const m of findTerms(g, text)) assert.strictEqual(text.slice(m.start, m.end), m.text);
     assert.deepStrictEqual(findTerms(g, text).map((m) => m.id), ['superposition', 'feature']);
+  });
+  it('finds every shipped term as typed, in NFC, NFD, upper case and with tone marks in the other order', () => {
+    // Most words are ruled out before they are normalised (a hash of their base letters): this must never
+    // rule out a word that can start a term, whatever its normal form or case.
+    const shipped = builtinGlossary();
+    const variants = (t: string) => [t, t.normalize('NFC'), t.normalize('NFD'), t.toUpperCase(), t.normalize('NFD').replace(/([\u0300\u0301\u0303\u0309\u0323])([\u0302\u0306\u031b])/g, '$2$1')]
+      .filter((v) => v.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '') === t.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
+    let checked = 0;
+    for (const entry of shipped.entries) {
+      for (const term of Object.values(entry.terms).flat()) {
+        for (const v of variants(term ?? '')) {
+          const text = `(${v}) x`;
+          const m = findTerms(shipped, text)[0];
+          assert.ok(m && m.start === 1 && m.end >= 1 + v.trim().length, `${JSON.stringify(v)} (${entry.id}) not found: ${JSON.stringify(findTerms(shipped, text))}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 500, `${checked} forms checked`);
   });
 });

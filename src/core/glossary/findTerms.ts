@@ -1,4 +1,4 @@
-import { longestFrom, normalizeWord, termIndexOf, wordsIn, type TermMatch } from './termIndex';
+import { longestFrom, mayStartTerm, normalizeWord, termIndexOf, wordHashes, wordsIn, type TermMatch } from './termIndex';
 import type { Glossary } from './types';
 
 /** Every glossary term in `text`, left to right, each the longest one starting at its word; no overlaps. */
@@ -8,8 +8,10 @@ export function findTerms(glossary: Glossary, text: string): TermMatch[] {
   const words = wordsIn(text, 0, text.length);
   const keys: (string | undefined)[] = [];
   const keyOf = (k: number) => (keys[k] ??= normalizeWord(text.slice(words[k].start, words[k].end)));
+  const hashOf = wordHashes(text, words);
   const out: TermMatch[] = [];
   for (let s = 0; s < words.length; s++) {
+    if (!mayStartTerm(index, words, s, hashOf)) continue;
     const hit = longestFrom(index, text, words, s, keyOf);
     if (!hit) continue;
     const start = words[s].start;

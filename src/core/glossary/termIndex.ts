@@ -34,6 +34,10 @@ export interface TermIndex {
   readonly size: number;
   /** Term forms claimed by more than one entry (the later entry wins), for glossary checks. */
   readonly conflicts: readonly { term: string; ids: [string, string] }[];
+  /** Non-zero at the wordHash of each one-word term: see mayStartTerm. */
+  readonly singleWords: Uint8Array;
+  /** Non-zero at the pairHash of the first two words of each longer term. */
+  readonly wordPairs: Uint8Array;
 }
 
 /** Key of a space-or-hyphen joint between two words. */
@@ -158,6 +162,106 @@ function termKeys(term: string): string[][] {
   return variants;
 }
 
+/**
+ * For the first-word filter, each BMP code unit lower-cased and decomposed (NFD), as its base letter
+ * (bits 0–15, bit 16 set when there is one) and the sum of its combining marks (bits 17–30). 0: not yet
+ * computed; OTHER: more than one base letter (Hangul syllables, surrogates) or a lower case that depends on
+ * context (Σ), so words with it are not filtered.
+ */
+const LETTER = new Int32Array(0x10000);
+const OTHER = -1;
+const HAS_BASE = 0x10000;
+const COMBINING = /\p{M}/u;
+const FILTER_BITS = 16;
+
+function decomposed(c: number): number {
+  let v = LETTER[c];
+  if (v === 0) {
+    v = OTHER;
+    if ((c & 0xf800) !== 0xd800 && c !== 0x3a3) {
+      let base = -1;
+      let marks = 0;
+      for (const d of String.fromCharCode(c).toLowerCase().normalize('NFD')) {
+        if (COMBINING.test(d)) marks += d.charCodeAt(0);
+        else if (base < 0 && d.length === 1) base = d.charCodeAt(0);
+        else { base = -2; break; }
+      }
+      if (base !== -2) v = (base >= 0 ? HAS_BASE | base : 0) | ((marks & 0x3fff) << 17);
+    }
+    LETTER[c] = v;
+  }
+  return v;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function finish(h: number, marks: number): number {
+  h = Math.imul(h ^ (marks & 0x3fff), FNV_PRIME);
+  return (h ^ (h >>> FILTER_BITS)) & ((1 << FILTER_BITS) - 1);
+}
+
+/**
+ * Hash of text[start, end) lower-cased and decomposed: its base letters in order and the sum of its
+ * combining marks (order-free: NFC, NFD and either order of Vietnamese marks hash alike); -1 when a code
+ * unit has no single base letter. Lower case and NFD apply letter by letter (Σ excluded), so this is the
+ * hash of normalizeWord(word), which keyHash computes from the key.
+ */
+function wordHash(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  let marks = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
+      continue;
+    }
+    const v = decomposed(c);
+    if (v === OTHER) return -1;
+    if (v & HAS_BASE) h = Math.imul(h ^ (v & 0xffff), FNV_PRIME);
+    marks += v >>> 17;
+  }
+  return finish(h, marks);
+}
+
+/** wordHash of a normalised key (already lower case and decomposed). */
+function keyHash(key: string): number {
+  let h = FNV_OFFSET;
+  let marks = 0;
+  for (const d of key) {
+    if (COMBINING.test(d)) marks += d.charCodeAt(0);
+    else for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d.charCodeAt(i), FNV_PRIME);
+  }
+  return finish(h, marks);
+}
+
+function pairHash(a: number, b: number): number {
+  const h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), FNV_PRIME);
+  return (h ^ (h >>> FILTER_BITS)) & ((1 << FILTER_BITS) - 1);
+}
+
+/**
+ * wordHash of each word, computed once per word. Words are hashed from their characters, without slicing or
+ * normalising them (which cost most of the term marking in a render).
+ */
+export function wordHashes(text: string, words: WordSpan[]): (k: number) => number {
+  const hashes: number[] = [];
+  return (k) => (hashes[k] ??= wordHash(text, words[k].start, words[k].end));
+}
+
+/**
+ * False when no term can start at word k: it is no one-word term and, with the next word, not the start of a
+ * longer one. Most words of a lesson are ruled out so, many Vietnamese syllables that start some term among them.
+ * Never false for a word that does start a term (hash -1: not decided, true).
+ */
+export function mayStartTerm(index: TermIndex, words: WordSpan[], k: number, hashOf: (k: number) => number): boolean {
+  const h = hashOf(k);
+  if (h < 0 || index.singleWords[h] !== 0) return true;
+  if (k + 1 >= words.length) return false;
+  const next = hashOf(k + 1);
+  return next < 0 || index.wordPairs[pairHash(h, next)] !== 0;
+}
+
 /** Builds the term trie for a glossary. Later entries win a term claimed twice (user files come after the shipped glossary). */
 export function buildTermIndex(glossary: Glossary): TermIndex {
   const root: TrieNode = {};
@@ -165,10 +269,15 @@ export function buildTermIndex(glossary: Glossary): TermIndex {
   let maxChars = 0;
   let size = 0;
   const conflicts: { term: string; ids: [string, string] }[] = [];
+  const singleWords = new Uint8Array(1 << FILTER_BITS);
+  const wordPairs = new Uint8Array(1 << FILTER_BITS);
   for (const entry of glossary.entries) {
     for (const list of Object.values(entry.terms)) {
       for (const term of list ?? []) {
         for (const keys of termKeys(term)) {
+          // keys alternate word, gap, word: the gap is left out of the pair (a superset is enough for a filter).
+          if (keys.length === 1) singleWords[keyHash(keys[0])] = 1;
+          else wordPairs[pairHash(keyHash(keys[0]), keyHash(keys[2]))] = 1;
           let node = root;
           for (const k of keys) {
             node.next ??= new Map();
@@ -187,7 +296,7 @@ export function buildTermIndex(glossary: Glossary): TermIndex {
   }
   // NFD text can be up to 3 UTF-16 units per NFC letter (ệ = e + ̣ + ̂), and joints may hold a few spaces.
   const window = Math.min(1024, maxChars * 3 + 16);
-  return { root, maxWords, window, size, conflicts };
+  return { root, maxWords, window, size, conflicts, singleWords, wordPairs };
 }
 
 const indexes = new WeakMap<Glossary, TermIndex>();
