@@ -146,6 +146,7 @@ function createEngine(): MarkdownIt {
   md.core.ruler.after('il_inline_lines', 'il_headings', collectHeadings);
 
   const rules = md.renderer.rules;
+  rules.text = (tokens, idx) => escapeText(tokens[idx].content);
   for (const type of ['math_inline', 'math_inline_block', 'math_inline_bare_block', 'math_block']) {
     const block = type !== 'math_inline';
     rules[type] = (tokens, idx, _o, env: RenderEnv) => renderMath(tokens[idx], block, env);
@@ -171,6 +172,14 @@ function createEngine(): MarkdownIt {
     return `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}" loading="lazy">`;
   };
   return md;
+}
+
+/**
+ * markdown-it's escape for text (the same four characters: & < > "), with native string replacements instead of
+ * a callback per character: a 1 MB line of `<b>x</b>` spent 100–600 ms in that callback.
+ */
+function escapeText(s: string): string {
+  return /[&<>"]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s;
 }
 
 function markdownEngine(): MarkdownIt {
