@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { canonicalTerm, localized, termAt, type Glossary, type GlossaryEntry, type GlossaryLanguage } from '../../core';
+import { foldForSearch } from './glossaryTree';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
 
@@ -7,6 +8,8 @@ export const EXTENSION_ID = 'interp-lessons.interp-lessons';
 
 interface EntryPick extends vscode.QuickPickItem {
   entry: GlossaryEntry;
+  /** Every term of both languages, folded: what a query typed without diacritics is matched against. */
+  folded: string;
 }
 
 /** Text to start a lookup with: the selection, else the glossary term or word under the cursor. */
@@ -30,13 +33,21 @@ export async function pickEntry(glossary: Glossary, language: GlossaryLanguage, 
     label: canonicalTerm(entry, language),
     description: [...new Set([...(entry.terms[language] ?? []).slice(1), ...(entry.terms[other] ?? [])])].filter((t) => t !== canonicalTerm(entry, language)).join(' · '),
     detail: localized(entry.definition, language),
+    folded: Object.values(entry.terms).flatMap((list) => list ?? []).map(foldForSearch).join('\n'),
   })).sort((a, b) => collator.compare(a.label, b.label));
   const qp = vscode.window.createQuickPick<EntryPick>();
-  qp.items = items;
   qp.matchOnDescription = true;
   qp.matchOnDetail = false;
   qp.placeholder = vscode.l10n.t('Look up a term (English or Vietnamese)');
+  // VS Code's own matching needs the diacritics ("chong chap" finds nothing); entries whose folded terms
+  // contain the folded query are shown anyway (alwaysShow), so Vietnamese typed without marks works.
+  const filter = (value: string) => {
+    const q = foldForSearch(value.trim());
+    qp.items = items.map((item) => ({ ...item, alwaysShow: q.length >= 2 && item.folded.includes(q) }));
+  };
+  filter(seed);
   qp.value = seed;
+  qp.onDidChangeValue(filter);
   return new Promise((resolve) => {
     qp.onDidAccept(() => {
       resolve(qp.selectedItems[0]?.entry);
