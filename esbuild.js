@@ -92,6 +92,8 @@ async function main() {
         'glossary-formulas': 'virtual:glossary-formulas',
         // Long snippet runs (worker_threads), so the extension host never waits on them.
         'snippet-worker': path.join(root, 'src', 'features', 'snippets', 'worker.ts'),
+        // Big lessons render here (it loads dist/renderer.js), so the extension host never stalls on them.
+        'render-worker': path.join(root, 'src', 'features', 'lessons', 'renderWorker.ts'),
       },
       outdir: path.join(root, 'dist'),
       format: 'cjs',

@@ -108,10 +108,39 @@ async function show(m: ShowMessage): Promise<void> {
   }
 }
 
+/** A big article arrives in parts ('showPart' messages, then a 'show' with the last part and the same stream). */
+interface PartMessage {
+  stream: number;
+  index: number;
+  html: string;
+}
+let parts: { stream: number; html: string[] } | undefined;
+
+function takePart(m: PartMessage): void {
+  if (typeof m.stream !== 'number' || typeof m.index !== 'number' || typeof m.html !== 'string') return;
+  if (m.index === 0) parts = { stream: m.stream, html: [] };
+  // A part out of order or from an older stream: that stream is incomplete and is dropped.
+  if (!parts || parts.stream !== m.stream || parts.html.length !== m.index) parts = undefined;
+  else parts.html.push(m.html);
+}
+
+/** The whole 'show' message, or undefined when its earlier parts did not all arrive. */
+function wholeShow(m: ShowMessage & Partial<PartMessage>): ShowMessage | undefined {
+  if (typeof m.stream !== 'number') return m;
+  const got = parts;
+  parts = undefined;
+  if (!got || got.stream !== m.stream || got.html.length !== m.index) return undefined;
+  return { ...m, html: got.html.join('') + m.html };
+}
+
 window.addEventListener('message', (event: MessageEvent) => {
   const m = event.data as { type?: string };
   if (!m || typeof m !== 'object') return;
-  if (m.type === 'show' && typeof (m as ShowMessage).html === 'string') void show(m as ShowMessage);
+  if (m.type === 'showPart') takePart(m as PartMessage);
+  else if (m.type === 'show' && typeof (m as ShowMessage).html === 'string') {
+    const whole = wholeShow(m as ShowMessage & Partial<PartMessage>);
+    if (whole) void show(whole);
+  }
   else if (m.type === 'scrollTo' && typeof (m as { section?: unknown }).section === 'string') {
     scrollToSection((m as { section: string }).section);
     reportScroll();

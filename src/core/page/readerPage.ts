@@ -22,10 +22,11 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 /**
  * Style attributes (KaTeX's struts, table alignment) are refused by a CSP without 'unsafe-inline'.
  * They are moved to `data-il-style`, and the page script applies them through the CSSOM, which the
- * CSP allows. Safe on markdown-it output: quotes in text and attribute values are escaped.
+ * CSP allows. Safe on markdown-it output: quotes in text and attribute values are escaped, so ` style="`
+ * can only be an attribute. One flat pass: the tag-scanning regex took 0.3–0.9 s on a 5 MB lesson's HTML.
  */
 export function moveInlineStyles(html: string): string {
-  return html.replace(/(<[a-zA-Z][^<>]*?)\sstyle="/g, '$1 data-il-style="');
+  return html.replace(/\sstyle="/g, ' data-il-style="');
 }
 
 export interface ShellOptions {

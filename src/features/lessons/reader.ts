@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import {
   buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, createNonce, escapeHtml,
-  insertUncertainMarkers, isAllowedHref, LruCache, markUncertainSpots, parseReaderMessage, resolveLessonLink,
+  insertUncertainMarkers, isAllowedHref, LruCache, parseReaderMessage, resolveLessonLink,
   type CourseLesson, type GlossaryMarkOptions, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
 } from '../../core';
 import { Commands, ContextKeys, StateKeys, WebviewTypes } from '../../constants';
@@ -9,6 +9,17 @@ import type { Deps, LessonLanguage } from '../shared/deps';
 import type { CourseService, LoadedCourse } from './courseService';
 import { loadRenderer } from './renderer';
 import { readerLabels, renderLabels } from './labels';
+import { POST_PART_CHARS, runRenderJob, splitForPosting, type RenderJob, type RenderJobResult } from './renderJob';
+import { RenderFailure, renderInWorker } from './workerRender';
+
+/**
+ * Lessons longer than this (UTF-16 units, ≈ bytes for Latin text) render in a worker thread. Measured:
+ * in-thread ≈ 1 ms per KB up to here (a 64 KB lesson ≈ 85–105 ms, a shipped lesson of 13–16 KB 13–40 ms),
+ * while a worker costs ≈ 150–170 ms to start and load the renderer. Above this, a stall would be noticeable.
+ */
+export const IN_THREAD_MAX_CHARS = 64 * 1024;
+/** A worker render still going after this long is stopped and the reader says why. */
+export const RENDER_TIMEOUT_MS = 30_000;
 
 /** Where the reader is: which lesson, in which language, where to scroll. */
 export interface LessonTarget {
@@ -27,6 +38,8 @@ export interface ReaderEvents {
   /** The page's own report after it displayed a lesson (tests and timing use it). */
   rendered: Extract<ReaderMessage, { type: 'rendered' }> & { language: LessonLanguage; openedAt: number };
   scrolled: Extract<ReaderMessage, { type: 'scroll' }>;
+  /** A lesson that could not be rendered (too slow, or the renderer failed); the page shows the message. */
+  failed: { lessonId: string; reason: 'timeout' | 'error'; message: string };
 }
 
 interface CacheEntry {
@@ -34,7 +47,10 @@ interface CacheEntry {
   /** What the article depends on besides the text: language, neighbours, runnable snippets. */
   key: string;
   rendered: RenderedLesson;
-  article: string;
+  htmlParts?: string[];
+  navigationHtml?: string;
+  /** The page's HTML, in parts for a big lesson (never joined in the extension host). */
+  article: readonly string[];
 }
 
 /**
@@ -45,7 +61,7 @@ export class LessonReader implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private current: { lessonId: string; language: LessonLanguage; path: string } | undefined;
   private ready = false;
-  private pending: { html: string; lessonId: string; title: string; scroll?: { section?: string; ratio?: number } } | undefined;
+  private pending: { html: string | readonly string[]; lessonId: string; title: string; scroll?: { section?: string; ratio?: number } } | undefined;
   private readonly cache = new LruCache<CacheEntry>(48);
   private readonly scroll: Record<string, number>;
   private scrollSaveTimer: NodeJS.Timeout | undefined;
@@ -58,6 +74,17 @@ export class LessonReader implements vscode.Disposable {
   readonly onDidScroll = this.scrolledEmitter.event;
   private readonly currentChanged = new vscode.EventEmitter<{ lessonId: string; section?: string } | undefined>();
   readonly onDidChangeCurrent = this.currentChanged.event;
+  private readonly failedEmitter = new vscode.EventEmitter<ReaderEvents['failed']>();
+  readonly onDidFail = this.failedEmitter.event;
+  /** Stop a worker render after this long (tests lower it). */
+  renderTimeoutMs = RENDER_TIMEOUT_MS;
+  /** Where the last render ran (tests and the log). */
+  lastRenderPath: { lessonId: string; where: 'host' | 'worker' | 'cache'; ms: number } | undefined;
+  /** Each show() takes a number; a slower, older one never overwrites a newer one. */
+  private showSeq = 0;
+  private inflight: { cancel(): void } | undefined;
+  private postSeq = 0;
+  private readonly workerPath: string;
   private readonly disposables: vscode.Disposable[] = [];
   private panelDisposables: vscode.Disposable[] = [];
 
@@ -70,8 +97,9 @@ export class LessonReader implements vscode.Disposable {
     private readonly glossaryMarking: () => GlossaryMarkOptions | undefined,
   ) {
     this.scroll = { ...(context.globalState.get<Record<string, number>>(StateKeys.scroll) ?? {}) };
+    this.workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'render-worker.js').fsPath;
     this.disposables.push(
-      this.renderedEmitter, this.scrolledEmitter, this.currentChanged,
+      this.renderedEmitter, this.scrolledEmitter, this.currentChanged, this.failedEmitter,
       courses.onDidChange(() => void this.rerender()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('interpLessons.fontSize')) void this.panel?.webview.postMessage({ type: 'config', fontSize: this.fontSize() });
@@ -163,9 +191,13 @@ export class LessonReader implements vscode.Disposable {
 
   /** Opens a lesson (optionally at a section) in the reader, creating or revealing the panel. */
   async show(target: LessonTarget, opts: { column?: vscode.ViewColumn; reveal?: boolean } = {}): Promise<boolean> {
+    const seq = ++this.showSeq;
+    this.inflight?.cancel();
+    this.inflight = undefined;
     this.openedAt = Date.now();
     const language = target.language ?? this.deps.language();
     const course = await this.courses.get(language);
+    if (seq !== this.showSeq) return false;
     const lesson = course.pages.find((l) => l.id === target.lessonId);
     if (!lesson) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Lesson "{0}" was not found in {1}.', target.lessonId, course.root.toString(true)));
@@ -182,12 +214,13 @@ export class LessonReader implements vscode.Disposable {
     const panel = this.panel!;
     let entry: CacheEntry;
     try {
-      entry = this.rendered(course, lesson, text);
+      entry = await this.rendered(course, lesson, text);
     } catch (e) {
-      this.deps.log.error(`render ${lesson.path}`, e);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot render {0}: {1}', lesson.path, (e as Error).message));
+      if (seq !== this.showSeq || (e instanceof RenderFailure && e.reason === 'cancelled')) return false;
+      this.renderFailed(lesson, language, text, e);
       return false;
     }
+    if (seq !== this.showSeq) return false;
     for (const err of entry.rendered.mathErrors) this.deps.log.warn(`${lesson.path}:${err.line}: math error: ${err.message} in ${err.tex}`);
     const sameLesson = this.current?.lessonId === lesson.id && this.current.language === language;
     this.current = { lessonId: lesson.id, language, path: lesson.path };
@@ -200,42 +233,83 @@ export class LessonReader implements vscode.Disposable {
     return true;
   }
 
-  private rendered(course: LoadedCourse, lesson: CourseLesson, text: string): CacheEntry {
+  private async rendered(course: LoadedCourse, lesson: CourseLesson, text: string): Promise<CacheEntry> {
     const runnable = this.runnableSnippets();
     const repair = course.repairs.get(lesson.path);
     const cacheKey = `${course.root.toString()}|${lesson.path}`;
     const hit = this.cache.get(cacheKey);
-    const classifyLink = (href: string) => (resolveLessonLink(lesson.path, href, course.pages) ? 'lesson' as const : 'broken' as const);
     const marking = this.glossaryMarking();
     const runKey = `${[...runnable].join(',')};${marking ? `${glossaryVersion(marking.glossary)}:${marking.language}:${marking.firstOnly}` : 'no-glossary'}`;
-    let rendered = hit && hit.text === text && hit.key.endsWith(`|${runKey}`) ? hit.rendered : undefined;
-    if (!rendered) {
+    let result: RenderJobResult | undefined = hit && hit.text === text && hit.key.endsWith(`|${runKey}`) ? hit : undefined;
+    if (!result) {
       // Uncertain repaired characters are marked before rendering and highlighted after it.
-      const source = repair?.unresolved.length
-        ? insertUncertainMarkers(repair.text, repair.unresolved.map((u) => ({ offset: u.offset, length: u.candidates[0]?.length ?? 1 }))).normalize('NFC')
-        : text;
-      rendered = loadRenderer().renderLesson(source, {
-        runnableSnippets: runnable, classifyLink, labels: renderLabels(),
-        glossary: marking?.glossary, glossaryMarking: marking && { language: marking.language, firstOnly: marking.firstOnly },
+      const uncertain = repair?.unresolved.length ? repair : undefined;
+      result = await this.render(lesson.id, {
+        markdown: uncertain
+          ? insertUncertainMarkers(uncertain.text, uncertain.unresolved.map((u) => ({ offset: u.offset, length: u.candidates[0]?.length ?? 1 }))).normalize('NFC')
+          : text,
+        lessonPath: lesson.path,
+        pages: course.pages.map((p) => ({ id: p.id, path: p.path })),
+        runnableSnippets: [...runnable],
+        glossary: marking?.glossary,
+        glossaryMarking: marking && { language: marking.language, firstOnly: marking.firstOnly },
+        labels: renderLabels(),
+        uncertainLabel: uncertain ? vscode.l10n.t('Uncertain: the lost bytes allow other letters here') : undefined,
       });
-      if (repair?.unresolved.length) rendered = { ...rendered, html: markUncertainSpots(rendered.html, vscode.l10n.t('Uncertain: the lost bytes allow other letters here')) };
+    } else {
+      this.lastRenderPath = { lessonId: lesson.id, where: 'cache', ms: 0 };
     }
+    const { rendered, htmlParts, navigationHtml } = result;
     const { previous, next, contents } = this.neighbours(course, lesson, rendered);
     const key = [course.language, previous?.id, previous?.title, next?.id, next?.title, contents.length, runKey].join('|');
     if (hit && hit.text === text && hit.key === key) return hit;
-    let breadcrumb: string | undefined;
-    if (rendered.navigation) {
-      const nav = loadRenderer().renderLesson(rendered.navigation, { classifyLink, labels: renderLabels() });
-      breadcrumb = buildBreadcrumb(nav.html, vscode.l10n.t('Quick links'));
-    }
+    const breadcrumb = navigationHtml === undefined ? undefined : buildBreadcrumb(navigationHtml, vscode.l10n.t('Quick links'));
     const banner = repair
       ? buildRepairBanner(vscode.l10n.t('This file\'s encoding was damaged; {0} spots repaired, {1} uncertain (highlighted). The file on disk is unchanged.', repair.restored, repair.unresolved.length), vscode.l10n.t('Repair File Encoding…'))
       : undefined;
     const after = buildModuleContents(vscode.l10n.t('In this module'), contents, vscode.l10n.t('This link does not lead to a lesson in this course'));
-    const article = buildLessonArticle({ lessonId: lesson.id, rendered, previous, next, labels: readerLabels(), breadcrumb, banner, after });
-    const entry = { text, key, rendered, article };
+    // A big body stays in its parts: the article is built around a placeholder that cannot occur in it.
+    const body = htmlParts && `\u0000${createNonce()}\u0000`;
+    const built = buildLessonArticle({ lessonId: lesson.id, rendered: body ? { ...rendered, html: body } : rendered, previous, next, labels: readerLabels(), breadcrumb, banner, after });
+    const at = body ? built.indexOf(body) : -1;
+    const article = body && htmlParts && at >= 0 ? [built.slice(0, at), ...htmlParts, built.slice(at + body.length)] : [built];
+    const entry = { text, key, rendered, htmlParts, navigationHtml, article };
     this.cache.set(cacheKey, entry);
     return entry;
+  }
+
+  /** Small lessons render here (no thread start); big ones in a worker with a time limit. */
+  private async render(lessonId: string, job: RenderJob): Promise<RenderJobResult> {
+    const started = Date.now();
+    if (job.markdown.length <= IN_THREAD_MAX_CHARS) {
+      const result = runRenderJob(job, loadRenderer());
+      this.lastRenderPath = { lessonId, where: 'host', ms: Date.now() - started };
+      return result;
+    }
+    const run = renderInWorker(this.workerPath, job, this.renderTimeoutMs);
+    this.inflight = run;
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Rendering a big lesson ({0} MB)…', (job.markdown.length / 1024 / 1024).toFixed(1)) },
+      () => run.result,
+    );
+    if (this.inflight === run) this.inflight = undefined;
+    this.lastRenderPath = { lessonId, where: 'worker', ms: Date.now() - started };
+    this.deps.log.info(`rendered ${job.lessonPath} (${(job.markdown.length / 1024).toFixed(0)} KB) in a worker thread in ${Date.now() - started} ms`);
+    return result;
+  }
+
+  /** A lesson that could not be rendered: a log line, a notification, and the reason on the page. */
+  private renderFailed(lesson: CourseLesson, language: LessonLanguage, text: string, e: unknown): void {
+    const timeout = e instanceof RenderFailure && e.reason === 'timeout';
+    const message = timeout
+      ? vscode.l10n.t('{0} is too big to show: rendering it took longer than {1} s and was stopped ({2} MB). Split it into smaller lessons.', lesson.path, String(Math.round(this.renderTimeoutMs / 100) / 10), (text.length / 1024 / 1024).toFixed(1))
+      : vscode.l10n.t('Cannot render {0}: {1}', lesson.path, e instanceof Error ? e.message : String(e));
+    this.deps.log.error(`render ${lesson.path}${timeout ? ` stopped after ${this.renderTimeoutMs} ms` : ''}`, timeout ? undefined : e);
+    void vscode.window.showErrorMessage(message);
+    this.current = { lessonId: lesson.id, language, path: lesson.path };
+    if (this.panel) this.panel.title = lesson.title;
+    this.post({ lessonId: lesson.id, title: lesson.title, html: `<p class="il-empty il-banner il-banner-warning">${escapeHtml(message)}</p>` });
+    this.failedEmitter.fire({ lessonId: lesson.id, reason: timeout ? 'timeout' : 'error', message });
   }
 
   /**
@@ -266,13 +340,30 @@ export class LessonReader implements vscode.Disposable {
     return { previous: info(course.lessons[index - 1]), next: info(course.lessons[index + 1]) };
   }
 
-  private post(m: { html: string; lessonId: string; title: string; scroll?: { section?: string; ratio?: number } }): void {
+  private post(m: { html: string | readonly string[]; lessonId: string; title: string; scroll?: { section?: string; ratio?: number } }): void {
     if (!this.panel) return;
     if (!this.ready) {
       this.pending = m;
       return;
     }
-    void this.panel.webview.postMessage({ type: 'show', language: this.current?.language, ...m });
+    const stream = ++this.postSeq;
+    const parts = typeof m.html === 'string' ? [m.html] : m.html;
+    const message = { type: 'show', language: this.current?.language, ...m, html: '' };
+    if (parts.reduce((n, p) => n + p.length, 0) <= POST_PART_CHARS) void this.panel.webview.postMessage({ ...message, html: parts.join('') });
+    else void this.postInParts(this.panel, stream, message, parts.flatMap((p) => (p.length > POST_PART_CHARS ? splitForPosting(p) : [p])));
+  }
+
+  /**
+   * A big article goes to the page in parts, each awaited: one postMessage of an 11 MB article held the
+   * extension host 1.7 s (JSON and IPC encoding). The last part carries the rest of the 'show' message;
+   * a newer post stops an older stream, and the page drops a stream it did not get whole.
+   */
+  private async postInParts(panel: vscode.WebviewPanel, stream: number, message: Record<string, unknown>, parts: readonly string[]): Promise<void> {
+    for (let i = 0; i < parts.length; i++) {
+      if (stream !== this.postSeq || this.panel !== panel) return;
+      const last = i === parts.length - 1;
+      await panel.webview.postMessage(last ? { ...message, html: parts[i], stream, index: i } : { type: 'showPart', stream, index: i, html: parts[i] });
+    }
   }
 
   /** Re-renders the current lesson after its file (or the glossary) changed, keeping the scroll position. */
@@ -299,6 +390,7 @@ export class LessonReader implements vscode.Disposable {
     }
     switch (m.type) {
       case 'ready':
+        this.deps.log.info(`reader page loaded${this.current ? `, showing ${this.current.lessonId} again` : ''}`);
         this.ready = true;
         if (this.pending) {
           const p = this.pending;
