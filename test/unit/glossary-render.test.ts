@@ -37,6 +37,13 @@ describe('glossaryMarkdownItPlugin', () => {
     assert.strictEqual(abbrs(engine({ firstOnly: 'none' }).render(src)).length, 0);
   });
 
+  it("'section': a term seen earlier in the section is skipped but still ends the word run (no shorter term inside it)", () => {
+    // "linear probe" was marked: its second occurrence is left as text, and its "probe" is not marked instead.
+    const src = 'A linear probe.\n\nAnother linear probe, then a probe.\n\n## Next\n\nlinear\nprobe\n';
+    assert.deepStrictEqual(abbrs(engine({ firstOnly: 'section' }).render(src)), [['linear-probe', 'linear probe'], ['probe', 'probe'], ['probe', 'probe']]);
+    assert.deepStrictEqual(abbrs(engine({ firstOnly: 'all' }).render(src)), [['linear-probe', 'linear probe'], ['linear-probe', 'linear probe'], ['probe', 'probe'], ['probe', 'probe']]);
+  });
+
   it('leaves code, math, links, images, headings and raw HTML alone', () => {
     const src = [
       '# Superposition heading',

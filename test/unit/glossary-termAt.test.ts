@@ -272,4 +272,35 @@ describe('findTerms', () => {
     }
     assert.ok(checked > 500, `${checked} forms checked`);
   });
+  // Word boundaries and hashes come from one scan over the text; these pin what a word is at its edges.
+  const found = (text: string) => findTerms(g, text).map((m) => [m.id, m.text]);
+  it('a term next to punctuation is found; a term glued to letters or digits is not', () => {
+    assert.deepStrictEqual(found('(probe), «probe»; "linear probe"! probe.'), [['probe', 'probe'], ['probe', 'probe'], ['linear-probe', 'linear probe'], ['probe', 'probe']]);
+    assert.deepStrictEqual(found('xprobe probex probe2 2probe'), []);
+    assert.deepStrictEqual(found('SAE, SAEs; SAEx'), [['sparse-autoencoder', 'SAE'], ['sparse-autoencoder', 'SAEs']]);
+  });
+  it('emoji and other astral characters are boundaries; astral letters are part of a word', () => {
+    assert.deepStrictEqual(found('\u{1F600}probe\u{1F600} linear\u{1F600}probe'), [['probe', 'probe'], ['probe', 'probe']]);
+    // U+1D400 MATHEMATICAL BOLD CAPITAL A is a letter: it glues to the word after it.
+    assert.deepStrictEqual(found('\u{1D400}probe probe\u{1D400}'), []);
+    assert.deepStrictEqual(found('\ud800probe probe\udc00'), [['probe', 'probe'], ['probe', 'probe']]);
+  });
+  it('diacritics belong to their word: a mark after a term makes another word', () => {
+    const vi = 'Về chồng chập, đặc trưng và ĐẦU DÒ TUYẾN TÍNH.';
+    assert.deepStrictEqual(found(vi), [['superposition', 'chồng chập'], ['feature', 'đặc trưng'], ['linear-probe', 'ĐẦU DÒ TUYẾN TÍNH']]);
+    assert.deepStrictEqual(found(vi.normalize('NFD')).map(([id]) => id), ['superposition', 'feature', 'linear-probe']);
+    assert.deepStrictEqual(found('probe\u0301 prob\u00e9 đầu dò\u0301'), []);
+    // "dò" alone is no term, "đầu dò" is, and "đầu" + "dò" must be the same two words in NFC and NFD.
+    assert.deepStrictEqual(found('đầu dò tuyến'.normalize('NFD')), [['probe', 'đầu dò tuyến'.normalize('NFD').slice(0, 'đầu dò'.normalize('NFD').length)]]);
+  });
+  it('a multi-word term spans a line break inside one text (markdown splits soft breaks into separate text tokens)', () => {
+    assert.deepStrictEqual(found('a linear\nprobe and linear\r\nprobes'), [['linear-probe', 'linear\nprobe'], ['linear-probe', 'linear\r\nprobes']]);
+    assert.deepStrictEqual(found('linear,\nprobe'), [['probe', 'probe']]);
+  });
+  it('gives the same answers after a very long text (its word buffers are not kept)', () => {
+    const long = 'probe '.repeat(70_000);
+    assert.strictEqual(findTerms(g, long).length, 70_000);
+    assert.deepStrictEqual(found('linear probe'), [['linear-probe', 'linear probe']]);
+    assert.deepStrictEqual(found(''), []);
+  });
 });

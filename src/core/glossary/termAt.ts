@@ -1,4 +1,4 @@
-import { longestFrom, normalizeWord, termIndexOf, wordsIn, type TermMatch } from './termIndex';
+import { longestFrom, scanWords, termIndexOf, type TermMatch } from './termIndex';
 import type { Glossary } from './types';
 
 /**
@@ -23,19 +23,17 @@ export function termAt(glossary: Glossary, lineText: string, character: number, 
   if (index.maxWords === 0) return undefined;
   const from = Math.max(0, character - index.window);
   const to = Math.min(lineText.length, character + index.window + 1);
-  const words = wordsIn(lineText, from, to);
+  const words = scanWords(lineText, from, to);
   // t: the last word starting at or before the position (the position may be on a joint inside a term).
   let t = -1;
-  for (let k = 0; k < words.length && words[k].start <= character; k++) t = k;
+  for (let k = 0; k < words.count && words.start[k] <= character; k++) t = k;
   if (t < 0) return undefined;
-  const keys: (string | undefined)[] = [];
-  const keyOf = (k: number) => (keys[k] ??= normalizeWord(lineText.slice(words[k].start, words[k].end)));
   let best: TermMatch | undefined;
   for (let s = Math.max(0, t - index.maxWords + 1); s <= t; s++) {
-    const hit = longestFrom(index, lineText, words, s, keyOf, character);
+    const hit = longestFrom(index, lineText, words, s, character);
     if (!hit) continue;
-    const start = words[s].start;
-    const end = words[hit[1]].end;
+    const start = words.start[s];
+    const end = words.end[hit[1]];
     if (!best || end - start > best.end - best.start) best = { id: hit[0], start, end, text: lineText.slice(start, end) };
   }
   if (!best) return undefined;

@@ -83,90 +83,126 @@ export function gapKey(gap: string): string {
   return gap.replace(APOSTROPHES, "'").replace(/\s+/g, ' ');
 }
 
-export interface WordSpan {
-  start: number;
-  end: number;
-  /** The word runs past the scanned window: its true extent is unknown, so it matches nothing. */
-  truncated?: boolean;
-}
-
-/** Code point at i and its length in UTF-16 units. */
-function codePointAt(text: string, i: number): [number, number] {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return [(c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000, 2];
-  }
-  return [c, 1];
+/**
+ * The words of a text, from one scan that also hashes them for the first-word filter (see scanWords):
+ * parallel arrays of UTF-16 offsets, no object per word.
+ */
+export interface WordRuns {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  /** wordHash of each word: its letters and marks lower-cased and decomposed; -1 when not decided. */
+  hash: Int32Array;
+  /** The first word starts before the scanned range: its true extent is unknown, so it matches nothing. */
+  truncatedFirst: boolean;
+  /** The last word runs past the scanned range (same). */
+  truncatedLast: boolean;
 }
 
 function isWordAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
-  let c = text.charCodeAt(i);
-  if (c >= 0xdc00 && c <= 0xdfff && i > 0) c = text.codePointAt(i - 1) ?? c;
-  else c = codePointAt(text, i)[0];
-  return isWordCodePoint(c);
+  const c = text.charCodeAt(i);
+  if ((c & 0xfc00) === 0xdc00 && i > 0) return isWordCodePoint(text.codePointAt(i - 1) ?? c);
+  return isWordCodePoint(text.codePointAt(i) ?? c);
 }
 
-/** Words of text[from, to), flagged truncated when they continue beyond the range. */
-export function wordsIn(text: string, from: number, to: number): WordSpan[] {
+const NOT_WORD = -2;
+
+function newRuns(capacity: number): WordRuns {
+  return { count: 0, start: new Int32Array(capacity), end: new Int32Array(capacity), hash: new Int32Array(capacity), truncatedFirst: false, truncatedLast: false };
+}
+
+function grow(runs: WordRuns): void {
+  const n = runs.start.length * 2;
+  for (const k of ['start', 'end', 'hash'] as const) {
+    const a = new Int32Array(n);
+    a.set(runs[k]);
+    runs[k] = a;
+  }
+}
+
+/**
+ * Words of text[from, to) and their hashes, in one hand-rolled pass: no allocation per character or per word
+ * (a /[\p{L}\p{M}\p{N}]+/gu loop was 3× slower; word objects, then hashing and slicing each word, cost most
+ * of the term marking in a render). `into` is reused when given (its arrays grow as needed).
+ */
+export function scanWords(text: string, from: number, to: number, into?: WordRuns): WordRuns {
+  const runs = into ?? newRuns(16);
   let a = from;
   let b = to;
   // Never start or stop inside a surrogate pair.
   if (a > 0 && (text.charCodeAt(a) & 0xfc00) === 0xdc00) a--;
   if (b < text.length && b > 0 && (text.charCodeAt(b - 1) & 0xfc00) === 0xd800) b++;
-  const out: WordSpan[] = [];
+  let count = 0;
   let start = -1;
+  let h = 0;
+  let marks = 0;
+  let undecided = false;
   let i = a;
-  // A hand-rolled scan: no allocation per character (a /[\p{L}\p{M}\p{N}]+/gu loop was 3× slower).
   while (i < b) {
     const c = text.charCodeAt(i);
     let n = 1;
-    let word: boolean;
-    if (c < 0x80) word = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-    else if ((c & 0xfc00) === 0xd800 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    let v = letterOf(c); // NOT_WORD for a surrogate: its pair is looked at here
+    if (v === NOT_WORD && (c & 0xfc00) === 0xd800 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       n = 2;
-      word = isWordCodePoint((c - 0xd800) * 0x400 + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
-    } else word = isWordCodePoint(c);
-    if (word) {
-      if (start < 0) start = i;
+      if (isWordCodePoint((c - 0xd800) * 0x400 + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000)) v = OTHER;
+    }
+    if (v !== NOT_WORD) {
+      if (start < 0) {
+        start = i;
+        h = FNV_OFFSET;
+        marks = 0;
+        undecided = false;
+      }
+      if (v === OTHER) undecided = true;
+      else {
+        if (v & HAS_BASE) h = Math.imul(h ^ (v & 0xffff), FNV_PRIME);
+        marks += v >>> 17;
+      }
     } else if (start >= 0) {
-      out.push({ start, end: i });
+      if (count === runs.start.length) grow(runs);
+      runs.start[count] = start;
+      runs.end[count] = i;
+      runs.hash[count++] = undecided ? -1 : finish(h, marks);
       start = -1;
     }
     i += n;
   }
-  if (start >= 0) out.push({ start, end: i });
-  if (out.length) {
-    if (out[0].start === a && a > 0 && isWordAt(text, a - 1)) out[0].truncated = true;
-    const last = out[out.length - 1];
-    if (last.end >= b && b < text.length && isWordAt(text, last.end)) last.truncated = true;
+  if (start >= 0) {
+    if (count === runs.start.length) grow(runs);
+    runs.start[count] = start;
+    runs.end[count] = i;
+    runs.hash[count++] = undecided ? -1 : finish(h, marks);
   }
-  return out;
+  runs.count = count;
+  runs.truncatedFirst = count > 0 && runs.start[0] === a && a > 0 && isWordAt(text, a - 1);
+  runs.truncatedLast = count > 0 && runs.end[count - 1] >= b && b < text.length && isWordAt(text, runs.end[count - 1]);
+  return runs;
 }
 
 /** Word and gap keys of a glossary term; a hyphenated term also yields its joined form ("auto-encoder" → "autoencoder"). */
 function termKeys(term: string): string[][] {
   const t = term.trim();
-  const words = wordsIn(t, 0, t.length);
-  if (!words.length) return [];
+  const words = scanWords(t, 0, t.length);
+  if (!words.count) return [];
   const keys: string[] = [];
-  for (let k = 0; k < words.length; k++) {
-    if (k > 0) keys.push(gapKey(t.slice(words[k - 1].end, words[k].start)));
-    keys.push(normalizeWord(t.slice(words[k].start, words[k].end)));
+  for (let k = 0; k < words.count; k++) {
+    if (k > 0) keys.push(gapKey(t.slice(words.end[k - 1], words.start[k])));
+    keys.push(normalizeWord(t.slice(words.start[k], words.end[k])));
   }
   const variants = [keys];
-  if (words.length > 1 && /[-\u2010\u2011]/.test(t) && keys.every((k, i) => i % 2 === 0 || k === JOINT)) {
+  if (words.count > 1 && /[-\u2010\u2011]/.test(t) && keys.every((k, i) => i % 2 === 0 || k === JOINT)) {
     variants.push([keys.filter((_, i) => i % 2 === 0).join('')]);
   }
   return variants;
 }
 
 /**
- * For the first-word filter, each BMP code unit lower-cased and decomposed (NFD), as its base letter
- * (bits 0–15, bit 16 set when there is one) and the sum of its combining marks (bits 17–30). 0: not yet
- * computed; OTHER: more than one base letter (Hangul syllables, surrogates) or a lower case that depends on
- * context (Σ), so words with it are not filtered.
+ * Each BMP code unit as scanWords needs it, filled on first sight: NOT_WORD (no letter, mark or digit), or
+ * lower-cased and decomposed (NFD) as its base letter (bits 0–15, bit 16 set when there is one) and the sum
+ * of its combining marks (bits 17–30). 0: not yet computed; OTHER: more than one base letter (Hangul
+ * syllables) or a lower case that depends on context (Σ), so words with it are not filtered. One table
+ * lookup per character: the scan runs over every text of every render.
  */
 const LETTER = new Int32Array(0x10000);
 const OTHER = -1;
@@ -174,11 +210,12 @@ const HAS_BASE = 0x10000;
 const COMBINING = /\p{M}/u;
 const FILTER_BITS = 16;
 
-function decomposed(c: number): number {
+function letterOf(c: number): number {
   let v = LETTER[c];
   if (v === 0) {
     v = OTHER;
-    if ((c & 0xf800) !== 0xd800 && c !== 0x3a3) {
+    if (!isWordCodePoint(c)) v = NOT_WORD;
+    else if (c !== 0x3a3) {
       let base = -1;
       let marks = 0;
       for (const d of String.fromCharCode(c).toLowerCase().normalize('NFD')) {
@@ -201,28 +238,12 @@ function finish(h: number, marks: number): number {
   return (h ^ (h >>> FILTER_BITS)) & ((1 << FILTER_BITS) - 1);
 }
 
-/**
- * Hash of text[start, end) lower-cased and decomposed: its base letters in order and the sum of its
- * combining marks (order-free: NFC, NFD and either order of Vietnamese marks hash alike); -1 when a code
- * unit has no single base letter. Lower case and NFD apply letter by letter (Σ excluded), so this is the
- * hash of normalizeWord(word), which keyHash computes from the key.
+/*
+ * wordHash of a word (computed by scanWords): text[start, end) lower-cased and decomposed, its base letters in
+ * order and the sum of its combining marks (order-free: NFC, NFD and either order of Vietnamese marks hash
+ * alike); -1 when a code unit has no single base letter. Lower case and NFD apply letter by letter (Σ
+ * excluded), so this is the hash of normalizeWord(word), which keyHash computes from the key.
  */
-function wordHash(text: string, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  let marks = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
-      continue;
-    }
-    const v = decomposed(c);
-    if (v === OTHER) return -1;
-    if (v & HAS_BASE) h = Math.imul(h ^ (v & 0xffff), FNV_PRIME);
-    marks += v >>> 17;
-  }
-  return finish(h, marks);
-}
 
 /** wordHash of a normalised key (already lower case and decomposed). */
 function keyHash(key: string): number {
@@ -241,24 +262,15 @@ function pairHash(a: number, b: number): number {
 }
 
 /**
- * wordHash of each word, computed once per word. Words are hashed from their characters, without slicing or
- * normalising them (which cost most of the term marking in a render).
- */
-export function wordHashes(text: string, words: WordSpan[]): (k: number) => number {
-  const hashes: number[] = [];
-  return (k) => (hashes[k] ??= wordHash(text, words[k].start, words[k].end));
-}
-
-/**
  * False when no term can start at word k: it is no one-word term and, with the next word, not the start of a
  * longer one. Most words of a lesson are ruled out so, many Vietnamese syllables that start some term among them.
  * Never false for a word that does start a term (hash -1: not decided, true).
  */
-export function mayStartTerm(index: TermIndex, words: WordSpan[], k: number, hashOf: (k: number) => number): boolean {
-  const h = hashOf(k);
+function mayStartTerm(index: TermIndex, words: WordRuns, k: number): boolean {
+  const h = words.hash[k];
   if (h < 0 || index.singleWords[h] !== 0) return true;
-  if (k + 1 >= words.length) return false;
-  const next = hashOf(k + 1);
+  if (k + 1 >= words.count) return false;
+  const next = words.hash[k + 1];
   return next < 0 || index.wordPairs[pairHash(h, next)] !== 0;
 }
 
@@ -308,25 +320,52 @@ export function termIndexOf(glossary: Glossary): TermIndex {
   return index;
 }
 
-/**
- * The longest term that starts at word `s` of `words`, as [id, index of its last word], or undefined.
- * `keyOf` caches normalised words.
- */
-export function longestFrom(index: TermIndex, text: string, words: WordSpan[], s: number, keyOf: (k: number) => string, mustEndAfter = -1): [string, number] | undefined {
-  if (words[s].truncated) return undefined;
-  let node = index.root.next?.get(keyOf(s));
+/** Normalised form of word k (normalizeWord memoises the non-ASCII ones). */
+function keyOf(text: string, words: WordRuns, k: number): string {
+  return normalizeWord(text.slice(words.start[k], words.end[k]));
+}
+
+function truncated(words: WordRuns, k: number): boolean {
+  return (k === 0 && words.truncatedFirst) || (k === words.count - 1 && words.truncatedLast);
+}
+
+/** The longest term that starts at word `s` of `words`, as [id, index of its last word], or undefined. */
+export function longestFrom(index: TermIndex, text: string, words: WordRuns, s: number, mustEndAfter = -1): [string, number] | undefined {
+  if (truncated(words, s)) return undefined;
+  let node = index.root.next?.get(keyOf(text, words, s));
   let best: [string, number] | undefined;
   let j = s;
   while (node) {
-    if (node.id !== undefined && words[j].end > mustEndAfter) best = [node.id, j];
-    if (j + 1 >= words.length || words[j + 1].truncated || !node.next) break;
-    const a = words[j].end;
-    const b = words[j + 1].start;
+    if (node.id !== undefined && words.end[j] > mustEndAfter) best = [node.id, j];
+    if (j + 1 >= words.count || truncated(words, j + 1) || !node.next) break;
+    const a = words.end[j];
+    const b = words.start[j + 1];
     // Fast path for the usual one-character joint (space or hyphen): no slice, no regex.
     const c = b - a === 1 ? text.charCodeAt(a) : -1;
     const gap = node.next.get(c === 0x20 || c === 0x2d ? JOINT : gapKey(text.slice(a, b)));
-    node = gap?.next?.get(keyOf(j + 1));
+    node = gap?.next?.get(keyOf(text, words, j + 1));
     j++;
   }
   return best;
+}
+
+/** Words of the last findTerms call, reused (dropped after a very long text so it is not kept). */
+let scratch: WordRuns | undefined;
+
+/** Every term of the index in `text`, left to right, each the longest one starting at its word; no overlaps. */
+export function termsIn(index: TermIndex, text: string): TermMatch[] {
+  const out: TermMatch[] = [];
+  if (index.maxWords === 0 || !text) return out;
+  const words = scanWords(text, 0, text.length, (scratch ??= newRuns(256)));
+  for (let s = 0; s < words.count; s++) {
+    if (!mayStartTerm(index, words, s)) continue;
+    const hit = longestFrom(index, text, words, s);
+    if (!hit) continue;
+    const start = words.start[s];
+    const end = words.end[hit[1]];
+    out.push({ id: hit[0], start, end, text: text.slice(start, end) });
+    s = hit[1];
+  }
+  if (words.start.length > 1 << 16) scratch = undefined;
+  return out;
 }
