@@ -11,7 +11,8 @@ type ProgressRecord = Record<string, { state: LessonProgress; updated: number }>
 
 /**
  * Reading progress by lesson id (the same in every language). The whole record is written in one
- * `update`, so a failure never leaves it half-written; unknown or corrupt stored values read as unread.
+ * `update`, so a failure never leaves it half-written (a failed write rejects and changes nothing); unknown or
+ * corrupt stored values read as unread and are kept, never overwritten by a later write.
  */
 export class ProgressStore {
   private readonly listeners = new Set<() => void>();
@@ -44,11 +45,16 @@ export class ProgressStore {
   }
 
   async set(lessonId: string, state: LessonProgress): Promise<void> {
-    const r = this.read();
-    if ((r[lessonId]?.state ?? 'unread') === state) return;
-    if (state === 'unread') delete r[lessonId];
-    else r[lessonId] = { state, updated: Date.now() };
-    await this.store.update(this.key, r);
+    if (this.get(lessonId) === state) return;
+    // Written over what is stored, not over what this version understands: entries it cannot read stay.
+    const raw = this.store.get<unknown>(this.key);
+    if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) {
+      throw new Error('the stored reading progress is not in a form this version reads; it was left as it is');
+    }
+    const next: Record<string, unknown> = { ...(raw as Record<string, unknown> | undefined) };
+    if (state === 'unread') delete next[lessonId];
+    else next[lessonId] = { state, updated: Date.now() };
+    await this.store.update(this.key, next);
     this.fire();
   }
 

@@ -369,8 +369,9 @@ function csvField(s: string): string {
 /**
  * An equivalent numpy script for a snippet run (same parameters, same random numbers), or for a
  * regression on the user's data (`data`; with `file`, rows beyond PYTHON_INLINE_ROWS are read from it).
+ * `fileSource` is where the file really is when that is not a path on this disk (a virtual workspace's URI).
  */
-export function toPythonScript(snippetId: string, params: Partial<SnippetParams> = {}, user?: { data: RegressionExport; file?: string }): string {
+export function toPythonScript(snippetId: string, params: Partial<SnippetParams> = {}, user?: { data: RegressionExport; file?: string; fileSource?: string }): string {
   if (snippetId === 'regression') {
     if (!user) throw new Error('toPythonScript("regression") needs the data.');
     const { data, file } = user;
@@ -380,7 +381,7 @@ export function toPythonScript(snippetId: string, params: Partial<SnippetParams>
     if ((!X || !y) && !file) throw new Error('toPythonScript("regression") needs the rows or the file they came from.');
     const source = X && y && (X.length <= PYTHON_INLINE_ROWS || !file)
       ? `DATA = ${pyString([columns.map(csvField).join(','), ...X.map((r, i) => [...r, y[i]].join(','))].join('\n'))}\nrows = list(csv.reader(io.StringIO(DATA)))`
-      : `# The workspace file the regression read (comma separated, "." decimals).\nwith open(${pyString(file!)}, newline="") as f:\n    rows = list(csv.reader(f))`;
+      : `# The workspace file the regression read (comma separated, "." decimals).\n${user.fileSource ? `# It was read from ${user.fileSource.replace(/[\r\n]/g, ' ')}, not from this disk: save a copy at the path below first.\n` : ''}with open(${pyString(file!)}, newline="") as f:\n    rows = list(csv.reader(f))`;
     return `${header(`Regression ${data.formula}`, 'regression')}
 import csv
 import io

@@ -10,6 +10,7 @@ import type { CourseService, LoadedCourse } from './courseService';
 import { loadRenderer } from './renderer';
 import { readerLabels, renderLabels } from './labels';
 import { POST_PART_CHARS, runRenderJob, splitForPosting, type RenderJob, type RenderJobResult } from './renderJob';
+import type { StateWrites } from './stateWrites';
 import { RenderFailure, renderInWorker } from './workerRender';
 
 /**
@@ -95,6 +96,7 @@ export class LessonReader implements vscode.Disposable {
     private readonly progress: ProgressStore,
     private readonly runnableSnippets: () => ReadonlySet<string>,
     private readonly glossaryMarking: () => GlossaryMarkOptions | undefined,
+    private readonly stateWrites: StateWrites,
   ) {
     this.scroll = { ...(context.globalState.get<Record<string, number>>(StateKeys.scroll) ?? {}) };
     this.workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'render-worker.js').fsPath;
@@ -228,7 +230,7 @@ export class LessonReader implements vscode.Disposable {
     const scroll = target.section ? { section: target.section } : { ratio: this.scroll[lesson.id] ?? 0 };
     this.post({ html: entry.article, lessonId: lesson.id, title: panel.title, scroll });
     if (sameLesson && target.section && this.ready) void panel.webview.postMessage({ type: 'scrollTo', section: target.section });
-    if (course.lessons.includes(lesson)) await this.progress.markOpened(lesson.id);
+    if (course.lessons.includes(lesson)) await this.stateWrites.run(lesson.id, () => this.progress.markOpened(lesson.id));
     this.currentChanged.fire({ lessonId: lesson.id, section: target.section });
     return true;
   }
@@ -414,7 +416,7 @@ export class LessonReader implements vscode.Disposable {
         this.scrolledEmitter.fire(m);
         break;
       case 'reachedEnd':
-        void this.progress.set(m.lessonId, 'read');
+        void this.stateWrites.run(m.lessonId, () => this.progress.set(m.lessonId, 'read'));
         break;
       case 'open':
         void this.show({ lessonId: m.lessonId, language: this.current?.language });
@@ -458,14 +460,14 @@ export class LessonReader implements vscode.Disposable {
     if (this.scrollSaveTimer) return;
     this.scrollSaveTimer = setTimeout(() => {
       this.scrollSaveTimer = undefined;
-      void this.context.globalState.update(StateKeys.scroll, { ...this.scroll });
+      void this.stateWrites.run('scroll', () => this.context.globalState.update(StateKeys.scroll, { ...this.scroll }));
     }, 1000);
   }
 
   dispose(): void {
     if (this.scrollSaveTimer) {
       clearTimeout(this.scrollSaveTimer);
-      void this.context.globalState.update(StateKeys.scroll, { ...this.scroll });
+      void this.stateWrites.run('scroll', () => this.context.globalState.update(StateKeys.scroll, { ...this.scroll }));
     }
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();

@@ -5,6 +5,7 @@ import type { Deps, LessonLanguage } from '../shared/deps';
 import { CourseService } from './courseService';
 import { LessonTreeProvider, type LessonNode } from './lessonTree';
 import { LessonReader, type LessonTarget } from './reader';
+import { StateWrites } from './stateWrites';
 
 /** What other features and the integration tests may use. */
 export interface LessonsApi {
@@ -32,7 +33,8 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
   const runnableSnippets = new Set<string>();
   const tree = new LessonTreeProvider(courses, progress);
   const treeView = vscode.window.createTreeView(Views.lessons, { treeDataProvider: tree, showCollapseAll: true });
-  const reader = new LessonReader(context, deps, courses, progress, () => runnableSnippets, options.glossaryMarking ?? (() => undefined));
+  const stateWrites = new StateWrites(deps.log);
+  const reader = new LessonReader(context, deps, courses, progress, () => runnableSnippets, options.glossaryMarking ?? (() => undefined), stateWrites);
   if (options.onDidChangeGlossary) context.subscriptions.push(options.onDidChangeGlossary(() => void reader.rerender()));
 
   const updateDescription = async () => {
@@ -183,7 +185,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     vscode.commands.registerCommand(Commands.resetProgress, async () => {
       const yes = vscode.l10n.t('Reset');
       const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Reset your reading progress for all lessons?'), { modal: true }, yes);
-      if (answer === yes) await progress.reset();
+      if (answer === yes) await stateWrites.run('reset', () => progress.reset(), { userAsked: true });
     }),
     vscode.commands.registerCommand(Commands.switchLanguage, async () => {
       const items = [
@@ -196,11 +198,11 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     }),
     vscode.commands.registerCommand(Commands.markRead, (node?: LessonNode) => {
       const id = node && 'lessonId' in node ? node.lessonId : reader.currentLesson?.lessonId;
-      return id ? progress.set(id, 'read') : undefined;
+      return id ? stateWrites.run(id, () => progress.set(id, 'read'), { userAsked: true }) : undefined;
     }),
     vscode.commands.registerCommand(Commands.markUnread, (node?: LessonNode) => {
       const id = node && 'lessonId' in node ? node.lessonId : reader.currentLesson?.lessonId;
-      return id ? progress.set(id, 'unread') : undefined;
+      return id ? stateWrites.run(id, () => progress.set(id, 'unread'), { userAsked: true }) : undefined;
     }),
     vscode.commands.registerCommand(Commands.copyLink, async (node?: LessonNode) => {
       const t = node && 'lessonId' in node ? { lessonId: node.lessonId, section: node.kind === 'section' ? node.sectionId : undefined } : reader.currentLesson;
@@ -268,11 +270,31 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       yes,
     );
     if (answer !== yes) return false;
-    await vscode.workspace.fs.writeFile(backup, await vscode.workspace.fs.readFile(uri));
+    // The backup first, checked by reading it back: the file is touched only once a whole copy exists.
+    try {
+      const original = await vscode.workspace.fs.readFile(uri);
+      await vscode.workspace.fs.writeFile(backup, original);
+      const copy = await vscode.workspace.fs.readFile(backup);
+      if (copy.length !== original.length || copy.some((b, i) => b !== original[i])) throw new Error(vscode.l10n.t('the backup reads back different from the original'));
+    } catch (e) {
+      const message = vscode.l10n.t('Could not write the backup {0} ({1}); {2} was not changed.', backupName, e instanceof Error ? e.message : String(e), name);
+      deps.log.error(`repair ${uri.toString(true)}: ${message}`);
+      void vscode.window.showErrorMessage(message);
+      return false;
+    }
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), result.text);
-    if (!(await vscode.workspace.applyEdit(edit)) || !(await doc.save())) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}; the backup {1} is kept.', name, backupName));
+    let saved = false;
+    let why = '';
+    try {
+      saved = (await vscode.workspace.applyEdit(edit)) && (await doc.save());
+    } catch (e) {
+      why = e instanceof Error ? e.message : String(e);
+    }
+    if (!saved) {
+      const message = vscode.l10n.t('Could not write {0}; the backup {1} is kept.', name, backupName);
+      deps.log.error(`repair ${uri.toString(true)}: ${message}${why ? ` (${why})` : ''}`);
+      void vscode.window.showErrorMessage(message);
       return false;
     }
     deps.log.info(`repaired ${uri.toString(true)}: ${result.restored} spots, ${result.unresolved.length} uncertain; backup ${backupName}`);

@@ -166,7 +166,8 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
   /** Reads the CSV a `file:` line names: relative to the note's folder, else to the workspace folders. */
   const readDataFile = async (documentUri: vscode.Uri, ref: string): Promise<{ uri: vscode.Uri; text: string } | string> => {
     const candidates: vscode.Uri[] = [];
-    if (/^([a-zA-Z]:[\\/]|\/)/.test(ref)) candidates.push(vscode.Uri.file(ref));
+    // An absolute path names a file beside the note's own file system: local disk only for a local note.
+    if (/^([a-zA-Z]:[\\/]|\/)/.test(ref)) candidates.push(documentUri.scheme === 'file' ? vscode.Uri.file(ref) : documentUri.with({ path: `/${ref.replace(/\\/g, '/').replace(/^\/+/, '')}`, query: '', fragment: '' }));
     else {
       candidates.push(vscode.Uri.joinPath(documentUri, '..', ref));
       for (const f of vscode.workspace.workspaceFolders ?? []) candidates.push(vscode.Uri.joinPath(f.uri, ref));
@@ -295,5 +296,16 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
 function pythonFor(run: LastRun): string | undefined {
   if (run.result.snippetId !== 'regression') return toPythonScript(run.result.snippetId, run.params);
   if (!run.regression) return undefined;
-  return toPythonScript('regression', {}, { data: run.regression, file: run.source?.fileUri?.fsPath });
+  const file = run.source?.fileUri;
+  return toPythonScript('regression', {}, { data: run.regression, ...(file ? dataFileForPython(file) : {}) });
+}
+
+/**
+ * How a script names the data file: its path on this disk, else (a virtual workspace, another scheme) the path
+ * inside its workspace folder, or its name, with the real URI said in a comment: never a made-up local path.
+ */
+export function dataFileForPython(uri: vscode.Uri): { file: string; fileSource?: string } {
+  if (uri.scheme === 'file') return { file: uri.fsPath };
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(uri);
+  return { file: inWorkspace ? vscode.workspace.asRelativePath(uri, false) : uri.path.split('/').pop() || 'data.csv', fileSource: uri.toString(true) };
 }

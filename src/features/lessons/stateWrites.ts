@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import type { Log } from '../shared/deps';
+
+/**
+ * Runs a write of reading progress or scroll positions (VS Code's globalState). A failure never escapes into
+ * the render or command that caused it: it gets a log line and a message (once per session for writes the
+ * user did not ask for), and what was stored before stays as it was.
+ */
+export class StateWrites {
+  private warned = false;
+
+  constructor(private readonly log: Log) {}
+
+  async run(what: string, write: () => Thenable<unknown> | Promise<unknown>, options: { userAsked?: boolean } = {}): Promise<boolean> {
+    try {
+      await write();
+      return true;
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      const message = vscode.l10n.t('Could not save your reading progress ({0}): {1}. What was saved before is unchanged.', what, reason);
+      this.log.error(message);
+      if (options.userAsked || !this.warned) {
+        this.warned = true;
+        void vscode.window.showWarningMessage(message);
+      }
+      return false;
+    }
+  }
+}
