@@ -37,6 +37,15 @@ describe('renderLesson', () => {
     assert.strictEqual(r.mathErrors.length, 1);
   });
 
+  it('a formula met again is the same HTML, and a macro defined in between still changes it', () => {
+    const html = renderLesson('$\\alpha$ and $\\alpha$; $$\\alpha$$\n\n$\\gdef\\alpha{\\beta}$ then $\\alpha$').html;
+    const formulas = [...html.matchAll(/<span class="katex">.*?<\/math>/g)].map((m) => m[0]);
+    assert.strictEqual(formulas[0], formulas[1]);
+    assert.strictEqual((html.match(/class="katex-display"/g) ?? []).length, 1);
+    const last = html.slice(html.lastIndexOf('then'));
+    assert.ok(last.includes('\u03b2') && !last.includes('\u03b1'), last);
+    assert.ok(html.slice(0, html.indexOf('and')).includes('\u03b1'));
+  });
   it('refuses KaTeX trust-requiring commands and expansion bombs', () => {
     const r = renderLesson('$\\href{javascript:alert(1)}{x}$ $\\url{javascript:x}$ $\\htmlClass{x}{y}$\n\n$\\def\\a{\\a\\a}\\a$');
     assertInert(r.html);

@@ -96,6 +96,10 @@ interface RenderEnv {
   macros: NonNullable<Katex.KatexOptions["macros"]>;
   /** Formulas met so far (see MAX_FORMULAS). */
   formulas: number;
+  /** Escaped attributes added to links of each kind (see linkAttrs), built on first use. */
+  linkAttrHtml: Partial<Record<LinkDecoration, string>>;
+  /** KaTeX HTML of formulas rendered while no macro was defined, by display mode and TeX (see renderMath). */
+  mathCache: Map<string, string>;
 }
 
 let engine: MarkdownIt | undefined;
@@ -160,7 +164,16 @@ function createEngine(): MarkdownIt {
   };
   const linkOpen = rules.link_open ?? ((t, i, o, _e, s) => s.renderToken(t, i, o));
   rules.link_open = (tokens, idx, options, env: RenderEnv, self) => {
-    decorateLink(tokens[idx], env);
+    const token = tokens[idx];
+    const attrs = token.attrs;
+    // The usual link ([text](href) or a linkified URL, no title): the tag markdown-it would write, in one
+    // string (a hostile page has 20,000 links; attribute arrays per link showed up as garbage collection).
+    if (attrs?.length === 1 && attrs[0][0] === 'href' && !token.hidden) {
+      const href = attrs[0][1];
+      const kind = linkKind(href, env);
+      return `<a href="${escapeText(href)}"${(env.linkAttrHtml[kind] ??= linkAttrs(kind, env).map(([k, v]) => ` ${k}="${escapeText(v)}"`).join(''))}>`;
+    }
+    decorateLink(token, env);
     return linkOpen(tokens, idx, options, env, self);
   };
   rules.image = (tokens, idx, options: MdOptions, env: RenderEnv, self) => {
@@ -198,6 +211,8 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
     snippets: [],
     macros: {},
     formulas: 0,
+    mathCache: new Map(),
+    linkAttrHtml: {},
   };
   const aero = splitAeroBlocks(fm.body);
   // `$$ x $$` followed by trailing spaces is not seen as closed by the math plugin, and an unclosed
@@ -229,12 +244,19 @@ function takeExplicitIds(state: StateCore): void {
 
 /** Gives inline math tokens the source line they sit on (markdown-it maps only blocks). */
 function numberInlineLines(state: StateCore): void {
-  for (const token of state.tokens) {
-    if (token.type !== 'inline' || !token.map || !token.children) continue;
+  // Indexed loops and a first-letter test: this visits every inline token of the document (80,000 on a
+  // hostile page of links), mostly once, before the JIT has optimised it.
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const children = token.children;
+    if (token.type !== 'inline' || !token.map || !children) continue;
     let line = token.map[0];
-    for (const child of token.children) {
-      if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
-      else if (child.type.startsWith('math_')) child.map = [line, line + 1];
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k];
+      const type = child.type;
+      if (type === 'softbreak' || type === 'hardbreak') line++;
+      else if (type.charCodeAt(0) === 0x6d && type.startsWith('math_')) child.map = [line, line + 1];
     }
   }
 }
@@ -285,7 +307,7 @@ function renderMath(token: Token, block: boolean, env: RenderEnv): string {
   try {
     if (env.formulas > MAX_FORMULAS) throw new Error(`more than ${MAX_FORMULAS} formulas in one lesson: this one and the rest are shown as TeX source`);
     if (tex.length > MAX_FORMULA_LENGTH) throw new Error(`formula longer than ${MAX_FORMULA_LENGTH} characters (is a closing $ or $$ missing?)`);
-    const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode, macros: env.macros });
+    const html = katexHtml(tex, displayMode, env);
     return block ? `<div class="katex-block">${html}</div>\n` : html;
   } catch (e) {
     const message = (e instanceof Error ? e.message.replace(/^KaTeX parse error: /, '') : String(e)).replace(/\u0332/g, '');
@@ -299,6 +321,29 @@ function renderMath(token: Token, block: boolean, env: RenderEnv): string {
   }
 }
 
+/**
+ * KaTeX's HTML for one formula. A formula met again in the same lesson ($x$, $W_U$ …; a hostile page of
+ * 20,000 `$y$`) is not typeset again: while the lesson has defined no macro, the output depends only on the
+ * TeX and the display mode. Formulas that throw are not cached (each error is reported with its own line).
+ */
+function katexHtml(tex: string, displayMode: boolean, env: RenderEnv): string {
+  const cacheable = noMacros(env.macros);
+  const key = (displayMode ? 'D' : 'I') + tex;
+  if (cacheable) {
+    const hit = env.mathCache.get(key);
+    if (hit !== undefined) return hit;
+  }
+  const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode, macros: env.macros });
+  // Still none after it: the formula defined nothing (\gdef, \global) that a later one could see.
+  if (cacheable && noMacros(env.macros)) env.mathCache.set(key, html);
+  return html;
+}
+
+function noMacros(macros: object): boolean {
+  for (const _ in macros) return false;
+  return true;
+}
+
 function renderSnippet(token: Token, env: RenderEnv): string {
   const id = token.content.trim().split(/\s+/)[0] ?? '';
   env.snippets.push(id);
@@ -310,19 +355,24 @@ function renderSnippet(token: Token, env: RenderEnv): string {
     `<code class="il-snippet-id">${escapeHtml(id)}</code></div>\n`;
 }
 
-function decorateLink(token: Token, env: RenderEnv): void {
-  const href = token.attrGet('href') ?? '';
-  if (href.startsWith('#')) {
-    token.attrSet('data-il-link', 'anchor');
-  } else if (SAFE_SCHEMES.test(href)) {
-    token.attrSet('data-il-link', 'external');
-    token.attrSet('title', env.labels.externalLink);
-    token.attrSet('rel', 'noopener noreferrer');
-  } else if (env.options.classifyLink?.(href) === 'broken') {
-    token.attrSet('data-il-link', 'broken');
-    token.attrSet('class', 'il-link-broken');
-    token.attrSet('title', env.labels.brokenLink);
-  } else {
-    token.attrSet('data-il-link', 'lesson');
+type LinkDecoration = 'anchor' | 'external' | 'broken' | 'lesson';
+
+function linkKind(href: string, env: RenderEnv): LinkDecoration {
+  if (href.startsWith('#')) return 'anchor';
+  if (SAFE_SCHEMES.test(href)) return 'external';
+  return env.options.classifyLink?.(href) === 'broken' ? 'broken' : 'lesson';
+}
+
+/** Attributes a link of this kind gets, in order, after its own (href, title). */
+function linkAttrs(kind: LinkDecoration, env: RenderEnv): [string, string][] {
+  switch (kind) {
+    case 'anchor': return [['data-il-link', 'anchor']];
+    case 'external': return [['data-il-link', 'external'], ['title', env.labels.externalLink], ['rel', 'noopener noreferrer']];
+    case 'broken': return [['data-il-link', 'broken'], ['class', 'il-link-broken'], ['title', env.labels.brokenLink]];
+    default: return [['data-il-link', 'lesson']];
   }
+}
+
+function decorateLink(token: Token, env: RenderEnv): void {
+  for (const [name, value] of linkAttrs(linkKind(token.attrGet('href') ?? '', env), env)) token.attrSet(name, value);
 }
