@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { parseGlossary, mergeGlossaries, termAt, MAX_GLOSSARY_CHARS, markdownCodeBlocks, isInCodeBlock } from '../../src/core';
 import { sampleGlossary } from './glossary-termAt.test';
 
@@ -164,5 +165,30 @@ describe('markdownCodeBlocks', () => {
   it('no blocks in plain prose; CRLF lines count like LF', () => {
     assert.deepStrictEqual(markdownCodeBlocks('a\nb\n'), []);
     assert.deepStrictEqual(markdownCodeBlocks('a\r\n```\r\nx\r\n```\r\nb'), [{ start: 1, end: 4 }]);
+  });
+  it('agrees with a plain line-by-line scan on random notes (LF, CRLF, lone CR, quotes, lists, both fences)', () => {
+    // The straightforward version the jumping scanner replaced (it split every line).
+    const reference = (text: string) => {
+      const out: { start: number; end: number }[] = [];
+      const lines = text.split(/\r\n|\r|\n/);
+      let open: { char: string; length: number; start: number } | undefined;
+      lines.forEach((raw, i) => {
+        const line = raw.replace(/^(?: {0,3}> ?)+/, '');
+        if (open) {
+          const m = /^[ \t]*(`{3,}|~{3,})(.*)$/.exec(line);
+          if (m && m[1][0] === open.char && m[1].length >= open.length && m[2].trim() === '') { out.push({ start: open.start, end: i + 1 }); open = undefined; }
+          return;
+        }
+        const m = /^[ \t]*(`{3,}|~{3,})(.*)$/.exec(line.replace(/^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?=[`~])/, ''));
+        if (m && !(m[1][0] === '`' && m[2].includes('`'))) open = { char: m[1][0], length: m[1].length, start: i };
+      });
+      if (open) out.push({ start: open.start, end: lines.length });
+      return out;
+    };
+    const piece = fc.constantFrom('```', '````', '~~~', '~~~~', '`', '~', 'x', ' ', '> ', '- ', '1. ', 'py', '\n', '\n', '\r\n', '\r', '`b`');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+      const text = parts.join('');
+      assert.deepStrictEqual(markdownCodeBlocks(text), reference(text));
+    }), { seed: 15, numRuns: 3000 });
   });
 });

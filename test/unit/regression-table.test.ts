@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DataError, buildRegressionData, parseFormula, parseRegressionBlock, parseTable } from '../../src/core';
+import { DataError, MAX_CELLS, buildRegressionData, parseFormula, parseRegressionBlock, parseTable } from '../../src/core';
 
 function dataError(fn: () => unknown, code: string): DataError {
   try {
@@ -105,5 +105,20 @@ describe('parseTable and buildRegressionData', () => {
   it('refuses a table over the cell cap before reading it', () => {
     const e = dataError(() => parseTable('a,b\n' + '1,2\n'.repeat(60), { maxCells: 100 }), 'too-many-cells');
     assert.deepStrictEqual([e.details.cells, e.details.limit], [120, 100]);
+  });
+
+  it('refuses ten million cells (CSV and markdown) with a message, before splitting the text', () => {
+    const csv = 'a,b,c,d,e,f,g,h,i,j\n' + '1,2,3,4,5,6,7,8,9,0\n'.repeat(1_000_000);
+    const e = dataError(() => parseTable(csv), 'too-many-cells');
+    assert.strictEqual(e.details.limit, MAX_CELLS);
+    assert.ok(Number(e.details.cells) >= 10_000_000, String(e.details.cells));
+    assert.match(e.message, /about 100000\d\d cells; the limit is 1000000/);
+    const md = '| a | b | c | d | e |\n|---|---|---|---|---|\n' + '| 1 | 2 | 3 | 4 | 5 |\n'.repeat(2_000_000);
+    assert.ok(Number(dataError(() => parseTable(md), 'too-many-cells').details.cells) >= 10_000_000);
+  });
+
+  it('still reads a table just under the cap, with comment and blank lines not counted as rows', () => {
+    const t = parseTable('# data\n\nx,y\n' + '1,2\n\n# note\n\r\n'.repeat(400), { maxCells: 800 });
+    assert.strictEqual(t.cells.length, 400);
   });
 });

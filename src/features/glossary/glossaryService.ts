@@ -108,6 +108,7 @@ export class GlossaryService implements vscode.Disposable {
           vscode.l10n.t('File refused: {0} MB is larger than the {1} MB limit for a glossary.', (stat.size / 1024 / 1024).toFixed(1), MAX_GLOSSARY_CHARS / 1024 / 1024));
         d.source = DIAGNOSTIC_SOURCE;
         this.diagnostics.set(uri, [d]);
+        this.log.warn(`${vscode.workspace.asRelativePath(uri)}: glossary file refused unread (${stat.size} bytes; limit ${MAX_GLOSSARY_CHARS} characters)`);
         return;
       }
       const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);

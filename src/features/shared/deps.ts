@@ -8,7 +8,12 @@ export interface Log {
   info(message: string): void;
   warn(message: string): void;
   error(message: string, error?: unknown): void;
+  /** The last lines written (level and message), newest last: what the integration tests read. */
+  recent(): readonly string[];
 }
+
+/** How many recent log lines are kept in memory. */
+const RECENT_LINES = 200;
 
 /** Services shared by the features; built once in extension.ts and passed to every register(). */
 export interface Deps {
@@ -23,10 +28,20 @@ export interface Deps {
 export function createDeps(context: vscode.ExtensionContext): Deps {
   const output = vscode.window.createOutputChannel('Interp Lessons', { log: true });
   context.subscriptions.push(output);
+  const recent: string[] = [];
+  const keep = (level: string, m: string) => {
+    recent.push(`${level} ${m}`);
+    if (recent.length > RECENT_LINES) recent.splice(0, recent.length - RECENT_LINES);
+  };
   const log: Log = {
-    info: (m) => output.info(m),
-    warn: (m) => output.warn(m),
-    error: (m, e) => output.error(e === undefined ? m : `${m}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
+    info: (m) => { keep('info', m); output.info(m); },
+    warn: (m) => { keep('warn', m); output.warn(m); },
+    error: (m, e) => {
+      const line = e === undefined ? m : `${m}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+      keep('error', line);
+      output.error(line);
+    },
+    recent: () => recent,
   };
   return {
     log,

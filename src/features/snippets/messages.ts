@@ -53,7 +53,7 @@ export function failureMessage(f: JobFailure, language: Language): string {
         case 'no-predictors':
           return vscode.l10n.t('There are no predictor columns: the table needs at least two columns.');
         case 'too-many-cells':
-          return vscode.l10n.t('The table has about {0} cells; the limit is {1}.', num(d.cells) ?? '?', num(d.limit) ?? '?');
+          return vscode.l10n.t('The table has about {0} cells; the limit is {1}.', ...[d.cells, d.limit].map((v) => num(v)?.toLocaleString(language) ?? '?'));
         case 'too-few-rows':
           return vscode.l10n.t('{0} data rows are too few for {1} coefficients: at least {2} rows are needed.', num(d.rows) ?? '?', num(d.parameters) ?? '?', (num(d.parameters) ?? 0) + 1);
         case 'constant-column':
