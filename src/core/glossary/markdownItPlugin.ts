@@ -1,6 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import { escapeHtml } from '../markdown/escape';
-import { findTerms } from './findTerms';
+import { termIndexOf, termsIn, type TermIndex } from './termIndex';
 import { localized, type Glossary, type GlossaryLanguage } from './types';
 
 type Token = MarkdownIt.Token;
@@ -47,6 +47,8 @@ export function glossaryMarkdownItPlugin(md: MarkdownIt, options: GlossaryPlugin
 }
 
 function markTerms(state: StateCore, o: GlossaryMarkOptions): void {
+  const index = termIndexOf(o.glossary);
+  if (index.maxWords === 0) return;
   const seen = new Set<string>();
   let inHeading = false;
   for (const token of state.tokens) {
@@ -56,16 +58,19 @@ function markTerms(state: StateCore, o: GlossaryMarkOptions): void {
     } else if (token.type === 'heading_close') {
       inHeading = false;
     } else if (token.type === 'inline' && !inHeading && token.children?.length) {
-      token.children = markChildren(token.children, state, o, seen);
+      token.children = markChildren(token.children, state, o, index, seen);
     }
   }
 }
 
-function markChildren(children: Token[], state: StateCore, o: GlossaryMarkOptions, seen: Set<string>): Token[] {
-  const out: Token[] = [];
+/** The children with terms wrapped; the same array when nothing is marked (most inline tokens). */
+function markChildren(children: Token[], state: StateCore, o: GlossaryMarkOptions, index: TermIndex, seen: Set<string>): Token[] {
+  // Filled from the first child that gets a term on: until then the children are kept as they are.
+  let out: Token[] | undefined;
   let linkDepth = 0;
   let htmlLink = 0;
-  for (const child of children) {
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     if (child.type === 'link_open') linkDepth++;
     else if (child.type === 'link_close') linkDepth = Math.max(0, linkDepth - 1);
     else if (child.type === 'html_inline') {
@@ -74,14 +79,15 @@ function markChildren(children: Token[], state: StateCore, o: GlossaryMarkOption
       else if (/^<\/a\s*>/i.test(child.content)) htmlLink = Math.max(0, htmlLink - 1);
     }
     if (child.type !== 'text' || linkDepth > 0 || htmlLink > 0 || !child.content) {
-      out.push(child);
+      out?.push(child);
       continue;
     }
-    const matches = findTerms(o.glossary, child.content).filter((m) => o.firstOnly === 'all' || !seen.has(m.id));
-    if (!matches.length) {
-      out.push(child);
+    const matches = termsIn(index, child.content);
+    if (!matches.some((m) => o.firstOnly === 'all' || !seen.has(m.id))) {
+      out?.push(child);
       continue;
     }
+    out ??= children.slice(0, i);
     let at = 0;
     for (const m of matches) {
       if (o.firstOnly === 'section' && seen.has(m.id)) continue;
@@ -99,7 +105,7 @@ function markChildren(children: Token[], state: StateCore, o: GlossaryMarkOption
     }
     if (at < child.content.length) out.push(textToken(state, child, child.content.slice(at)));
   }
-  return out;
+  return out ?? children;
 }
 
 function textToken(state: StateCore, like: Token, content: string): Token {
