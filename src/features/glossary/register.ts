@@ -74,7 +74,12 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
       const hit = locator.locate(glossary(), editor.document, editor.selection.active);
       const id = hit?.id ?? (await pickEntry(glossary(), language(), lookupSeed(glossary(), editor)))?.id;
       const entry = id ? glossary().byId.get(id) : undefined;
-      if (entry) await insertDefinitionNote(editor, entry, language(), lessons);
+      if (!entry) return;
+      // The edit is all or nothing; when VS Code refuses it (the document changed meanwhile, or is read-only) say so.
+      if (!(await insertDefinitionNote(editor, entry, language(), lessons))) {
+        deps.log.warn(`Insert Definition as Note: the edit to ${editor.document.uri.toString(true)} was refused; nothing was inserted`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('The definition note could not be inserted: the file changed or is read-only. Nothing was changed.'));
+      }
     }),
     vscode.commands.registerCommand(Commands.filterGlossary, async () => {
       const text = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Show glossary entries containing'), value: tree.filterText });
