@@ -175,11 +175,16 @@ export async function run(): Promise<Record<string, Figure>> {
   // Written by test/integration/reader.test.ts in the real VS Code (not asserted; goal under 300 ms).
   const timings = path.join(root, '.test-host', 'reader-timings.json');
   if (fs.existsSync(timings)) {
-    const t = JSON.parse(fs.readFileSync(timings, 'utf8')) as { openToRenderedMs: number; pageMs: number; measuredAt: string };
-    out.openToRendered = {
-      value: t.openToRenderedMs, unit: 'ms (open command → page\'s own "rendered" message, first open, real VS Code)', baseline: { name: 'the page\'s own work (set HTML, layout, fonts)', value: +t.pageMs.toFixed(1) },
-      ratio: +(t.openToRenderedMs / Math.max(1, t.pageMs)).toFixed(2), budget: 'goal < 300 ms', note: `from the last integration run at ${t.measuredAt}`,
-    };
+    type T = { openToRenderedMs: number; pageMs: number; phases?: { course?: number; html?: number; pageReady?: number }; measuredAt: string };
+    const all = JSON.parse(fs.readFileSync(timings, 'utf8')) as { first?: T; warm?: T };
+    const figure = (t: T, what: string): Figure => ({
+      value: t.openToRenderedMs, unit: `ms (open command → page's own "rendered" message, ${what}, real VS Code)`,
+      baseline: { name: 'the page\'s own work (set HTML, layout, fonts)', value: t.pageMs },
+      ratio: +(t.openToRenderedMs / Math.max(1, t.pageMs)).toFixed(2), budget: 'goal < 300 ms',
+      note: `from the integration run at ${t.measuredAt}; after open: course loaded ${t.phases?.course ?? '?'} ms, lesson HTML ready ${t.phases?.html ?? '?'} ms${t.phases?.pageReady === undefined ? '' : `, new page's script ready ${t.phases.pageReady} ms`}`,
+    });
+    if (all.first) out.openToRendered = figure(all.first, 'first open: new panel, renderer and glossary loaded');
+    if (all.warm) out.openToRenderedWarm = figure(all.warm, 'another lesson in the open panel');
   }
   return out;
 }

@@ -88,6 +88,7 @@ async function show(m: ShowMessage): Promise<void> {
     const max = document.documentElement.scrollHeight - window.innerHeight;
     window.scrollTo(0, Math.round(m.scroll.ratio * Math.max(0, max)));
   } else window.scrollTo(0, 0);
+  const layoutMs = performance.now() - started; // HTML set, styles applied, laid out and scrolled
   await nextFrame();
   await document.fonts.ready;
   const katexCount = root.querySelectorAll('.katex').length;
@@ -96,7 +97,7 @@ async function show(m: ShowMessage): Promise<void> {
   vscode.setState(state);
   vscode.postMessage({
     type: 'rendered', lessonId: m.lessonId, katexCount, katexFonts,
-    fontsLoaded: katexCount === 0 || katexFonts > 0, visibleHeading: visibleHeading(), ms: performance.now() - started,
+    fontsLoaded: katexCount === 0 || katexFonts > 0, visibleHeading: visibleHeading(), ms: performance.now() - started, layoutMs,
     themeKind: document.body.dataset.vscodeThemeKind, cspViolations, cspViolation,
   });
   const end = document.getElementById('il-end');

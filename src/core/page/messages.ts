@@ -1,7 +1,7 @@
 /** Messages the reader page may send. Anything else is dropped. */
 export type ReaderMessage =
   | { type: 'ready' }
-  | { type: 'rendered'; lessonId: string; katexCount: number; fontsLoaded: boolean; katexFonts: number; visibleHeading?: string; ms: number; themeKind?: string; cspViolations: number; cspViolation?: string }
+  | { type: 'rendered'; lessonId: string; katexCount: number; fontsLoaded: boolean; katexFonts: number; visibleHeading?: string; ms: number; layoutMs?: number; themeKind?: string; cspViolations: number; cspViolation?: string }
   | { type: 'link'; href: string }
   | { type: 'open'; lessonId: string }
   | { type: 'runSnippet'; id: string }
@@ -25,6 +25,7 @@ export function parseReaderMessage(m: unknown): ReaderMessage | undefined {
       return {
         type: 'rendered', lessonId: o.lessonId, katexCount: o.katexCount, fontsLoaded: o.fontsLoaded,
         katexFonts: num(o.katexFonts) ? o.katexFonts : 0, visibleHeading: str(o.visibleHeading, 200) ? o.visibleHeading : undefined, ms: o.ms,
+        layoutMs: num(o.layoutMs) ? o.layoutMs : undefined,
         themeKind: str(o.themeKind, 40) ? o.themeKind : undefined,
         cspViolations: num(o.cspViolations) ? o.cspViolations : 0, cspViolation: str(o.cspViolation, 300) ? o.cspViolation : undefined,
       };

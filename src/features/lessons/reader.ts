@@ -37,7 +37,7 @@ interface PanelState {
 
 export interface ReaderEvents {
   /** The page's own report after it displayed a lesson (tests and timing use it). */
-  rendered: Extract<ReaderMessage, { type: 'rendered' }> & { language: LessonLanguage; openedAt: number };
+  rendered: Extract<ReaderMessage, { type: 'rendered' }> & { language: LessonLanguage; openedAt: number; phases?: { course?: number; html?: number; pageReady?: number } };
   scrolled: Extract<ReaderMessage, { type: 'scroll' }>;
   /** A lesson that could not be rendered (too slow, or the renderer failed); the page shows the message. */
   failed: { lessonId: string; reason: 'timeout' | 'error'; message: string };
@@ -67,6 +67,8 @@ export class LessonReader implements vscode.Disposable {
   private readonly scroll: Record<string, number>;
   private scrollSaveTimer: NodeJS.Timeout | undefined;
   private openedAt = 0;
+  /** Milliseconds after openedAt at which the course was loaded, the HTML was ready, and the page was ready. */
+  private phases: { course?: number; html?: number; pageReady?: number } = {};
   private readonly renderedEmitter = new vscode.EventEmitter<ReaderEvents['rendered']>();
   readonly onDidRender = this.renderedEmitter.event;
   /** The page's last report (for tests that start listening after a restore already rendered). */
@@ -197,9 +199,11 @@ export class LessonReader implements vscode.Disposable {
     this.inflight?.cancel();
     this.inflight = undefined;
     this.openedAt = Date.now();
+    this.phases = {};
     const language = target.language ?? this.deps.language();
     const course = await this.courses.get(language);
     if (seq !== this.showSeq) return false;
+    this.phases.course = Date.now() - this.openedAt;
     const lesson = course.pages.find((l) => l.id === target.lessonId);
     if (!lesson) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Lesson "{0}" was not found in {1}.', target.lessonId, course.root.toString(true)));
@@ -223,6 +227,7 @@ export class LessonReader implements vscode.Disposable {
       return false;
     }
     if (seq !== this.showSeq) return false;
+    this.phases.html = Date.now() - this.openedAt;
     for (const err of entry.rendered.mathErrors) this.deps.log.warn(`${lesson.path}:${err.line}: math error: ${err.message} in ${err.tex}`);
     const sameLesson = this.current?.lessonId === lesson.id && this.current.language === language;
     this.current = { lessonId: lesson.id, language, path: lesson.path };
@@ -394,6 +399,7 @@ export class LessonReader implements vscode.Disposable {
       case 'ready':
         this.deps.log.info(`reader page loaded${this.current ? `, showing ${this.current.lessonId} again` : ''}`);
         this.ready = true;
+        this.phases.pageReady ??= Date.now() - this.openedAt;
         if (this.pending) {
           const p = this.pending;
           this.pending = undefined;
@@ -404,9 +410,9 @@ export class LessonReader implements vscode.Disposable {
         break;
       case 'rendered':
         if (this.current) {
-          this.deps.log.info(`rendered ${m.lessonId} (${this.current.language}): ${m.katexCount} formulas, KaTeX fonts ${m.fontsLoaded ? 'loaded' : 'not loaded'}, page ${m.ms.toFixed(0)} ms, since open ${Date.now() - this.openedAt} ms`);
+          this.deps.log.info(`rendered ${m.lessonId} (${this.current.language}): ${m.katexCount} formulas, KaTeX fonts ${m.fontsLoaded ? 'loaded' : 'not loaded'}, page ${m.ms.toFixed(0)} ms, since open ${Date.now() - this.openedAt} ms (course ${this.phases.course ?? '?'} ms, HTML ${this.phases.html ?? '?'} ms${this.phases.pageReady === undefined ? '' : `, page script ready ${this.phases.pageReady} ms`})`);
           if (m.cspViolations) this.deps.log.warn(`reader page: the CSP refused ${m.cspViolations} thing(s) since it loaded, first: ${m.cspViolation ?? '?'}`);
-          this.lastRendered = { ...m, language: this.current.language, openedAt: this.openedAt };
+          this.lastRendered = { ...m, language: this.current.language, openedAt: this.openedAt, phases: { ...this.phases } };
           this.renderedEmitter.fire(this.lastRendered);
         }
         break;
