@@ -8,13 +8,15 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RenderReport } from '../../src/core';
 import type { SnippetsApi } from '../../src/features/snippets/register';
+import { SnippetRunner } from '../../src/features/snippets/runner';
+import type { Log } from '../../src/features/shared/deps';
 import { withEventLoopDelay } from './helpers/eventLoop';
 import { until } from './helpers/until';
 
 interface Api {
   snippets: SnippetsApi;
   glossary: { service: { ready(): Promise<void>; glossary: { byId: ReadonlyMap<string, unknown> } } };
-  log: { recent(): readonly string[] };
+  log: Log;
 }
 
 /**
@@ -143,5 +145,20 @@ describe('Faults in the real VS Code', function () {
     await vscode.commands.executeCommand(lenses[1].command!.command, ...(lenses[1].command!.arguments ?? []));
     assert.strictEqual((await done).svgCount, 2);
     fs.rmSync(csv);
+  });
+
+  it('a computation that runs out of memory stops its worker with a message; the host lives on', async () => {
+    const a = await api();
+    // A stand-in worker that allocates without end, under the runner's real heap limit mechanism (64 MB here).
+    const hog = workspaceFile('fault-memory-hog.js');
+    fs.writeFileSync(hog, "const { parentPort } = require('worker_threads');\nparentPort.on('message', () => { const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.random())); });\n");
+    const since = a.log.recent().length;
+    const runner = new SnippetRunner(hog, a.log, 64);
+    const { value: outcome, maxMs } = await withEventLoopDelay(() => runner.run({ kind: 'snippet', id: 'study-hours', params: {} }, 'memory hog', { forceWorker: true }));
+    assert.ok(outcome !== 'cancelled' && !outcome.ok, 'the run failed');
+    assert.match(outcome.failure.message, /64 MB/);
+    assert.ok(logged(a, /^error Snippet worker failed/, since), 'a log line');
+    assert.ok(maxMs < STALL_MS, `the extension host stalled for ${maxMs.toFixed(0)} ms`);
+    fs.rmSync(hog);
   });
 });

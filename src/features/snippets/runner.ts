@@ -7,6 +7,8 @@ import type { Log } from '../shared/deps';
 export const WORKER_THRESHOLD_MS = 50;
 /** Runs still going after this long show a cancellable progress notification. */
 export const PROGRESS_DELAY_MS = 300;
+/** A worker's heap limit: a run that needs more is stopped with a message instead of exhausting the host's memory. */
+export const WORKER_HEAP_MB = 1024;
 
 /** How the last run went, for the integration tests and the log. */
 export interface RunStats {
@@ -26,6 +28,7 @@ export class SnippetRunner {
   constructor(
     private readonly workerPath: string,
     private readonly log: Log,
+    private readonly heapMb = WORKER_HEAP_MB,
   ) {}
 
   async run(job: SnippetJob, title: string, options: { forceWorker?: boolean } = {}): Promise<JobOutcome | 'cancelled'> {
@@ -39,7 +42,7 @@ export class SnippetRunner {
     const stats: RunStats = { inWorker: true, progressShown: false, cancelled: false, ms: 0 };
     this.lastStats = stats;
     return new Promise<JobOutcome | 'cancelled'>((resolve) => {
-      const worker = new Worker(this.workerPath);
+      const worker = new Worker(this.workerPath, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
       let settled = false;
       let report: vscode.Progress<{ message?: string; increment?: number }> | undefined;
       let endProgress: (() => void) | undefined;
@@ -63,9 +66,12 @@ export class SnippetRunner {
           finish(m.outcome);
         }
       });
-      worker.on('error', (e) => {
+      worker.on('error', (e: Error & { code?: string }) => {
         this.log.error('Snippet worker failed', e);
-        finish({ ok: false, failure: { name: 'Error', message: e.message } });
+        const message = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? vscode.l10n.t('The computation needed more than {0} MB of memory and was stopped. Try less data or smaller parameters.', this.heapMb)
+          : e.message;
+        finish({ ok: false, failure: { name: 'Error', message } });
       });
       worker.on('exit', (code) => finish({ ok: false, failure: { name: 'Error', message: `The worker stopped (exit code ${code}).` } }));
       worker.postMessage(job);
