@@ -3,7 +3,7 @@
 // reports back when it rendered and how many SVG plots the page holds.
 import type { ResultView } from '../core';
 
-declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
+declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(state: unknown): void };
 
 const vscodeApi = acquireVsCodeApi();
 const root = document.getElementById('root')!;
@@ -49,6 +49,8 @@ function plot(svgText: string): HTMLElement {
 }
 
 function render(view: ResultView): void {
+  // Kept by VS Code with the panel: after a window reload the extension gets it back (ResultsPanel.revive).
+  if (view.status !== 'running') vscodeApi.setState({ view });
   root.replaceChildren();
   const header = el('header', 'il-header');
   header.append(el('h1', undefined, view.title));
@@ -72,7 +74,7 @@ function render(view: ResultView): void {
   } else {
     const results = el('section', 'il-results');
     const actions = el('div', 'il-actions');
-    actions.append(button(L.copyMarkdown ?? 'Copy as Markdown', 'copyMarkdown', view.runId), button(L.openPython ?? 'Open as Python', 'openPython', view.runId));
+    if (view.exportable !== false) actions.append(button(L.copyMarkdown ?? 'Copy as Markdown', 'copyMarkdown', view.runId), button(L.openPython ?? 'Open as Python', 'openPython', view.runId));
     if (view.canRerun) actions.append(button(view.rerunLabel, 'rerun', view.runId));
     results.append(actions);
     if (view.params.length) {

@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
+import type { SnippetsApi } from '../../src/features/snippets/register';
 import { readReloadState, reloadFile, writeReloadState } from './helpers/reload';
 import { until } from './helpers/until';
 
@@ -16,14 +17,23 @@ interface Expected {
   section: string;
   readLesson: string;
   description: string;
+  snippet: string;
+  svgCount: number;
+}
+
+async function exportsOf(): Promise<{ lessons: LessonsApi; snippets: SnippetsApi }> {
+  const ext = vscode.extensions.getExtension<{ lessons: LessonsApi; snippets: SnippetsApi }>('interp-lessons.interp-lessons');
+  assert.ok(ext);
+  await ext.activate();
+  return ext.exports;
 }
 
 async function api(): Promise<LessonsApi> {
-  const ext = vscode.extensions.getExtension<{ lessons: LessonsApi }>('interp-lessons.interp-lessons');
-  assert.ok(ext);
-  await ext.activate();
-  return ext.exports.lessons;
+  return (await exportsOf()).lessons;
 }
+
+const tabsOf = (viewType: string) => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+  .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
 
 function nextRender(lessons: LessonsApi, lessonId: string): Promise<ReaderEvents['rendered']> {
   return until(`the page's render report for ${lessonId}`, () => {
@@ -38,9 +48,17 @@ describe('Window reload', function () {
   this.timeout(120_000);
 
   if (state.phase !== 'after') {
-    it('before the reload: a lesson open in Vietnamese at a section, another lesson marked read', async function () {
+    it('before the reload: snippet results, a lesson open in Vietnamese at a section, another lesson marked read', async function () {
       if (!reloadFile()) this.skip(); // not under test/host/run.mjs: nothing can reload the window
-      const lessons = await api();
+      const { lessons, snippets } = await exportsOf();
+      // The results panel first (it opens beside, narrowing the reader would move the section).
+      const snippet = 'study-hours';
+      await snippets.run(snippet, { n: 40 });
+      const report = await until('the results page', () => {
+        const r = snippets.lastReport();
+        return r?.snippetId === snippet && r.status === 'done' ? r : undefined;
+      });
+      assert.ok(report.svgCount > 0);
       const lessonId = 'concepts-and-terms';
       const readLesson = 'mech-interp-and-safety';
       await lessons.progress.reset();
@@ -55,7 +73,7 @@ describe('Window reload', function () {
       assert.strictEqual(r.language, 'vi');
       assert.strictEqual(r.visibleHeading, node.sectionId, 'the page scrolled to the section before the reload');
       await until('the tree description', () => /^1\/5/.test(String(lessons.treeView.description)) || undefined, 10_000);
-      const expect: Expected = { lessonId, language: 'vi', section: node.sectionId, readLesson, description: String(lessons.treeView.description) };
+      const expect: Expected = { lessonId, language: 'vi', section: node.sectionId, readLesson, description: String(lessons.treeView.description), snippet, svgCount: report.svgCount };
       writeReloadState({ ...readReloadState(), requested: true, expect: { ...expect } });
     });
     return;
@@ -68,11 +86,28 @@ describe('Window reload', function () {
     const lessons = await api();
     const r = await nextRender(lessons, expect.lessonId);
     assert.ok(lessons.reader.isOpen, 'a reader panel exists');
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('interpLessons.reader'));
-    assert.strictEqual(tabs.length, 1, 'exactly one reader tab, the restored one');
+    assert.strictEqual(tabsOf('interpLessons.reader').length, 1, 'exactly one reader tab, the restored one');
     assert.deepStrictEqual(lessons.reader.currentLesson, { lessonId: expect.lessonId, language: expect.language });
     assert.ok(r.katexCount > 0 && r.fontsLoaded, `math rendered with its fonts after the reload (${r.katexCount} formulas)`);
     assert.strictEqual(r.visibleHeading, expect.section, 'scrolled back to the section that was on screen');
+  });
+
+  it('after the reload: the snippet results came back, computed again with the same parameters', async () => {
+    const { snippets } = await exportsOf();
+    const [tab] = tabsOf('interpLessons.snippetResults');
+    assert.ok(tab, 'the results tab came back');
+    // VS Code restores a webview when its tab is shown: click it, as a user would.
+    const group = vscode.window.tabGroups.all.find((g) => g.tabs.includes(tab))!;
+    await vscode.commands.executeCommand(`workbench.action.focus${['First', 'Second', 'Third'][group.viewColumn - 1] ?? 'First'}EditorGroup`);
+    await vscode.commands.executeCommand(`workbench.action.openEditorAtIndex${group.tabs.indexOf(tab) + 1}`);
+    const r = await until('the restored results page', () => {
+      const x = snippets.lastReport();
+      return x?.snippetId === expect.snippet && x.status === 'done' ? x : undefined;
+    }, 90_000);
+    assert.strictEqual(tabsOf('interpLessons.snippetResults').length, 1, 'exactly one results tab, the restored one');
+    assert.strictEqual(r.svgCount, expect.svgCount);
+    assert.strictEqual(r.revealed, true, 'the prediction question was answered before the reload');
+    assert.match(snippets.lastMarkdown() ?? '', /\(n\) \| 40 \|/, 'the same parameters (n = 40, not the default 30)');
   });
 
   it('after the reload: reading progress survived', async () => {

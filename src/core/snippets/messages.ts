@@ -18,6 +18,10 @@ export interface ResultView {
   error?: string;
   canRerun: boolean;
   rerunLabel: string;
+  /** Copy as Markdown / Open as Python offered (not on a display-only view restored after a reload). */
+  exportable?: boolean;
+  /** The catalogue run behind the view (raw parameters): after a window reload it is run again. */
+  job?: { id: string; params: Record<string, number> };
 }
 
 /** The page's own report after it rendered a run (the integration tests wait for it). */

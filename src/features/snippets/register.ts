@@ -20,7 +20,7 @@ import {
   type SnippetParams,
   type SnippetResult,
 } from '../../core';
-import { Commands, SnippetSettings } from '../../constants';
+import { Commands, SnippetSettings, WebviewTypes } from '../../constants';
 import type { Deps } from '../shared/deps';
 import { RegressionCodeLensProvider } from './codeLens';
 import { failureLocation, failureMessage, type FailureLocation } from './messages';
@@ -59,6 +59,8 @@ export interface SnippetsApi {
   /** The Markdown note and the Python script of the last successful run. */
   lastMarkdown(): string | undefined;
   lastPython(): string | undefined;
+  /** The results page's last report. */
+  lastReport(): RenderReport | undefined;
 }
 
 export interface SnippetsOptions {
@@ -152,6 +154,28 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       return;
     }
     await execute({ kind: 'snippet', id, params });
+  };
+
+  /**
+   * After a window reload: a catalogue run is computed again (deterministic: same numbers, every action
+   * works, its question already answered); a regression on the user's data is shown as it was, display only.
+   */
+  const revive = async (webviewPanel: vscode.WebviewPanel, state: unknown) => {
+    const saved = panel.revive(webviewPanel, state);
+    deps.log.info(`results panel restored after a reload: ${saved ? (saved.job ? `running ${saved.job.id} again` : `showing "${saved.title}" as it was`) : 'nothing saved to show'}`);
+    if (!saved) return;
+    const job = saved.job;
+    if (job && typeof job.id === 'string' && findSnippet(job.id)) {
+      revealed.add(job.id);
+      const params: Partial<SnippetParams> = {};
+      for (const [k, v] of Object.entries(job.params ?? {})) if (typeof v === 'number') params[k] = v;
+      await runSnippet(job.id, params);
+      return;
+    }
+    panel.show({
+      ...saved, runId: ++runCounter, revealOnClick: false, canRerun: false, exportable: false,
+      notes: [vscode.l10n.t('Restored after a window reload. Run the block in your note again to copy or export these results.'), ...(saved.notes ?? [])],
+    });
   };
 
   const rerunWithParameters = async () => {
@@ -277,6 +301,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       await runSnippet(a.id, params);
     }),
     vscode.commands.registerCommand(Commands.rerunSnippet, rerunWithParameters),
+    vscode.window.registerWebviewPanelSerializer(WebviewTypes.snippetResults, { deserializeWebviewPanel: revive }),
     vscode.commands.registerCommand(Commands.runRegressionOnSelection, runSelection),
     vscode.commands.registerCommand(Commands.runRegressionBlockInternal, runBlock),
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new RegressionCodeLensProvider()),
@@ -288,6 +313,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     runner,
     run: runSnippet,
     lastMarkdown: () => (last ? toMarkdownNote(last.result, deps.language()) : undefined),
+    lastReport: () => panel.lastReport,
     lastPython: () => (last ? pythonFor(last) : undefined),
   };
 }

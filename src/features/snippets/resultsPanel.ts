@@ -28,6 +28,7 @@ export function resultView(runId: number, result: SnippetResult, language: Langu
     plots: result.plots.map((p) => plotToSvg(p, language)),
     canRerun: true,
     rerunLabel: options.rerunLabel,
+    job: entry ? { id: entry.id, params: { ...result.params } } : undefined,
   };
 }
 
@@ -44,12 +45,25 @@ export class ResultsPanel implements vscode.Disposable {
   private readonly renderEmitter = new vscode.EventEmitter<RenderReport>();
   private readonly actionEmitter = new vscode.EventEmitter<PanelAction>();
   readonly onDidRender = this.renderEmitter.event;
+  /** The page's last report (tests that start listening after a restore). */
+  lastReport: RenderReport | undefined;
   readonly onDidRequestAction = this.actionEmitter.event;
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
   get visible(): boolean {
     return !!this.panel;
+  }
+
+  /**
+   * Adopts the panel VS Code restored after a window reload and returns the view its page last showed
+   * (kept in the page's state), if any.
+   */
+  revive(panel: vscode.WebviewPanel, state: unknown): ResultView | undefined {
+    this.panel?.dispose();
+    this.attach(panel, panel.title);
+    const view = (state as { view?: unknown } | undefined)?.view;
+    return view && typeof view === 'object' && typeof (view as ResultView).title === 'string' && Array.isArray((view as ResultView).plots) ? view as ResultView : undefined;
   }
 
   /** Shows a view (creating the panel on first use) without taking focus from the editor. */
@@ -70,9 +84,16 @@ export class ResultsPanel implements vscode.Disposable {
       localResourceRoots: [media],
       retainContextWhenHidden: true,
     });
+    this.attach(panel, title);
+  }
+
+  private attach(panel: vscode.WebviewPanel, title: string): void {
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     this.panel = panel;
     this.ready = false;
     panel.onDidDispose(() => {
+      if (this.panel !== panel) return;
       this.panel = undefined;
       this.ready = false;
     }, undefined, this.disposables);
@@ -112,7 +133,8 @@ export class ResultsPanel implements vscode.Disposable {
       if (this.view && this.panel) void this.panel.webview.postMessage({ type: 'show', view: this.view });
     } else if (m.type === 'rendered') {
       if (this.view?.runId !== m.runId) return;
-      this.renderEmitter.fire({ runId: m.runId, snippetId: this.view.snippetId, status: m.status, svgCount: m.svgCount, tableCount: m.tableCount, revealed: m.revealed });
+      this.lastReport = { runId: m.runId, snippetId: this.view.snippetId, status: m.status, svgCount: m.svgCount, tableCount: m.tableCount, revealed: m.revealed };
+      this.renderEmitter.fire(this.lastReport);
     } else {
       this.actionEmitter.fire(m);
     }
