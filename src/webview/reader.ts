@@ -75,9 +75,14 @@ function nextFrame(): Promise<void> {
   return new Promise((r) => requestAnimationFrame(() => r()));
 }
 
+/** Lesson HTML longer than this (about 15 times a shipped lesson's) is laid out lazily. */
+const LONG_HTML = 1_000_000;
+
 async function show(m: ShowMessage): Promise<void> {
   const started = performance.now();
   endObserver?.disconnect();
+  // A very long lesson: the browser lays out and paints only what is near the screen (content-visibility).
+  root.classList.toggle('il-long', m.html.length > LONG_HTML);
   root.innerHTML = m.html;
   applyStyles(root);
   document.title = m.title;
