@@ -5,35 +5,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { monitorEventLoopDelay } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
+import { measureEventLoop as measureDelay } from './helpers/eventLoop';
 import { until } from './helpers/until';
 import { extensionApi, nextRender } from './helpers/lessons';
 
 const LESSONS_EN = path.resolve(__dirname, '..', '..', '..', 'lessons', 'en');
 /** Generous on purpose: this is "does not stall", on a loaded 2-core machine; in-thread it was 4–8 s. */
 const MAX_DELAY_MS = 1000;
-
-/** The event-loop delay of this thread (the extension host) while `fn` runs: histogram max and a 20 ms timer probe. */
-async function measureDelay<T>(fn: () => Promise<T>): Promise<{ value: T; maxMs: number; probeMaxMs: number; p99Ms: number }> {
-  const h = monitorEventLoopDelay({ resolution: 10 });
-  let probeMax = 0;
-  let last = performance.now();
-  const probe = setInterval(() => {
-    const now = performance.now();
-    probeMax = Math.max(probeMax, now - last - 20);
-    last = now;
-  }, 20);
-  h.enable();
-  try {
-    const value = await fn();
-    return { value, maxMs: h.max / 1e6, probeMaxMs: probeMax, p99Ms: h.percentile(99) / 1e6 };
-  } finally {
-    h.disable();
-    clearInterval(probe);
-  }
-}
 
 function bigLesson(title: string, bytes: number): string {
   const body = fs.readdirSync(LESSONS_EN).filter((f) => f.endsWith('.md')).sort()

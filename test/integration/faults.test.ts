@@ -10,7 +10,7 @@ import type { RenderReport } from '../../src/core';
 import type { SnippetsApi } from '../../src/features/snippets/register';
 import { SnippetRunner } from '../../src/features/snippets/runner';
 import type { Log } from '../../src/features/shared/deps';
-import { withEventLoopDelay } from './helpers/eventLoop';
+import { measureEventLoop } from './helpers/eventLoop';
 import { until } from './helpers/until';
 
 interface Api {
@@ -68,7 +68,7 @@ describe('Faults in the real VS Code', function () {
     const wideFile = workspaceFile('fault-1mb-line.txt');
     const filler = 'lorem ipsum dolor sit amet '.repeat(Math.ceil(1024 * 1024 / 27));
     fs.writeFileSync(wideFile, `${filler.slice(0, 100)} superposition ${filler.slice(0, 512 * 1024)} superposition ${filler.slice(0, 512 * 1024)}\n`);
-    const { value: results, maxMs, p99Ms } = await withEventLoopDelay(async () => {
+    const { value: results, maxMs: histMax, p99Ms, probeMaxMs } = await measureEventLoop(async () => {
       const out: { where: string; text: string; ms: number }[] = [];
       const long = vscode.Uri.file(longFile);
       const doc = await vscode.workspace.openTextDocument(long);
@@ -85,7 +85,8 @@ describe('Faults in the real VS Code', function () {
       out.push({ where: `1 MB line, a term at column ${middle}`, ...(await hover(wide, new vscode.Position(0, middle + 4))) });
       return out;
     });
-    console.log(`      ${results.map((r) => `${r.where}: ${r.ms} ms`).join('; ')}; event-loop delay max ${maxMs.toFixed(0)} ms, p99 ${p99Ms.toFixed(0)} ms`);
+    console.log(`      ${results.map((r) => `${r.where}: ${r.ms} ms`).join('; ')}; event-loop delay max ${histMax.toFixed(0)} ms (timer probe ${probeMaxMs.toFixed(0)} ms), p99 ${p99Ms.toFixed(0)} ms`);
+    const maxMs = Math.max(histMax, probeMaxMs);
     for (const r of results.slice(0, 3)) assert.match(r.text, /\*\*linear probe\*\*/, r.where);
     assert.match(results[3].text, /\*\*superposition\*\*/);
     // Past column 20,000 (TERM_AT_MAX_COLUMN) the hover declines rather than scan a megabyte per hover.
@@ -101,7 +102,7 @@ describe('Faults in the real VS Code', function () {
     for (let i = 0; i < 50; i++) fs.writeSync(fd, chunk);
     fs.closeSync(fd);
     const since = a.log.recent().length;
-    const { maxMs } = await withEventLoopDelay(async () => {
+    const { maxMs: histMax, probeMaxMs } = await measureEventLoop(async () => {
       await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', ['fault-50mb-glossary.json'], vscode.ConfigurationTarget.Workspace);
       await until('the diagnostic', () => vscode.languages.getDiagnostics(vscode.Uri.file(file)).find((d) => /50\.0 MB is larger than the 5 MB limit/.test(d.message)));
     });
@@ -110,7 +111,7 @@ describe('Faults in the real VS Code', function () {
     fs.writeFileSync(note, 'A linear probe.\n');
     const h = await hover(vscode.Uri.file(note), new vscode.Position(0, 5));
     assert.match(h.text, /\*\*linear probe\*\*/);
-    assert.ok(maxMs < STALL_MS, `the extension host stalled for ${maxMs.toFixed(0)} ms`);
+    assert.ok(Math.max(histMax, probeMaxMs) < STALL_MS, `the extension host stalled for ${Math.max(histMax, probeMaxMs).toFixed(0)} ms`);
     fs.rmSync(file);
   });
 
@@ -128,7 +129,7 @@ describe('Faults in the real VS Code', function () {
     const lenses = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', note)) ?? []).filter((l) => l.command?.command === 'interpLessons._runRegressionBlock');
     assert.strictEqual(lenses.length, 2);
     const since = a.log.recent().length;
-    const { value: failure, maxMs } = await withEventLoopDelay(async () => {
+    const { value: failure, maxMs: histMax, probeMaxMs } = await measureEventLoop(async () => {
       const failed = new Promise<{ message: string }>((resolve) => {
         const sub = a.snippets.onDidFail((f) => { sub.dispose(); resolve(f); });
       });
@@ -138,7 +139,7 @@ describe('Faults in the real VS Code', function () {
     assert.match(failure.message, /10[.,\s]?000[.,\s]?000|1e7|about 1000000\d/i, failure.message);
     assert.match(failure.message, /1[.,\s]?000[.,\s]?000/, 'the message gives the limit');
     assert.ok(logged(a, /^warn /, since), 'a log line');
-    assert.ok(maxMs < STALL_MS, `the extension host stalled for ${maxMs.toFixed(0)} ms`);
+    assert.ok(Math.max(histMax, probeMaxMs) < STALL_MS, `the extension host stalled for ${Math.max(histMax, probeMaxMs).toFixed(0)} ms`);
     const done = new Promise<RenderReport>((resolve) => {
       const sub = a.snippets.onDidRender((e) => { if (e.snippetId === 'regression' && e.status === 'done') { sub.dispose(); resolve(e); } });
     });
@@ -154,11 +155,11 @@ describe('Faults in the real VS Code', function () {
     fs.writeFileSync(hog, "const { parentPort } = require('worker_threads');\nparentPort.on('message', () => { const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.random())); });\n");
     const since = a.log.recent().length;
     const runner = new SnippetRunner(hog, a.log, 64);
-    const { value: outcome, maxMs } = await withEventLoopDelay(() => runner.run({ kind: 'snippet', id: 'study-hours', params: {} }, 'memory hog', { forceWorker: true }));
+    const { value: outcome, maxMs: histMax, probeMaxMs } = await measureEventLoop(() => runner.run({ kind: 'snippet', id: 'study-hours', params: {} }, 'memory hog', { forceWorker: true }));
     assert.ok(outcome !== 'cancelled' && !outcome.ok, 'the run failed');
     assert.match(outcome.failure.message, /64 MB/);
     assert.ok(logged(a, /^error Snippet worker failed/, since), 'a log line');
-    assert.ok(maxMs < STALL_MS, `the extension host stalled for ${maxMs.toFixed(0)} ms`);
+    assert.ok(Math.max(histMax, probeMaxMs) < STALL_MS, `the extension host stalled for ${Math.max(histMax, probeMaxMs).toFixed(0)} ms`);
     fs.rmSync(hog);
   });
 });
