@@ -183,6 +183,23 @@ describe('Snippets', function () {
     assert.strictEqual(r.svgCount, 0);
   });
 
+  it('after a reload, a regression on the user\'s data comes back as it was, display only', async () => {
+    const snippets = await api();
+    const uri = writeNote('restore-note.md', '```regression\ny ~ x\nx, y\n1, 2.1\n2, 3.9\n3, 6.2\n4, 7.8\n```\n');
+    const first = next(snippets.onDidRender, done('regression'), 'the first render');
+    await runLens(uri);
+    const before = await first;
+    // What the page kept in its state, as VS Code would hand it back after a reload.
+    const saved = { view: { runId: 1, snippetId: 'regression', status: 'done', title: 'Regression', revealOnClick: false, params: [], summary: [['R²', '0.99']], notes: [], tables: [], plots: ['<svg xmlns="http://www.w3.org/2000/svg" class="il-plot" viewBox="0 0 10 10"></svg>', '<svg xmlns="http://www.w3.org/2000/svg" class="il-plot" viewBox="0 0 10 10"></svg>'], canRerun: true, rerunLabel: 'Run Again' } };
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const panel = vscode.window.createWebviewPanel('interpLessons.snippetResults', 'Regression', vscode.ViewColumn.Active, { enableScripts: true });
+    const restored = next(snippets.onDidRender, (r) => r.snippetId === 'regression' && r.runId > before.runId, 'the restored page');
+    await snippets.revive(panel, saved);
+    const r = await restored;
+    assert.strictEqual(r.status, 'done');
+    assert.strictEqual(r.svgCount, 2, 'the saved plots are shown again');
+  });
+
   it('a file: line reads a CSV next to the note', async () => {
     const snippets = await api();
     writeNote('class.csv', 'hours,score\n1,52\n2,55\n3,61\n4,63\n5,70\n');

@@ -61,6 +61,8 @@ export interface SnippetsApi {
   lastPython(): string | undefined;
   /** The results page's last report. */
   lastReport(): RenderReport | undefined;
+  /** What the webview serializer does after a window reload (tests hand it a panel and a saved state). */
+  revive(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
 export interface SnippetsOptions {
@@ -314,6 +316,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     run: runSnippet,
     lastMarkdown: () => (last ? toMarkdownNote(last.result, deps.language()) : undefined),
     lastReport: () => panel.lastReport,
+    revive,
     lastPython: () => (last ? pythonFor(last) : undefined),
   };
 }
