@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LessonsApi } from '../../src/features/lessons/register';
-import { requestScreenshot } from './helpers/screenshot';
+import { requestScreenshot, setTheme } from './helpers/screenshot';
 
 async function lessons(): Promise<LessonsApi> {
   const ext = vscode.extensions.getExtension<{ lessons: LessonsApi }>('interp-lessons.interp-lessons');
@@ -24,19 +24,6 @@ async function showRendered(api: LessonsApi, lessonId: string, section?: string)
   return themeKind;
 }
 
-/** Switches the colour theme and waits until the workbench reports it. */
-export async function setTheme(theme: string, kind: vscode.ColorThemeKind): Promise<void> {
-  const changed = new Promise<void>((resolve) => {
-    if (vscode.window.activeColorTheme.kind === kind) return resolve();
-    const sub = vscode.window.onDidChangeActiveColorTheme((t) => {
-      if (t.kind === kind) { sub.dispose(); resolve(); }
-    });
-  });
-  await vscode.workspace.getConfiguration().update('workbench.colorTheme', theme, vscode.ConfigurationTarget.Global);
-  await Promise.race([changed, new Promise((r) => setTimeout(r, 10_000))]);
-  assert.strictEqual(vscode.window.activeColorTheme.kind, kind, `theme ${theme} applied`);
-  await new Promise((r) => setTimeout(r, 1000));
-}
 
 if ((process.env.INTERP_TEST_GREP ?? '').includes('Docs screenshots')) {
   describe('Docs screenshots', function () {

@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RenderReport } from '../../src/core';
 import type { SnippetsApi } from '../../src/features/snippets/register';
-import { requestScreenshot } from './helpers/screenshot';
+import { requestScreenshot, setTheme } from './helpers/screenshot';
 
 async function api(): Promise<SnippetsApi> {
   const ext = vscode.extensions.getExtension<{ snippets: SnippetsApi }>('interp-lessons.interp-lessons');
@@ -221,6 +221,9 @@ if ((process.env.INTERP_TEST_GREP ?? '').includes('Snippet screenshots')) {
     });
 
     it('study-hours results with plots', async () => {
+      // --theme: applied here (the runner cannot set it at start-up, see test/host/run.mjs).
+      const theme = process.env.INTERP_TEST_THEME;
+      if (theme) await setTheme(theme, /dark|black/i.test(theme) ? vscode.ColorThemeKind.Dark : vscode.ColorThemeKind.Light);
       const config = vscode.workspace.getConfiguration('interpLessons');
       await config.update('language', process.env.INTERP_SCREENSHOT_LANGUAGE ?? 'en', vscode.ConfigurationTarget.Global);
       await config.update('snippets.askBeforeRevealing', false, vscode.ConfigurationTarget.Global);

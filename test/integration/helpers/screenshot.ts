@@ -1,5 +1,7 @@
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as vscode from 'vscode';
 
 /** Asks the outer runner (test/host/run.mjs) for a workbench screenshot and waits for the file. */
 export async function requestScreenshot(relative: string): Promise<void> {
@@ -11,4 +13,18 @@ export async function requestScreenshot(relative: string): Promise<void> {
     if (Date.now() - start > 20_000) throw new Error(`screenshot ${relative} did not arrive`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Switches the colour theme and waits until the workbench reports it. */
+export async function setTheme(theme: string, kind: vscode.ColorThemeKind): Promise<void> {
+  const changed = new Promise<void>((resolve) => {
+    if (vscode.window.activeColorTheme.kind === kind) return resolve();
+    const sub = vscode.window.onDidChangeActiveColorTheme((t) => {
+      if (t.kind === kind) { sub.dispose(); resolve(); }
+    });
+  });
+  await vscode.workspace.getConfiguration().update('workbench.colorTheme', theme, vscode.ConfigurationTarget.Global);
+  await Promise.race([changed, new Promise((r) => setTimeout(r, 10_000))]);
+  assert.strictEqual(vscode.window.activeColorTheme.kind, kind, `theme ${theme} applied`);
+  await new Promise((r) => setTimeout(r, 1000));
 }
