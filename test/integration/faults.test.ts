@@ -148,6 +148,31 @@ describe('Faults in the real VS Code', function () {
     fs.rmSync(csv);
   });
 
+  it('snippet parameters out of range and NaN, Infinity or empty cells in data each get their own message', async () => {
+    const a = await api();
+    const failures: string[] = [];
+    const sub = a.snippets.onDidFail((f) => failures.push(f.message));
+    try {
+      await vscode.commands.executeCommand('interpLessons._runSnippet', { id: 'study-hours', params: { n: 100_000 } });
+      await vscode.commands.executeCommand('interpLessons._runSnippet', { id: 'study-hours', params: { noise: -1 } });
+      const note = vscode.Uri.file(workspaceFile('fault-bad-cells.md'));
+      const block = (cell: string) => `\`\`\`regression\ny ~ x\nx, y\n1, 2\n2, ${cell}\n3, 5\n4, 7\n\`\`\`\n`;
+      fs.writeFileSync(note.fsPath, ['NaN', 'Infinity', ''].map(block).join('\n'));
+      await vscode.window.showTextDocument(note);
+      const lenses = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', note)) ?? []).filter((l) => l.command?.command === 'interpLessons._runRegressionBlock');
+      assert.strictEqual(lenses.length, 3);
+      for (const lens of lenses) await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+      await until('five messages', () => failures.length >= 5 || undefined, 30_000);
+    } finally {
+      sub.dispose();
+    }
+    assert.match(failures[0], /from 5 to 500 \(got 100000\)/);
+    assert.match(failures[1], /from 0 to 40 \(got -1\)/);
+    assert.match(failures[2], /Line 5 \(data row 2\), column "y": "NaN" is not a finite number|"NaN"/);
+    assert.match(failures[3], /Line 1[47] \(data row 2\), column "y": "Infinity"/);
+    assert.match(failures[4], /Line \d+ \(data row 2\), column "y" is empty/);
+  });
+
   it('a computation that runs out of memory stops its worker with a message; the host lives on', async () => {
     const a = await api();
     // A stand-in worker that allocates without end, under the runner's real heap limit mechanism (64 MB here).
