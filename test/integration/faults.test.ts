@@ -11,6 +11,7 @@ import type { SnippetsApi } from '../../src/features/snippets/register';
 import { SnippetRunner } from '../../src/features/snippets/runner';
 import type { Log } from '../../src/features/shared/deps';
 import { measureEventLoop } from './helpers/eventLoop';
+import { clickLens, regressionLenses } from './helpers/snippets';
 import { until } from './helpers/until';
 
 interface Api {
@@ -125,15 +126,14 @@ describe('Faults in the real VS Code', function () {
     fs.closeSync(fd);
     const note = vscode.Uri.file(workspaceFile('fault-regression.md'));
     fs.writeFileSync(note.fsPath, '```regression\ny ~ a + b\nfile: fault-10m-cells.csv\n```\n\n```regression\ny ~ x\nx, y\n1, 2.1\n2, 3.9\n3, 6.2\n4, 7.8\n```\n');
-    await vscode.window.showTextDocument(note);
-    const lenses = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', note)) ?? []).filter((l) => l.command?.command === 'interpLessons._runRegressionBlock');
+    const lenses = await regressionLenses(note);
     assert.strictEqual(lenses.length, 2);
     const since = a.log.recent().length;
     const { value: failure, maxMs: histMax, probeMaxMs } = await measureEventLoop(async () => {
       const failed = new Promise<{ message: string }>((resolve) => {
         const sub = a.snippets.onDidFail((f) => { sub.dispose(); resolve(f); });
       });
-      await vscode.commands.executeCommand(lenses[0].command!.command, ...(lenses[0].command!.arguments ?? []));
+      await clickLens(lenses[0]);
       return failed;
     });
     assert.match(failure.message, /10[.,\s]?000[.,\s]?000|1e7|about 1000000\d/i, failure.message);
@@ -143,7 +143,7 @@ describe('Faults in the real VS Code', function () {
     const done = new Promise<RenderReport>((resolve) => {
       const sub = a.snippets.onDidRender((e) => { if (e.snippetId === 'regression' && e.status === 'done') { sub.dispose(); resolve(e); } });
     });
-    await vscode.commands.executeCommand(lenses[1].command!.command, ...(lenses[1].command!.arguments ?? []));
+    await clickLens(lenses[1]);
     assert.strictEqual((await done).svgCount, 2);
     fs.rmSync(csv);
   });
@@ -158,10 +158,9 @@ describe('Faults in the real VS Code', function () {
       const note = vscode.Uri.file(workspaceFile('fault-bad-cells.md'));
       const block = (cell: string) => `\`\`\`regression\ny ~ x\nx, y\n1, 2\n2, ${cell}\n3, 5\n4, 7\n\`\`\`\n`;
       fs.writeFileSync(note.fsPath, ['NaN', 'Infinity', ''].map(block).join('\n'));
-      await vscode.window.showTextDocument(note);
-      const lenses = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', note)) ?? []).filter((l) => l.command?.command === 'interpLessons._runRegressionBlock');
+      const lenses = await regressionLenses(note);
       assert.strictEqual(lenses.length, 3);
-      for (const lens of lenses) await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+      for (const lens of lenses) await clickLens(lens);
       await until('five messages', () => failures.length >= 5 || undefined, 30_000);
     } finally {
       sub.dispose();

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { RenderReport } from '../../src/core';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import type { SnippetsApi } from '../../src/features/snippets/register';
+import { clickLens, regressionLenses } from './helpers/snippets';
 import { until } from './helpers/until';
 
 interface Api {
@@ -92,14 +93,12 @@ if (process.env.INTERP_TEST_RESTRICTED === '1') {
     it('a regression block in a note computes in the extension, as arithmetic', async () => {
       const { snippets } = await api();
       const note = await write('restricted-regression.md', '```regression\ny ~ x\nx, y\n1, 2.1\n2, 3.9\n3, 6.2\n4, 7.8\n```\n');
-      await vscode.window.showTextDocument(note);
-      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', note)) ?? [];
-      const lens = lenses.find((l) => l.command?.command === 'interpLessons._runRegressionBlock');
+      const [lens] = await regressionLenses(note);
       assert.ok(lens?.command, 'the Run regression CodeLens is offered in restricted mode');
       const done = new Promise<RenderReport>((resolve) => {
         const sub = snippets.onDidRender((e) => { if (e.snippetId === 'regression' && e.status === 'done') { sub.dispose(); resolve(e); } });
       });
-      await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
+      await clickLens(lens);
       const r = await done;
       assert.strictEqual(r.svgCount, 2);
       assert.match(snippets.lastMarkdown() ?? '', /y ~ x/);

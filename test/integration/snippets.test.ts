@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { RenderReport } from '../../src/core';
 import type { SnippetsApi } from '../../src/features/snippets/register';
 import { requestScreenshot, setTheme } from './helpers/screenshot';
+import { acceptInputsUntil, clickLens, regressionLenses } from './helpers/snippets';
 
 async function api(): Promise<SnippetsApi> {
   const ext = vscode.extensions.getExtension<{ snippets: SnippetsApi }>('interp-lessons.interp-lessons');
@@ -46,13 +47,10 @@ function writeNote(name: string, text: string): vscode.Uri {
 
 /** Runs the CodeLens command of the n-th regression block of a note, as clicking it would. */
 async function runLens(uri: vscode.Uri, index = 0): Promise<void> {
-  await vscode.window.showTextDocument(uri);
-  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-  const ours = lenses.filter((l) => l.command?.command === 'interpLessons._runRegressionBlock');
+  const ours = await regressionLenses(uri);
   assert.ok(ours.length > index, `CodeLens "Run regression" present (${ours.length})`);
-  const cmd = ours[index].command!;
-  assert.match(cmd.title, /Run regression/);
-  await vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? []));
+  assert.match(ours[index].command!.title, /Run regression/);
+  await clickLens(ours[index]);
 }
 
 describe('Snippets', function () {
@@ -102,12 +100,7 @@ describe('Snippets', function () {
     await primed;
     const rendered = next(snippets.onDidRender, done('linear-probe'), 'render report after the parameter inputs');
     const command = vscode.commands.executeCommand('interpLessons.rerunSnippet');
-    let finished = false;
-    void rendered.then(() => (finished = true), () => (finished = true));
-    for (let i = 0; i < 40 && !finished; i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    }
+    await acceptInputsUntil(rendered);
     await command;
     await rendered;
     assert.match(snippets.lastMarkdown() ?? '', /\| Noise standard deviation \(σ\) \(noise\) \| 2 \|/, 'kept the previous values');
@@ -117,12 +110,7 @@ describe('Snippets', function () {
     const snippets = await api();
     const rendered = next(snippets.onDidRender, done('study-hours'), 'render report after the quick pick');
     const command = vscode.commands.executeCommand('interpLessons.runSnippet');
-    let finished = false;
-    void rendered.then(() => (finished = true), () => (finished = true));
-    for (let i = 0; i < 40 && !finished; i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    }
+    await acceptInputsUntil(rendered);
     await command;
     assert.strictEqual((await rendered).svgCount, 2);
   });
