@@ -7,8 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import MarkdownIt from 'markdown-it';
 import katexPlugin from '@vscode/markdown-it-katex';
-import { KATEX_OPTIONS, parseCourseFolder, renderLesson } from '../src/core';
+import { HOST_RENDER_MAX_CHARS, KATEX_OPTIONS, parseCourseFolder, renderLesson } from '../src/core';
 import { hostileCorpus, type HostileCase } from '../test/fixtures/hostile/corpus';
+import { generatedFamilies } from '../test/fixtures/hostile/generate';
 import { median, percentile, type Figure } from './timing';
 
 function measure(f: () => unknown): { wall: number; cpu: number } {
@@ -60,7 +61,16 @@ export async function run(): Promise<Record<string, Figure>> {
       value: over200Cpu.length, unit: 'cases (CPU, first render)', budget: '0 (issue 7)',
       note: `of ${corpus.length}; ${over200Cpu.map((r) => `${r.name} ${r.cpu.toFixed(0)}`).join(', ') || 'none'}`,
     },
+    hostThreadMax: (() => {
+      // What the reader renders on the extension host's own thread; longer lessons go to a worker.
+      const onHost = render.filter((r) => corpus.find((c) => c.name === r.name)!.markdown.length <= HOST_RENDER_MAX_CHARS).sort((a, b) => b.wall - a.wall);
+      const offHost = render.length - onHost.length;
+      return {
+        ...fig(onHost[0].wall, `the ${onHost.length} cases of at most ${HOST_RENDER_MAX_CHARS / 1024} K characters, which the reader renders on the extension host's thread (the other ${offHost} render in a worker); slowest ${onHost.slice(0, 3).map((s) => `${s.name} ${s.wall.toFixed(0)} (CPU ${s.cpu.toFixed(0)})`).join(', ')}`, 'issue 7: 200 ms'),
+      };
+    })(),
     ...againstBare(over200Cpu.map((r) => corpus.find((c) => c.name === r.name)!), render),
+    ...scaling(),
     courseScanMax: fig(Math.max(...scan.map((s) => s.wall)), `front matter, Aero blocks, headings; slowest ${[...scan].sort((a, b) => b.wall - a.wall)[0].name}`),
   };
 }
@@ -95,4 +105,48 @@ function againstBare(cases: HostileCase[], first: { name: string; cpu: number }[
     };
   }
   return out;
+}
+
+/**
+ * How render time grows with size, for every generated case: each is built at full size and at twice its size,
+ * rendered once to warm up, then three times each in alternation (wall ms, medians). The exponent is
+ * log(t_double / t_full) / log(chars_double / chars_full): 1 for linear work, 2 for a parser that backtracks
+ * quadratically. Doubling (not shrinking) on purpose: below about 90 KB times step up unevenly (`**a` × n:
+ * 47 ms at 45 KB, 119 ms at 90 KB, then 242 and 509 ms at 180 and 360 KB), so a smaller size mostly measures
+ * that step. Cases whose full render takes under 20 ms are left out (timer noise decides their exponent).
+ */
+function scaling(): Record<string, Figure> {
+  const rows: { name: string; chars: number; full: number; double: number; exponent: number }[] = [];
+  for (const f of generatedFamilies()) {
+    const full = f.make((n) => n);
+    renderLesson(full);
+    const first = measure(() => renderLesson(full)).wall;
+    if (first < 15) continue;
+    const double = f.make((n) => n * 2);
+    renderLesson(double);
+    const t = { full: [first] as number[], double: [] as number[] };
+    for (let i = 0; i < 3; i++) {
+      t.double.push(measure(() => renderLesson(double)).wall);
+      if (i < 2) t.full.push(measure(() => renderLesson(full)).wall);
+    }
+    const tf = median(t.full);
+    const td = median(t.double);
+    if (tf < 20) continue;
+    rows.push({ name: f.name, chars: full.length, full: tf, double: td, exponent: Math.log(td / tf) / Math.log(double.length / full.length) });
+  }
+  rows.sort((a, b) => b.exponent - a.exponent);
+  const perKb = rows.map((r) => r.full / (r.chars / 1024)).sort((a, b) => a - b);
+  return {
+    'scaling.maxExponent': {
+      value: Math.round(rows[0].exponent * 100) / 100, unit: 'exponent (time ∝ size^x)',
+      baseline: { name: 'linear work', value: 1 }, ratio: Math.round(rows[0].exponent * 100) / 100, budget: 'well under 2 (quadratic backtracking)',
+      note: `${rows.length} generated cases taking ≥ 20 ms, each at full and double size (warm, wall, median of 3); steepest: ${rows.slice(0, 5).map((r) => `${r.name} ${r.exponent.toFixed(2)} (${r.full.toFixed(0)} → ${r.double.toFixed(0)} ms)`).join(', ')}`,
+    },
+    'scaling.msPerKb': {
+      value: Math.round(perKb[perKb.length - 1] * 100) / 100, unit: 'ms per KB (warm, slowest case)',
+      baseline: { name: 'median of those cases', value: Math.round(perKb[perKb.length >> 1] * 100) / 100 },
+      ratio: Math.round((perKb[perKb.length - 1] / perKb[perKb.length >> 1]) * 100) / 100,
+      note: 'full-size render time over input size',
+    },
+  };
 }

@@ -1,4 +1,4 @@
-export { renderLesson, KATEX_OPTIONS } from './render';
+export { renderLesson, KATEX_OPTIONS, HOST_RENDER_MAX_CHARS } from './render';
 export { isAllowedHref } from './links';
 export type { RenderOptions, RenderLabels, RenderedLesson, LinkKind } from './render';
 export { escapeHtml } from './escape';

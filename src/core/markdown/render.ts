@@ -75,6 +75,13 @@ const DEFAULT_LABELS: RenderLabels = {
   },
 };
 
+/**
+ * Lessons longer than this (UTF-16 units, ≈ bytes for Latin text) are rendered off the extension host's thread
+ * (the reader uses a worker). Measured: in-thread ≈ 1 ms per KB up to here (a 64 KB lesson ≈ 85–105 ms, a shipped
+ * lesson of 13–16 KB 13–40 ms), while a worker costs ≈ 150–170 ms to start and load the renderer.
+ */
+export const HOST_RENDER_MAX_CHARS = 64 * 1024;
+
 /** KaTeX options: no trust (no \href, \url, \includegraphics, \html*), bounded expansion and sizes. */
 export const KATEX_OPTIONS = {
   throwOnError: true,
