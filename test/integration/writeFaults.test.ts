@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { damageAsCodePage, type KeyValueStore } from '../../src/core';
+import { StateKeys } from '../../src/constants';
 import type { Log } from '../../src/features/shared/deps';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import type { SnippetsApi } from '../../src/features/snippets/register';
@@ -144,6 +145,60 @@ describe('Write faults', function () {
       assert.ok(lines.some((l) => l.startsWith(`error Could not save your reading progress (${unread.id}): storage is full (test). What was saved before is unchanged.`)), lines.join('\n'));
     } finally {
       store.store = real;
+    }
+  });
+
+  it('Scroll positions that cannot be saved: the reader keeps them, what was stored stays, one log line and one message', async () => {
+    const { lessons } = await extensionApi();
+    const { reader } = lessons;
+    const course = await lessons.courses.get();
+    const lesson = [...course.lessons].sort((a, b) => b.sections.length - a.sections.length)[0];
+    const other = course.lessons.find((l) => l !== lesson)!;
+    const n = lesson.sections.length;
+    assert.ok(n >= 5, `a lesson with sections to scroll through (${n})`);
+    // Away from the lesson's end: reaching it would mark the lesson read (a progress write, not this test's).
+    const targets = [lesson.sections[Math.floor(n * 0.2)], lesson.sections[Math.floor(n * 0.6)], lesson.sections[Math.floor(n * 0.4)]];
+    let page = nextRender(lessons, lesson.id, 60_000);
+    await reader.show({ lessonId: lesson.id, section: lesson.sections[0].id });
+    await page;
+    const real = reader.scrollStore;
+    const storedScroll = JSON.stringify(real.get(StateKeys.scroll));
+    const storedProgress = JSON.stringify(real.get(StateKeys.progress));
+    reader.scrollStore = { get: (k) => real.get(k), update: () => Promise.reject(new Error('storage is full (test)')) };
+    // The message is once per session; start this test's session afresh.
+    (reader as unknown as { stateWrites: { warned: boolean } }).stateWrites.warned = false;
+    const warnings: string[] = [];
+    const showWarning = vscode.window.showWarningMessage;
+    vscode.window.showWarningMessage = ((message: string, ...rest: never[]) => {
+      warnings.push(message);
+      return showWarning(message, ...rest);
+    }) as typeof vscode.window.showWarningMessage;
+    try {
+      let last: { heading?: string } | undefined;
+      const { lines } = await logged(lessons, async () => {
+        for (const section of targets) {
+          const scrolled = new Promise<{ heading?: string }>((resolve) => { const sub = reader.onDidScroll((e) => { if (e.lessonId === lesson.id) { sub.dispose(); resolve(e); } }); });
+          reader.scrollTo(section.id);
+          last = await scrolled;
+          await new Promise((r) => setTimeout(r, 1500)); // the save runs 1 s after a scroll report
+        }
+      });
+      assert.strictEqual(JSON.stringify(real.get(StateKeys.scroll)), storedScroll, 'the stored positions are unchanged');
+      assert.strictEqual(JSON.stringify(real.get(StateKeys.progress)), storedProgress, 'reading progress is unchanged');
+      const failures = lines.filter((l) => l.startsWith('error Could not save your reading progress (scroll positions): storage is full (test). What was saved before is unchanged.'));
+      assert.strictEqual(failures.length, 1, `one log line for three failed saves:\n${lines.join('\n')}`);
+      assert.deepStrictEqual(warnings, [failures[0].slice('error '.length)], 'one message, not one per save');
+      // The lesson keeps working: another lesson, then back to this one where it was left.
+      page = nextRender(lessons, other.id, 60_000);
+      assert.strictEqual(await reader.show({ lessonId: other.id }), true);
+      await page;
+      page = nextRender(lessons, lesson.id, 60_000);
+      assert.strictEqual(await reader.show({ lessonId: lesson.id }), true);
+      assert.ok(last?.heading, 'the page reported the heading on screen');
+      assert.strictEqual((await page).visibleHeading, last.heading, 'back at the position of this session');
+    } finally {
+      vscode.window.showWarningMessage = showWarning;
+      reader.scrollStore = real;
     }
   });
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import {
   buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, createNonce, escapeHtml,
   insertUncertainMarkers, isAllowedHref, LruCache, parseReaderMessage, resolveLessonLink,
-  type CourseLesson, type GlossaryMarkOptions, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
+  type CourseLesson, type GlossaryMarkOptions, type KeyValueStore, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
 } from '../../core';
 import { Commands, ContextKeys, StateKeys, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
@@ -65,6 +65,8 @@ export class LessonReader implements vscode.Disposable {
   private pending: { html: string | readonly string[]; lessonId: string; title: string; scroll?: { section?: string; ratio?: number } } | undefined;
   private readonly cache = new LruCache<CacheEntry>(48);
   private readonly scroll: Record<string, number>;
+  /** Where scroll positions are kept (VS Code's globalState; the write-fault test swaps in one that fails). */
+  scrollStore: KeyValueStore;
   private scrollSaveTimer: NodeJS.Timeout | undefined;
   private openedAt = 0;
   /** Milliseconds after openedAt at which the course was loaded, the HTML was ready, and the page was ready. */
@@ -100,7 +102,8 @@ export class LessonReader implements vscode.Disposable {
     private readonly glossaryMarking: () => GlossaryMarkOptions | undefined,
     private readonly stateWrites: StateWrites,
   ) {
-    this.scroll = { ...(context.globalState.get<Record<string, number>>(StateKeys.scroll) ?? {}) };
+    this.scrollStore = context.globalState;
+    this.scroll = { ...(this.scrollStore.get<Record<string, number>>(StateKeys.scroll) ?? {}) };
     this.workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'render-worker.js').fsPath;
     this.disposables.push(
       this.renderedEmitter, this.scrolledEmitter, this.currentChanged, this.failedEmitter,
@@ -466,14 +469,23 @@ export class LessonReader implements vscode.Disposable {
     if (this.scrollSaveTimer) return;
     this.scrollSaveTimer = setTimeout(() => {
       this.scrollSaveTimer = undefined;
-      void this.stateWrites.run('scroll', () => this.context.globalState.update(StateKeys.scroll, { ...this.scroll }));
+      void this.saveScroll();
     }, 1000);
+  }
+
+  /**
+   * Writes every lesson's scroll position in one update. A write that fails keeps what was stored and the
+   * positions of this session (the reader still returns to them); StateWrites logs it once per run of
+   * failures and warns once per session, so scrolling never floods the user.
+   */
+  private saveScroll(): Promise<boolean> {
+    return this.stateWrites.run(vscode.l10n.t('scroll positions'), () => this.scrollStore.update(StateKeys.scroll, { ...this.scroll }));
   }
 
   dispose(): void {
     if (this.scrollSaveTimer) {
       clearTimeout(this.scrollSaveTimer);
-      void this.stateWrites.run('scroll', () => this.context.globalState.update(StateKeys.scroll, { ...this.scroll }));
+      void this.saveScroll();
     }
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();
