@@ -1,7 +1,9 @@
 // Faults during writes, in the real VS Code (issue 7): files served by a FileSystemProvider registered here
 // (scheme `il-faulty`, not `file:`) whose writes can be made to fail. Repair File Encoding must leave the
-// original intact whichever write fails, reading progress that cannot be saved must stay as it was while
-// the lesson still opens, and each failure must say so (message text in a log line of "Interp Lessons").
+// original intact whichever write fails, reading progress and scroll positions that cannot be saved must stay
+// as they were while the lesson still works, a definition note refused by a read-only note (a provider
+// registered read-only) must change nothing, and each failure must say so (a message and a log line of
+// "Interp Lessons").
 // The same provider stands for a virtual workspace: a note's `file:` data is read there, and Open as Python
 // never invents a local path for it.
 import * as assert from 'assert';
@@ -14,6 +16,7 @@ import type { Log } from '../../src/features/shared/deps';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import type { SnippetsApi } from '../../src/features/snippets/register';
 import { extensionApi, nextRender } from './helpers/lessons';
+import { interceptWarnings } from './helpers/messages';
 
 const SCHEME = 'il-faulty';
 const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'aero-module15');
@@ -167,12 +170,7 @@ describe('Write faults', function () {
     reader.scrollStore = { get: (k) => real.get(k), update: () => Promise.reject(new Error('storage is full (test)')) };
     // The message is once per session; start this test's session afresh.
     (reader as unknown as { stateWrites: { warned: boolean } }).stateWrites.warned = false;
-    const warnings: string[] = [];
-    const showWarning = vscode.window.showWarningMessage;
-    vscode.window.showWarningMessage = ((message: string, ...rest: never[]) => {
-      warnings.push(message);
-      return showWarning(message, ...rest);
-    }) as typeof vscode.window.showWarningMessage;
+    const warnings = interceptWarnings();
     try {
       let last: { heading?: string } | undefined;
       const { lines } = await logged(lessons, async () => {
@@ -187,7 +185,7 @@ describe('Write faults', function () {
       assert.strictEqual(JSON.stringify(real.get(StateKeys.progress)), storedProgress, 'reading progress is unchanged');
       const failures = lines.filter((l) => l.startsWith('error Could not save your reading progress (scroll positions): storage is full (test). What was saved before is unchanged.'));
       assert.strictEqual(failures.length, 1, `one log line for three failed saves:\n${lines.join('\n')}`);
-      assert.deepStrictEqual(warnings, [failures[0].slice('error '.length)], 'one message, not one per save');
+      assert.deepStrictEqual(warnings.shown.map((w) => w.message), [failures[0].slice('error '.length)], 'one message, not one per save');
       // The lesson keeps working: another lesson, then back to this one where it was left.
       page = nextRender(lessons, other.id, 60_000);
       assert.strictEqual(await reader.show({ lessonId: other.id }), true);
@@ -197,8 +195,35 @@ describe('Write faults', function () {
       assert.ok(last?.heading, 'the page reported the heading on screen');
       assert.strictEqual((await page).visibleHeading, last.heading, 'back at the position of this session');
     } finally {
-      vscode.window.showWarningMessage = showWarning;
+      warnings.restore();
       reader.scrollStore = real;
+    }
+  });
+
+  it('Insert Definition as Note into a read-only note: the note is unchanged, and it says so', async () => {
+    const { lessons } = await extensionApi();
+    const readonly = new FaultyFs();
+    const text = '# Note\n\nA linear probe reads a direction.\n';
+    readonly.files.set('/notes/ro.md', new TextEncoder().encode(text));
+    const sub = vscode.workspace.registerFileSystemProvider(`${SCHEME}-readonly`, readonly, { isCaseSensitive: true, isReadonly: true });
+    const warnings = interceptWarnings();
+    try {
+      const uri = vscode.Uri.from({ scheme: `${SCHEME}-readonly`, path: '/notes/ro.md' });
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.strictEqual(doc.languageId, 'markdown');
+      const editor = await vscode.window.showTextDocument(doc);
+      const at = doc.positionAt(text.indexOf('linear probe') + 3);
+      editor.selection = new vscode.Selection(at, at);
+      const { lines } = await logged(lessons, async () => vscode.commands.executeCommand('interpLessons.insertDefinition'));
+      assert.strictEqual(doc.getText(), text, 'the note is unchanged');
+      assert.ok(!doc.isDirty);
+      assert.strictEqual(new TextDecoder().decode(readonly.files.get('/notes/ro.md')), text);
+      assert.deepStrictEqual(warnings.shown.map((w) => w.message), ['The definition note could not be inserted: the file changed or is read-only. Nothing was changed.']);
+      assert.ok(lines.includes(`warn Insert Definition as Note: the edit to ${uri.toString(true)} was refused; nothing was inserted`), lines.join('\n'));
+    } finally {
+      warnings.restore();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      sub.dispose();
     }
   });
 

@@ -81,7 +81,11 @@ export async function definitionNote(entry: GlossaryEntry, language: GlossaryLan
   return line;
 }
 
-/** Inserts the note after the cursor's line, as one undoable edit. */
+/**
+ * Inserts the note after the cursor's line, as one undoable edit. False when nothing was inserted: VS Code
+ * refused the edit (the document changed meanwhile), or reported success on a read-only editor but left the
+ * document as it was (measured in VS Code 1.139: `TextEditor.edit` resolves true there).
+ */
 export async function insertDefinitionNote(editor: vscode.TextEditor, entry: GlossaryEntry, language: GlossaryLanguage, lessons: LessonIndex): Promise<boolean> {
   const note = await definitionNote(entry, language, lessons);
   const doc = editor.document;
@@ -89,5 +93,6 @@ export async function insertDefinitionNote(editor: vscode.TextEditor, entry: Glo
   const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const before = line.isEmptyOrWhitespace ? '' : eol + eol;
   const text = before + note.replace(/\n/g, eol) + eol;
-  return editor.edit((b) => b.insert(line.range.end, text));
+  const version = doc.version;
+  return (await editor.edit((b) => b.insert(line.range.end, text))) && doc.version !== version;
 }
