@@ -108,45 +108,45 @@ function againstBare(cases: HostileCase[], first: { name: string; cpu: number }[
 }
 
 /**
- * How render time grows with size, for every generated case: each is built at full size and at twice its size,
- * rendered once to warm up, then three times each in alternation (wall ms, medians). The exponent is
- * log(t_double / t_full) / log(chars_double / chars_full): 1 for linear work, 2 for a parser that backtracks
- * quadratically. Doubling (not shrinking) on purpose: below about 90 KB times step up unevenly (`**a` × n:
- * 47 ms at 45 KB, 119 ms at 90 KB, then 242 and 509 ms at 180 and 360 KB), so a smaller size mostly measures
- * that step. Cases whose full render takes under 20 ms are left out (timer noise decides their exponent).
+ * How render time grows with size, for every generated case: each is built at 1×, 2× and 4× its size, rendered
+ * once to warm up, then three times at each size in alternation (wall ms, medians). The exponent is the slope of
+ * log time over log size (least squares over the three sizes): 1 for linear work, 2 for a parser that backtracks
+ * quadratically. Growing (not shrinking) on purpose: below about 90 KB times step up unevenly with the garbage
+ * collector (`**a` × n through bare markdown-it: 47 ms at 45 KB, 119 ms at 90 KB, then 242 and 509 ms at 180 and
+ * 360 KB), so smaller sizes mostly measure that step; three sizes smooth the steps above it. Cases whose 1× render
+ * takes under 10 ms are left out (timer noise decides their exponent).
  */
 function scaling(): Record<string, Figure> {
-  const rows: { name: string; chars: number; full: number; double: number; exponent: number }[] = [];
+  const rows: { name: string; chars: number; times: number[]; exponent: number }[] = [];
   for (const f of generatedFamilies()) {
     const full = f.make((n) => n);
     renderLesson(full);
-    const first = measure(() => renderLesson(full)).wall;
-    if (first < 15) continue;
-    const double = f.make((n) => n * 2);
-    renderLesson(double);
-    const t = { full: [first] as number[], double: [] as number[] };
-    for (let i = 0; i < 3; i++) {
-      t.double.push(measure(() => renderLesson(double)).wall);
-      if (i < 2) t.full.push(measure(() => renderLesson(full)).wall);
-    }
-    const tf = median(t.full);
-    const td = median(t.double);
-    if (tf < 20) continue;
-    rows.push({ name: f.name, chars: full.length, full: tf, double: td, exponent: Math.log(td / tf) / Math.log(double.length / full.length) });
+    if (measure(() => renderLesson(full)).wall < 10) continue;
+    const inputs = [1, 2, 4].map((m) => f.make((n) => n * m));
+    for (const md of inputs.slice(1)) renderLesson(md);
+    const t: number[][] = inputs.map(() => []);
+    for (let i = 0; i < 3; i++) inputs.forEach((md, k) => t[k].push(measure(() => renderLesson(md)).wall));
+    const times = t.map(median);
+    const xs = inputs.map((md) => Math.log(md.length));
+    const ys = times.map((v) => Math.log(v));
+    const mx = xs.reduce((p, x) => p + x, 0) / 3;
+    const my = ys.reduce((p, y) => p + y, 0) / 3;
+    const exponent = xs.reduce((p, x, k) => p + (x - mx) * (ys[k] - my), 0) / xs.reduce((p, x) => p + (x - mx) ** 2, 0);
+    rows.push({ name: f.name, chars: full.length, times, exponent });
   }
   rows.sort((a, b) => b.exponent - a.exponent);
-  const perKb = rows.map((r) => r.full / (r.chars / 1024)).sort((a, b) => a - b);
+  const perKb = rows.map((r) => r.times[0] / (r.chars / 1024)).sort((a, b) => a - b);
   return {
     'scaling.maxExponent': {
       value: Math.round(rows[0].exponent * 100) / 100, unit: 'exponent (time ∝ size^x)',
       baseline: { name: 'linear work', value: 1 }, ratio: Math.round(rows[0].exponent * 100) / 100, budget: 'well under 2 (quadratic backtracking)',
-      note: `${rows.length} generated cases taking ≥ 20 ms, each at full and double size (warm, wall, median of 3); steepest: ${rows.slice(0, 5).map((r) => `${r.name} ${r.exponent.toFixed(2)} (${r.full.toFixed(0)} → ${r.double.toFixed(0)} ms)`).join(', ')}`,
+      note: `${rows.length} generated cases taking ≥ 10 ms, each at 1×, 2× and 4× size (warm, wall, median of 3); steepest: ${rows.slice(0, 5).map((r) => `${r.name} ${r.exponent.toFixed(2)} (${r.times.map((v) => v.toFixed(0)).join(' → ')} ms)`).join(', ')}`,
     },
     'scaling.msPerKb': {
       value: Math.round(perKb[perKb.length - 1] * 100) / 100, unit: 'ms per KB (warm, slowest case)',
       baseline: { name: 'median of those cases', value: Math.round(perKb[perKb.length >> 1] * 100) / 100 },
       ratio: Math.round((perKb[perKb.length - 1] / perKb[perKb.length >> 1]) * 100) / 100,
-      note: 'full-size render time over input size',
+      note: '1× render time over input size',
     },
   };
 }

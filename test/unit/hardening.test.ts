@@ -4,7 +4,7 @@
 // the old patterns did: fast-check compares them with the old ones on short inputs.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { indexLessonText, parseReaderMessage, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
+import { indexLessonText, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, parseReaderMessage, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
 import { inlineMarkdownToText } from '../../src/core/markdown/slug';
 
 const SEED = Number(process.env.FC_SEED ?? 20261126);
@@ -150,5 +150,74 @@ describe('Hardening: the page reports what its CSP refused', () => {
     assert.ok(m?.type === 'rendered' && m.cspViolations === 2 && m.cspViolation === 'script-src-attr inline');
     const bad = parseReaderMessage({ ...base, cspViolations: 'many', cspViolation: 'x'.repeat(301) });
     assert.ok(bad?.type === 'rendered' && bad.cspViolations === 0 && bad.cspViolation === undefined);
+  });
+});
+
+describe('Hardening: degenerate blocks are shown as written, with a note', () => {
+  const LONG = MAX_FORMATTED_INLINE_CHARS;
+  const notes = (html: string) => (html.match(/class="il-unformatted-note"/g) ?? []).length;
+
+  it(`a paragraph over ${LONG.toLocaleString('en')} characters is not formatted, and nothing of it is lost`, () => {
+    const words = '**bold** [link](https://example.com) $x^2$ <b>tag</b> & "q" ';
+    const text = words.repeat(Math.ceil((LONG + 1) / words.length));
+    const { html } = renderLesson(`# T\n\n${text}\n\nAfter **this**.`);
+    assert.strictEqual(notes(html), 1);
+    assert.match(html, /This text has [\d,]+ characters, more than the 20,000/);
+    assert.ok(!/<strong>bold<\/strong>|<a href="https:\/\/example.com"|class="katex"/.test(html.split('After')[0]), 'the long paragraph is not formatted');
+    // Every character of it is on the page, escaped.
+    const shown = /<span class="il-unformatted">([^<]*)<\/span>/.exec(html)![1];
+    assert.strictEqual(shown.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), text.trim());
+    assert.match(html, /After <strong>this<\/strong>\./, 'the next paragraph is formatted as usual');
+  });
+
+  it(`a paragraph of exactly ${LONG.toLocaleString('en')} characters is still formatted`, () => {
+    const text = `**a** ${'x'.repeat(LONG - 6)}`;
+    assert.strictEqual(text.length, LONG);
+    const { html } = renderLesson(text);
+    assert.strictEqual(notes(html), 0);
+    assert.match(html, /<strong>a<\/strong>/);
+  });
+
+  it('a heading too long to format keeps its text for the outline', () => {
+    const title = `Long ${'y'.repeat(LONG)}`;
+    const r = renderLesson(`## ${title}\n\ntext`);
+    assert.strictEqual(r.headings.length, 1);
+    assert.strictEqual(r.headings[0].text, title);
+    assert.strictEqual(notes(r.html), 1);
+  });
+
+  it(`a table of more than ${MAX_TABLE_ROWS.toLocaleString('en')} rows: the first ${MAX_TABLE_ROWS.toLocaleString('en')} as a table, the rest as written`, () => {
+    const rows = Array.from({ length: MAX_TABLE_ROWS + 500 }, (_, i) => `| r${i} | *e${i}* |`);
+    const { html } = renderLesson(`| a | b |\n|---|---|\n${rows.join('\n')}\n\nAfter **this**.`);
+    assert.strictEqual((html.match(/<tr>/g) ?? []).length, MAX_TABLE_ROWS + 1, 'header and the first rows');
+    assert.match(html, /<td>r999<\/td>/);
+    assert.ok(!html.includes('<td>r1000</td>'));
+    assert.strictEqual(notes(html), 1);
+    assert.match(html, /This table has more than 1,000 rows: the other 500 are shown as written\./);
+    const rest = /<pre>([^<]*)<\/pre>/.exec(html)![1];
+    assert.strictEqual(rest, rows.slice(MAX_TABLE_ROWS).join('\n'));
+    assert.match(html, /After <strong>this<\/strong>\./);
+  });
+
+  it(`a table of exactly ${MAX_TABLE_ROWS.toLocaleString('en')} rows is whole`, () => {
+    const rows = Array.from({ length: MAX_TABLE_ROWS }, (_, i) => `| r${i} | e |`);
+    const { html } = renderLesson(`| a | b |\n|---|---|\n${rows.join('\n')}\n`);
+    assert.strictEqual((html.match(/<tr>/g) ?? []).length, MAX_TABLE_ROWS + 1);
+    assert.strictEqual(notes(html), 0);
+  });
+
+  it('a table inside a list is capped the same way and the list goes on', () => {
+    const rows = Array.from({ length: MAX_TABLE_ROWS + 3 }, (_, i) => `  | r${i} | e |`);
+    const { html } = renderLesson(`- item\n\n  | a | b |\n  |---|---|\n${rows.join('\n')}\n- next **item**\n`);
+    assert.strictEqual(notes(html), 1);
+    assert.match(html, /the other 3 are shown as written/);
+    assert.match(html, /next <strong>item<\/strong>/);
+  });
+
+  it('a megabyte line is escaped in pieces without losing or doubling a character', () => {
+    const line = 'a<b>&"é😀'.repeat(150_000);
+    const { html } = renderLesson(line);
+    const shown = /<span class="il-unformatted">([^<]*)<\/span>/.exec(html)![1];
+    assert.strictEqual(shown, line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
   });
 });

@@ -8,6 +8,7 @@ import { calloutPlugin } from './callouts';
 import { glossaryMarkdownItPlugin } from '../glossary/markdownItPlugin';
 import type { Glossary, GlossaryLanguage } from '../glossary/types';
 import { ANY_SCHEME, SAFE_SCHEMES, isAllowedHref } from './links';
+import { MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS } from './limits';
 import type * as Katex from 'katex';
 import type { HLJSApi } from 'highlight.js';
 
@@ -39,6 +40,12 @@ export interface RenderLabels {
   mathError: string;
   brokenLink: string;
   externalLink: string;
+  /** Shown before a paragraph too long to format: {0} its length, {1} the limit. */
+  longTextUnformatted: string;
+  /** Shown before the rows of a table past the limit: {0} the limit, {1} how many rows follow. */
+  tableRowsUnformatted: string;
+  /** BCP 47 language the numbers in labels are written in (`20,000` or `20.000`). */
+  numberLocale: string;
   calloutTitles: Record<string, string>;
 }
 
@@ -52,6 +59,9 @@ export interface RenderedLesson {
   mathErrors: { line: number; tex: string; message: string }[];
   /** Snippet ids referenced by ```snippet blocks, in order. */
   snippets: string[];
+  /** Blocks shown as written because they pass a limit: text longer than MAX_FORMATTED_INLINE_CHARS (size in
+   * characters) or table rows past MAX_TABLE_ROWS (size in rows); 1-based lines in the file. */
+  unformatted: { line: number; kind: 'text' | 'tableRows'; size: number }[];
   /** Markdown of an Aero navigation block (breadcrumb), taken out of the body. */
   navigation?: string;
   /** Lessons listed in an Aero footer table, taken out of the body. */
@@ -64,6 +74,9 @@ const DEFAULT_LABELS: RenderLabels = {
   mathError: 'Math error',
   brokenLink: 'This link does not lead to a lesson in this course',
   externalLink: 'Opens in your browser',
+  longTextUnformatted: 'This text has {0} characters, more than the {1} the reader formats in one block: it is shown as written.',
+  tableRowsUnformatted: 'This table has more than {0} rows: the other {1} are shown as written.',
+  numberLocale: 'en',
   calloutTitles: {
     note: 'Note',
     tip: 'Tip',
@@ -74,13 +87,6 @@ const DEFAULT_LABELS: RenderLabels = {
     predict: 'Predict first',
   },
 };
-
-/**
- * Lessons longer than this (UTF-16 units, ≈ bytes for Latin text) are rendered off the extension host's thread
- * (the reader uses a worker). Measured: in-thread ≈ 1 ms per KB up to here (a 64 KB lesson ≈ 85–105 ms, a shipped
- * lesson of 13–16 KB 13–40 ms), while a worker costs ≈ 150–170 ms to start and load the renderer.
- */
-export const HOST_RENDER_MAX_CHARS = 64 * 1024;
 
 /** KaTeX options: no trust (no \href, \url, \includegraphics, \html*), bounded expansion and sizes. */
 export const KATEX_OPTIONS = {
@@ -98,6 +104,7 @@ interface RenderEnv {
   bodyLine: number;
   headings: RenderedLesson['headings'];
   mathErrors: RenderedLesson['mathErrors'];
+  unformatted: RenderedLesson['unformatted'];
   snippets: string[];
   /** Per-document macros: `\gdef` in one lesson must not leak into the next. */
   macros: NonNullable<Katex.KatexOptions["macros"]>;
@@ -153,11 +160,15 @@ function createEngine(): MarkdownIt {
     },
   });
   md.core.ruler.before('inline', 'il_heading_ids', takeExplicitIds);
+  md.core.ruler.before('inline', 'il_long_inline', skipLongInline);
+  const table = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'table')!.fn;
+  md.block.ruler.at('table', (state, startLine, endLine, silent) => cappedTable(table, state, startLine, endLine, silent), { alt: ['paragraph', 'reference'] });
   md.core.ruler.after('inline', 'il_inline_lines', numberInlineLines);
   md.core.ruler.after('il_inline_lines', 'il_headings', collectHeadings);
 
   const rules = md.renderer.rules;
   rules.text = (tokens, idx) => escapeText(tokens[idx].content);
+  rules.il_unformatted = (tokens, idx, _o, env: RenderEnv) => unformattedHtml(tokens[idx], env);
   for (const type of ['math_inline', 'math_inline_block', 'math_inline_bare_block', 'math_block']) {
     const block = type !== 'math_inline';
     rules[type] = (tokens, idx, _o, env: RenderEnv) => renderMath(tokens[idx], block, env);
@@ -199,8 +210,16 @@ function createEngine(): MarkdownIt {
  * a callback per character: a 1 MB line of `<b>x</b>` spent 100–600 ms in that callback.
  */
 function escapeText(s: string): string {
+  if (s.length > ESCAPE_CHUNK) {
+    // In 64 K pieces: V8's global replace slows down more than linearly on strings of megabytes (one 4 MB line of
+    // `<b>x</b>`: 785 ms in one piece, 142 ms in pieces; 8 MB: 1,520 vs 266 ms).
+    const parts: string[] = [];
+    for (let i = 0; i < s.length; i += ESCAPE_CHUNK) parts.push(escapeText(s.slice(i, i + ESCAPE_CHUNK)));
+    return parts.join('');
+  }
   return /[&<>"]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s;
 }
+const ESCAPE_CHUNK = 64 * 1024;
 
 function markdownEngine(): MarkdownIt {
   return (engine ??= createEngine());
@@ -215,6 +234,7 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
     bodyLine: fm.bodyLine,
     headings: [],
     mathErrors: [],
+    unformatted: [],
     snippets: [],
     macros: {},
     formulas: 0,
@@ -228,9 +248,66 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
   const html = markdownEngine().render(body, env);
   const h1 = env.headings.find((h) => h.level === 1);
   return {
-    html, title: fm.meta.title ?? h1?.text ?? '', headings: env.headings, mathErrors: env.mathErrors, snippets: env.snippets,
+    html, title: fm.meta.title ?? h1?.text ?? '', headings: env.headings, mathErrors: env.mathErrors, snippets: env.snippets, unformatted: env.unformatted,
     navigation: aero.navigation, footerLessons: aero.footerLessons,
   };
+}
+
+// ---- limits on degenerate blocks ----
+
+function skipLongInline(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'inline' && t.content.length > MAX_FORMATTED_INLINE_CHARS) {
+      t.type = 'il_unformatted';
+      t.children = null;
+      const env = state.env as RenderEnv | undefined;
+      env?.unformatted?.push({ line: (t.map?.[0] ?? 0) + env.bodyLine + 1, kind: 'text', size: t.content.length });
+    }
+  }
+}
+
+type BlockRule = (state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+/** markdown-it's table rule on at most MAX_TABLE_ROWS body rows; the rows after them become one unformatted block. */
+function cappedTable(table: BlockRule, state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const capped = Math.min(endLine, startLine + 2 + MAX_TABLE_ROWS);
+  if (!table(state, startLine, capped, silent)) return false;
+  if (silent || state.line !== capped || capped === endLine) return true;
+  // The table stopped at the cap: take the rest of its rows (up to a blank or less indented line) as they are.
+  let next = state.line;
+  while (next < endLine && !state.isEmpty(next) && state.sCount[next] >= state.blkIndent) next++;
+  if (next === state.line) return true;
+  const token = state.push('il_unformatted', '', 0);
+  token.block = true;
+  token.map = [state.line, next];
+  token.content = state.getLines(state.line, next, state.blkIndent, false);
+  token.meta = { tableRows: next - state.line };
+  const env = state.env as RenderEnv | undefined;
+  env?.unformatted?.push({ line: state.line + env.bodyLine + 1, kind: 'tableRows', size: next - state.line });
+  state.line = next;
+  return true;
+}
+
+function formatNumber(v: number, locale: string): string {
+  try {
+    return v.toLocaleString(locale);
+  } catch {
+    return v.toLocaleString('en');
+  }
+}
+
+function unformattedHtml(token: Token, env: RenderEnv): string {
+  const rows = (token.meta as { tableRows?: number } | null)?.tableRows;
+  const n = (v: number) => formatNumber(v, env.labels.numberLocale);
+  const note = rows !== undefined
+    ? env.labels.tableRowsUnformatted.replace('{0}', n(MAX_TABLE_ROWS)).replace('{1}', n(rows))
+    : env.labels.longTextUnformatted.replace('{0}', n(token.content.length)).replace('{1}', n(MAX_FORMATTED_INLINE_CHARS));
+  const noteHtml = `<span class="il-unformatted-note" role="note">${escapeHtml(note)}</span>`;
+  return rows !== undefined
+    ? `<div class="il-unformatted il-unformatted-block">${noteHtml}<pre>${escapeText(token.content)}</pre></div>\n`
+    : `${noteHtml} <span class="il-unformatted">${escapeText(token.content)}</span>`;
 }
 
 // ---- core rules ----
@@ -276,7 +353,9 @@ function collectHeadings(state: StateCore): void {
   for (let i = 0; i < tokens.length - 1; i++) {
     const open = tokens[i];
     if (open.type !== 'heading_open') continue;
-    const text = inlineText(tokens[i + 1].children ?? []).trim();
+    const inline = tokens[i + 1];
+    // A heading too long to format (il_unformatted) has no children: its text is what was written.
+    const text = (inline.children ? inlineText(inline.children) : inline.content).trim();
     const id = slugs.unique((open.meta?.explicitId as string | undefined) ?? slugify(text));
     open.attrSet('id', id);
     env.headings.push({ level: Number(open.tag.slice(1)), text, id });

@@ -1,0 +1,20 @@
+// Sizes past which the renderer works differently. Kept apart from render.ts (no imports) so that the
+// extension's activation bundle can read them without pulling in markdown-it.
+
+/**
+ * Lessons longer than this (UTF-16 units, ≈ bytes for Latin text) are rendered off the extension host's thread
+ * (the reader uses a worker). Measured: in-thread ≈ 1 ms per KB up to here (a 64 KB lesson ≈ 85–105 ms, a shipped
+ * lesson of 13–16 KB 13–40 ms), while a worker costs ≈ 150–170 ms to start and load the renderer.
+ */
+export const HOST_RENDER_MAX_CHARS = 64 * 1024;
+
+/**
+ * Text of one paragraph, heading or table cell longer than this is shown as it is written, without inline
+ * formatting (emphasis, links, math, glossary terms). Like VS Code's own `editor.maxTokenizationLineLength`
+ * (20,000), this keeps a degenerate block cheap: inline parsing is where 100,000 lines in one paragraph, a
+ * 1 MB line or 30,000 unmatched `**` spend their time (markdown-it's tokens and the garbage they make). The
+ * longest block of text in our lessons has 841 characters, in the original course's Module 15 folder 660.
+ */
+export const MAX_FORMATTED_INLINE_CHARS = 20_000;
+/** Table rows past this are shown as written, after the table (tables in our lessons and the original course: ≤ 9 rows). */
+export const MAX_TABLE_ROWS = 1_000;
