@@ -1,14 +1,16 @@
 // Restricted mode: `node test/host/run.mjs --restricted --grep "Restricted mode"` turns workspace trust on
 // and leaves the test folder untrusted. package.json declares `capabilities.untrustedWorkspaces.supported:
-// true` because the extension never executes anything from a workspace: lessons, glossary files and
-// regression data are data. These tests hold the declaration to that: the extension runs, a workspace
-// glossary file loads and hovers, a course folder in the workspace renders inert, and a note's regression
-// block computes (in-process arithmetic, no interpreter).
+// "limited"`: the extension never executes anything from a workspace (lessons, glossary files and regression
+// data are data), and the one thing it holds back there is reading a note's data file from outside the
+// workspace. These tests hold the declaration to that: the extension runs, a workspace glossary file loads
+// and hovers, a course folder in the workspace renders inert, a note's regression block computes (in-process
+// arithmetic, no interpreter), and a data file outside the workspace is refused while one inside loads.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { RenderReport } from '../../src/core';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import type { SnippetsApi } from '../../src/features/snippets/register';
+import { interceptWarnings } from './helpers/messages';
 import { clickLens, regressionLenses } from './helpers/snippets';
 import { until } from './helpers/until';
 
@@ -102,6 +104,32 @@ if (process.env.INTERP_TEST_RESTRICTED === '1') {
       const r = await done;
       assert.strictEqual(r.svgCount, 2);
       assert.match(snippets.lastMarkdown() ?? '', /y ~ x/);
+    });
+
+    it('a note\'s data file outside the workspace is refused with a message; one inside still loads', async () => {
+      const { snippets } = await api();
+      const csv = 'x,y\n1,2.1\n2,3.9\n3,6.2\n4,7.8\n';
+      // The workspace is a folder of a throwaway sandbox: its parent is outside it.
+      const outside = vscode.Uri.joinPath(folder(), '..', 'restricted-outside.csv');
+      await vscode.workspace.fs.writeFile(outside, new TextEncoder().encode(csv));
+      await write('restricted-inside.csv', csv);
+      const run = async (note: vscode.Uri): Promise<string> => {
+        const rendered = new Promise<string>((resolve) => { const sub = snippets.onDidRender((e) => { if (e.snippetId === 'regression' && e.status === 'done') { sub.dispose(); resolve('rendered'); } }); });
+        const failed = new Promise<string>((resolve) => { const sub = snippets.onDidFail((f) => { sub.dispose(); resolve(f.message); }); });
+        const [lens] = await regressionLenses(note);
+        await clickLens(lens);
+        return Promise.race([rendered, failed]);
+      };
+      const warnings = interceptWarnings(() => 'Read the File');
+      try {
+        const refused = `The regression was not run: ${outside.fsPath} is outside the workspace, and in Restricted Mode data files are read only from inside it.`;
+        assert.strictEqual(await run(await write('restricted-outside-note.md', '```regression\ny ~ x\nfile: ../restricted-outside.csv\n```\n')), refused);
+        assert.deepStrictEqual(warnings.shown, [{ message: refused, modal: false, detail: undefined, items: ['Manage Workspace Trust'] }], 'no dialog offers to read it');
+        assert.strictEqual(await run(await write('restricted-inside-note.md', '```regression\ny ~ x\nfile: restricted-inside.csv\n```\n')), 'rendered');
+        assert.strictEqual(warnings.shown.length, 1, 'nothing asked for data inside the workspace');
+      } finally {
+        warnings.restore();
+      }
     });
   });
 }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { RenderReport } from '../../src/core';
 import type { SnippetsApi } from '../../src/features/snippets/register';
 import { requestScreenshot, setTheme } from './helpers/screenshot';
+import { interceptWarnings } from './helpers/messages';
 import { acceptInputsUntil, clickLens, regressionLenses } from './helpers/snippets';
 
 async function api(): Promise<SnippetsApi> {
@@ -195,6 +196,87 @@ describe('Snippets', function () {
     const rendered = next(snippets.onDidRender, done('regression'), 'render report for the file block');
     await runLens(uri);
     assert.strictEqual((await rendered).svgCount, 2);
+  });
+
+  describe('a file: line and the workspace boundary', () => {
+    const csv = 'hours,score\n1,52\n2,55\n3,61\n4,63\n5,70\n';
+    // The test workspace is a folder of a throwaway sandbox: its parent is outside the workspace.
+    const workspace = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const outside = (name: string) => {
+      const file = path.join(path.dirname(workspace()), 'outside-data', name);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, csv);
+      return fs.realpathSync(file);
+    };
+    /** Runs the note's block: 'rendered', or the failure message. */
+    const outcome = async (uri: vscode.Uri): Promise<string> => {
+      const snippets = await api();
+      const rendered = next(snippets.onDidRender, done('regression'), 'render report').then(() => 'rendered');
+      const failed = next(snippets.onDidFail, () => true, 'failure').then((f) => f.message);
+      await runLens(uri);
+      return Promise.race([rendered, failed]);
+    };
+
+    it('is read only after a modal dialog naming the file is accepted, and asks once per file', async () => {
+      const file = outside('hours.csv');
+      const uri = writeNote('outside-note.md', '```regression\nscore ~ hours\nfile: ../outside-data/hours.csv\n```\n');
+      const warnings = interceptWarnings((w) => (w.modal ? 'Read the File' : undefined));
+      try {
+        assert.strictEqual(await outcome(uri), 'rendered');
+        assert.deepStrictEqual(warnings.shown, [{
+          message: `Read ${file}? It is outside the workspace.`, modal: true, items: ['Read the File'],
+          detail: 'The line "file: ../outside-data/hours.csv" in outside-note.md names it. It is only read, to compute this regression; you are asked once per file in this session.',
+        }]);
+        assert.strictEqual(await outcome(uri), 'rendered');
+        assert.strictEqual(warnings.shown.length, 1, 'not asked again for the same file');
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('declining reads nothing and says so', async () => {
+      const file = outside('declined.csv');
+      const uri = writeNote('declined-note.md', `\`\`\`regression\nscore ~ hours\nfile: ${file}\n\`\`\`\n`);
+      const warnings = interceptWarnings(() => undefined);
+      try {
+        assert.strictEqual(await outcome(uri), `The regression was not run: ${file} is outside the workspace and was not read.`);
+        assert.deepStrictEqual(warnings.shown.map((w) => [w.modal, w.message]), [[true, `Read ${file}? It is outside the workspace.`]]);
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('a symbolic link in the workspace that leads out is outside too, named by where it leads', async function () {
+      const file = outside('linked.csv');
+      const link = path.join(workspace(), 'linked-out');
+      try {
+        fs.rmSync(link, { force: true });
+        fs.symlinkSync(path.dirname(file), link, 'dir');
+      } catch {
+        this.skip(); // no symbolic links on this file system
+      }
+      const uri = writeNote('linked-note.md', '```regression\nscore ~ hours\nfile: linked-out/linked.csv\n```\n');
+      const warnings = interceptWarnings(() => undefined);
+      try {
+        assert.strictEqual(await outcome(uri), `The regression was not run: ${file} is outside the workspace and was not read.`);
+        assert.deepStrictEqual(warnings.shown.map((w) => w.message), [`Read ${file}? It is outside the workspace.`]);
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('data inside the workspace, even through ../, is read without a dialog', async () => {
+      fs.mkdirSync(path.join(workspace(), 'notes'), { recursive: true });
+      writeNote('inside-data.csv', csv);
+      const uri = writeNote(path.join('notes', 'inside-note.md'), '```regression\nscore ~ hours\nfile: ../inside-data.csv\n```\n');
+      const warnings = interceptWarnings(() => 'Read the File');
+      try {
+        assert.strictEqual(await outcome(uri), 'rendered');
+        assert.deepStrictEqual(warnings.shown, []);
+      } finally {
+        warnings.restore();
+      }
+    });
   });
 });
 

@@ -13,4 +13,6 @@ export { parseResultsMessage } from './messages';
 export type { RenderReport, PanelAction, ResultsMessage, ResultView } from './messages';
 export type { RegressionFence } from './blocks';
 export { resultToText } from './text';
+export { isInsideFolders, normalizeSlashPath } from './dataPath';
+export type { PathLocation } from './dataPath';
 export type * from './types';

@@ -1,8 +1,11 @@
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import {
   SNIPPETS,
   findRegressionBlocks,
   findSnippet,
+  isInsideFolders,
+  normalizeSlashPath,
   pick,
   regressionFileReference,
   resolveParams,
@@ -189,25 +192,75 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     if (params) await runSnippet(entry.id, params);
   };
 
+  /** Data files outside the workspace that the user allowed this session, by URI. */
+  const allowedOutside = new Set<string>();
+
+  /**
+   * A note in a workspace folder reads data from outside every folder (`../`, an absolute path, a link that
+   * leads out) only after the user allows that file once in a modal dialog, and never in Restricted Mode.
+   * A note in no folder (untitled, a file opened alone) has no workspace to stay in: it reads as before.
+   * Returns why nothing was read (the user has been told), or undefined to go on.
+   */
+  const outsideWorkspace = async (documentUri: vscode.Uri, uri: vscode.Uri, ref: string): Promise<string | undefined> => {
+    if (!vscode.workspace.getWorkspaceFolder(documentUri)) return undefined;
+    const folders = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => realUri(f.uri)));
+    const target = await realUri(uri);
+    if (isInsideFolders(target, folders, { ignoreCase: uri.scheme === 'file' && (process.platform === 'win32' || process.platform === 'darwin') })) return undefined;
+    const shown = target.scheme === 'file' ? target.fsPath : target.toString(true);
+    const note = vscode.workspace.asRelativePath(documentUri, false);
+    if (!vscode.workspace.isTrusted) {
+      const message = vscode.l10n.t('The regression was not run: {0} is outside the workspace, and in Restricted Mode data files are read only from inside it.', shown);
+      deps.log.warn(`regression in ${note}: file: ${ref} is ${shown}, outside the workspace; not read in Restricted Mode`);
+      const manage = vscode.l10n.t('Manage Workspace Trust');
+      void vscode.window.showWarningMessage(message, manage).then((a) => (a === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
+      return message;
+    }
+    if (allowedOutside.has(target.toString())) return undefined;
+    const read = vscode.l10n.t('Read the File');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Read {0}? It is outside the workspace.', shown),
+      { modal: true, detail: vscode.l10n.t('The line "file: {0}" in {1} names it. It is only read, to compute this regression; you are asked once per file in this session.', ref, note) },
+      read,
+    );
+    if (answer !== read) {
+      const message = vscode.l10n.t('The regression was not run: {0} is outside the workspace and was not read.', shown);
+      deps.log.info(`regression in ${note}: reading ${shown} (outside the workspace) was declined`);
+      void vscode.window.showInformationMessage(message);
+      return message;
+    }
+    allowedOutside.add(target.toString());
+    deps.log.info(`regression in ${note}: reading ${shown} (outside the workspace) was allowed for this session`);
+    return undefined;
+  };
+
   /** Reads the CSV a `file:` line names: relative to the note's folder, else to the workspace folders. */
-  const readDataFile = async (documentUri: vscode.Uri, ref: string): Promise<{ uri: vscode.Uri; text: string } | string> => {
+  const readDataFile = async (documentUri: vscode.Uri, ref: string): Promise<{ uri: vscode.Uri; text: string } | { problem: string; told?: boolean }> => {
     const candidates: vscode.Uri[] = [];
     // An absolute path names a file beside the note's own file system: local disk only for a local note.
-    if (/^([a-zA-Z]:[\\/]|\/)/.test(ref)) candidates.push(documentUri.scheme === 'file' ? vscode.Uri.file(ref) : documentUri.with({ path: `/${ref.replace(/\\/g, '/').replace(/^\/+/, '')}`, query: '', fragment: '' }));
-    else {
+    if (/^([a-zA-Z]:[\\/]|\/)/.test(ref)) {
+      const uri = documentUri.scheme === 'file' ? vscode.Uri.file(ref) : documentUri.with({ path: `/${ref.replace(/\\/g, '/').replace(/^\/+/, '')}`, query: '', fragment: '' });
+      candidates.push(uri.with({ path: normalizeSlashPath(uri.path) })); // what is read is what was checked
+    } else {
       candidates.push(vscode.Uri.joinPath(documentUri, '..', ref));
       for (const f of vscode.workspace.workspaceFolders ?? []) candidates.push(vscode.Uri.joinPath(f.uri, ref));
     }
     for (const uri of candidates) {
+      let size: number;
       try {
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > MAX_FILE_BYTES) return vscode.l10n.t('{0} is {1} MB; the limit is {2} MB.', ref, Math.round(stat.size / 1048576), MAX_FILE_BYTES / 1048576);
+        size = (await vscode.workspace.fs.stat(uri)).size;
+      } catch {
+        continue; // Try the next place.
+      }
+      const refused = await outsideWorkspace(documentUri, uri, ref);
+      if (refused) return { problem: refused, told: true };
+      if (size > MAX_FILE_BYTES) return { problem: vscode.l10n.t('{0} is {1} MB; the limit is {2} MB.', ref, Math.round(size / 1048576), MAX_FILE_BYTES / 1048576) };
+      try {
         return { uri, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
       } catch {
         // Try the next place.
       }
     }
-    return vscode.l10n.t('The data file {0} was not found next to the note or in the workspace.', ref);
+    return { problem: vscode.l10n.t('The data file {0} was not found next to the note or in the workspace.', ref) };
   };
 
   const runRegression = async (documentUri: vscode.Uri, text: string, lineOffset: number, rerun: () => Promise<void>, response?: string) => {
@@ -216,9 +269,9 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     const ref = regressionFileReference(text);
     if (ref) {
       const file = await readDataFile(documentUri, ref);
-      if (typeof file === 'string') {
-        failEmitter.fire({ message: file });
-        void vscode.window.showErrorMessage(file);
+      if ('problem' in file) {
+        failEmitter.fire({ message: file.problem });
+        if (!file.told) void vscode.window.showErrorMessage(file.problem);
         return;
       }
       job.fileText = file.text;
@@ -337,4 +390,17 @@ export function dataFileForPython(uri: vscode.Uri): { file: string; fileSource?:
   if (uri.scheme === 'file') return { file: uri.fsPath };
   const inWorkspace = vscode.workspace.getWorkspaceFolder(uri);
   return { file: inWorkspace ? vscode.workspace.asRelativePath(uri, false) : uri.path.split('/').pop() || 'data.csv', fileSource: uri.toString(true) };
+}
+
+/**
+ * Where a file really is, to compare with the workspace folders: on this disk through every symbolic link (a
+ * link inside the workspace may lead out of it), elsewhere as the URI says.
+ */
+async function realUri(uri: vscode.Uri): Promise<vscode.Uri> {
+  if (uri.scheme !== 'file') return uri;
+  try {
+    return vscode.Uri.file(await fs.promises.realpath(uri.fsPath));
+  } catch {
+    return uri; // Not on disk: compare the path as written.
+  }
 }
