@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import MarkdownIt from 'markdown-it';
 import katexPlugin from '@vscode/markdown-it-katex';
-import { HOST_RENDER_MAX_CHARS, KATEX_OPTIONS, parseCourseFolder, renderLesson } from '../src/core';
+import { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, KATEX_OPTIONS, parseCourseFolder, renderLesson } from '../src/core';
 import { hostileCorpus, type HostileCase } from '../test/fixtures/hostile/corpus';
 import { generatedFamilies } from '../test/fixtures/hostile/generate';
 import { median, percentile, type Figure } from './timing';
@@ -30,7 +30,22 @@ export async function run(): Promise<Record<string, Figure>> {
   const baseMedian = median(baseline);
   const render: { name: string; wall: number; cpu: number }[] = [];
   const scan: { name: string; wall: number; cpu: number }[] = [];
+  // What the reader does on the extension host's thread: lessons of at most HOST_RENDER_MAX_CHARS, with the
+  // host's budget (past it the lesson goes to the worker). Measured first, so it meets the cold start the product meets.
+  const host: { name: string; wall: number; cpu: number; over: boolean }[] = [];
   for (const c of corpus) {
+    if (c.markdown.length <= HOST_RENDER_MAX_CHARS) {
+      let over = false;
+      const m = measure(() => {
+        try {
+          renderLesson(c.markdown, { budgetMs: HOST_RENDER_BUDGET_MS });
+        } catch (e) {
+          if ((e as Error).name !== 'RenderOverBudget') throw e;
+          over = true;
+        }
+      });
+      host.push({ name: c.name, ...m, over });
+    }
     render.push({ name: c.name, ...measure(() => renderLesson(c.markdown)) });
     scan.push({ name: c.name, ...measure(() => parseCourseFolder([{ path: `${c.name}.md`, text: c.markdown }])) });
   }
@@ -62,12 +77,9 @@ export async function run(): Promise<Record<string, Figure>> {
       note: `of ${corpus.length}; ${over200Cpu.map((r) => `${r.name} ${r.cpu.toFixed(0)}`).join(', ') || 'none'}`,
     },
     hostThreadMax: (() => {
-      // What the reader renders on the extension host's own thread; longer lessons go to a worker.
-      const onHost = render.filter((r) => corpus.find((c) => c.name === r.name)!.markdown.length <= HOST_RENDER_MAX_CHARS).sort((a, b) => b.wall - a.wall);
-      const offHost = render.length - onHost.length;
-      return {
-        ...fig(onHost[0].wall, `the ${onHost.length} cases of at most ${HOST_RENDER_MAX_CHARS / 1024} K characters, which the reader renders on the extension host's thread (the other ${offHost} render in a worker); slowest ${onHost.slice(0, 3).map((s) => `${s.name} ${s.wall.toFixed(0)} (CPU ${s.cpu.toFixed(0)})`).join(', ')}`, 'issue 7: 200 ms'),
-      };
+      const onHost = [...host].sort((a, b) => b.wall - a.wall);
+      const moved = host.filter((h) => h.over);
+      return fig(onHost[0].wall, `the extension host's part: the ${host.length} cases of at most ${HOST_RENDER_MAX_CHARS / 1024} K characters rendered as the reader does on the host, first (cold), with its ${HOST_RENDER_BUDGET_MS} ms budget; ${moved.length} went over it and on to the worker (${moved.map((h) => `${h.name} stopped after ${h.wall.toFixed(0)} ms`).join(', ') || 'none'}); the other ${render.length - host.length} cases go to the worker by size. Slowest: ${onHost.slice(0, 3).map((h) => `${h.name} ${h.wall.toFixed(0)} (CPU ${h.cpu.toFixed(0)})`).join(', ')}`, 'issue 7: 200 ms');
     })(),
     ...againstBare(over200Cpu.map((r) => corpus.find((c) => c.name === r.name)!), render),
     ...scaling(),

@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS } from '../../src/core';
+import type { LessonsApi } from '../../src/features/lessons/register';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
 import { measureEventLoop as measureDelay } from './helpers/eventLoop';
 import { until } from './helpers/until';
@@ -32,11 +34,14 @@ describe('Big lesson off the extension host thread', function () {
     fs.writeFileSync(path.join(root, '01-small.md'), '# Small\n\nEuler: $e^{i\\pi} + 1 = 0$.\n');
     fs.writeFileSync(path.join(root, '02-five-megabytes.md'), bigLesson('Five megabytes', 5 * 1024 * 1024));
     fs.writeFileSync(path.join(root, '03-slow.md'), bigLesson('Slow to render', 2 * 1024 * 1024));
+    // Small (60 K characters: the host's size) but dear: 30 distinct formulas of 2,000 characters, about a
+    // second of KaTeX here, several times the host's budget on any machine.
+    fs.writeFileSync(path.join(root, '04-formulas.md'), `# Many long formulas\n\n${Array.from({ length: 30 }, (_, i) => `$$\n${'\\sqrt{x}+'.repeat(220)}x_{${i}}\n$$\n`).join('\n')}`);
     const lessons = (await extensionApi()).lessons;
     await vscode.workspace.getConfiguration('interpLessons').update('courseFolder', root, vscode.ConfigurationTarget.Global);
     await until('the big-lesson course folder', async () => {
       const c = await lessons.courses.get();
-      return c.lessons.some((l) => l.id === '02-five-megabytes') && c.lessons.some((l) => l.id === '03-slow') ? c : undefined;
+      return ['02-five-megabytes', '03-slow', '04-formulas'].every((id) => c.lessons.some((l) => l.id === id)) ? c : undefined;
     }, 60_000);
     const r = nextRender(lessons, '01-small');
     assert.strictEqual(await lessons.reader.show({ lessonId: '01-small' }), true);
@@ -71,6 +76,26 @@ describe('Big lesson off the extension host thread', function () {
     assert.strictEqual(where?.where, 'worker');
     assert.strictEqual(report.katexCount, 2000, 'the first 2,000 formulas rendered, the rest as source');
     assert.strictEqual(report.cspViolations, 0, report.cspViolation);
+  });
+
+  it('a small lesson whose formulas outrun the host\'s budget is rendered whole in the worker instead', async () => {
+    const api = await extensionApi<{ lessons: LessonsApi; log: { recent(): readonly string[] } }>();
+    const lessons = api.lessons;
+    const text = fs.readFileSync(path.join(root, '04-formulas.md'), 'utf8');
+    assert.ok(text.length <= HOST_RENDER_MAX_CHARS, 'small enough for the host by size');
+    let where: typeof lessons.reader.lastRenderPath;
+    const { value: report, maxMs, probeMaxMs } = await measureDelay(async () => {
+      const r = nextRender(lessons, '04-formulas');
+      assert.strictEqual(await lessons.reader.show({ lessonId: '04-formulas' }), true);
+      where = lessons.reader.lastRenderPath;
+      return r;
+    });
+    assert.strictEqual(where?.where, 'worker');
+    assert.strictEqual(report.katexCount, 30, 'every formula rendered');
+    assert.strictEqual(report.cspViolations, 0, report.cspViolation);
+    assert.ok(api.log.recent().some((l) => new RegExp(`^info 04-formulas\\.md: over ${HOST_RENDER_BUDGET_MS} ms on the extension host \\(stopped after \\d+ ms\\); rendering it in a worker thread`).test(l)), api.log.recent().slice(-5).join('\n'));
+    console.log(`      30 long formulas: ${JSON.stringify({ where, eventLoopDelayMaxMs: Math.round(maxMs), probeMaxMs: Math.round(probeMaxMs) })}`);
+    assert.ok(maxMs < MAX_DELAY_MS && probeMaxMs < MAX_DELAY_MS, `the extension host stalled ${Math.round(maxMs)} / ${Math.round(probeMaxMs)} ms`);
   });
 
   it('a newer lesson wins over a big one still rendering', async () => {

@@ -14,6 +14,7 @@ import { renderLesson } from '../../src/core';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
 import { hostileCorpus, type HostileCase } from '../fixtures/hostile/corpus';
+import { extensionApi } from './helpers/lessons';
 
 const NASTIEST = [
   'text-script-tag', 'text-img-onerror', 'text-svg-onload', 'text-mxss-noscript', 'text-mxss-svg-style', 'text-mxss-template',
@@ -24,7 +25,16 @@ const NASTIEST = [
   'table-cell-html', 'table-align-style', 'glossary-terms-in-hostile-places', 'aero-blocks-injection', 'encoding-mojibake-html', 'markdown-mixed-kitchen-sink',
   // generated: the old quadratic ones and KaTeX at its limits
   'backtrack-heading-spaces-100k', 'backtrack-html-comment-open-20k', 'katex-unclosed-display-100k-lines', 'katex-many-formulas-5k',
+  // generated: past the renderer's limits (shown as written, with a note on the page and a log line)
+  'huge-lines-100k', 'huge-line-1mb', 'backtrack-strong-open-30k', 'backtrack-table-rows-20k',
 ];
+/** Cases past a limit, and the log line the reader must write for each. */
+const LIMITED: Record<string, RegExp> = {
+  'huge-lines-100k': /^warn huge-lines-100k\.md:1: \d{6} characters in one block \(limit 20000\): shown as written/,
+  'huge-line-1mb': /^warn huge-line-1mb\.md:1: \d{7} characters in one block/,
+  'backtrack-strong-open-30k': /^warn backtrack-strong-open-30k\.md:1: \d{5} characters in one block/,
+  'backtrack-table-rows-20k': /^warn backtrack-table-rows-20k\.md:1003: a table's 19000 rows past the first 1000: shown as written/,
+};
 
 function sample(): HostileCase[] {
   const all = hostileCorpus();
@@ -35,10 +45,7 @@ function sample(): HostileCase[] {
 }
 
 async function api(): Promise<LessonsApi> {
-  const ext = vscode.extensions.getExtension<{ lessons: LessonsApi }>('interp-lessons.interp-lessons');
-  assert.ok(ext);
-  await ext.activate();
-  return ext.exports.lessons;
+  return (await extensionApi()).lessons;
 }
 
 function nextRender(lessons: LessonsApi, lessonId: string, ms = 60_000): Promise<ReaderEvents['rendered']> {
@@ -114,6 +121,8 @@ describe('Hostile lessons in the real reader', function () {
           continue;
         }
         times.push([c.name, Date.now() - t]);
+        const limit = LIMITED[c.name];
+        if (limit && !(await extensionApi<{ log: { recent(): readonly string[] } }>()).log.recent().some((l) => limit.test(l))) failures.push(`${c.name}: no log line matching ${limit}`);
         if (last.katexCount !== expected) failures.push(`${c.name}: page shows ${last.katexCount} formulas, the renderer made ${expected}`);
         if (last.cspViolations) failures.push(`${c.name}: the CSP refused ${last.cspViolations} thing(s): ${last.cspViolation}`);
       }

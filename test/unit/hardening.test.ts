@@ -4,7 +4,7 @@
 // the old patterns did: fast-check compares them with the old ones on short inputs.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { indexLessonText, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, parseReaderMessage, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
+import { indexLessonText, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, parseReaderMessage, RenderOverBudget, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
 import { inlineMarkdownToText } from '../../src/core/markdown/slug';
 
 const SEED = Number(process.env.FC_SEED ?? 20261126);
@@ -109,12 +109,12 @@ describe('Hardening: no quadratic blow-ups', () => {
 });
 
 describe('Hardening: KaTeX input size', () => {
-  it('shows a formula over 5,000 characters as source with an error, quickly', () => {
+  it('shows a formula over 2,000 characters as source with an error, quickly', () => {
     let r: ReturnType<typeof renderLesson> | undefined;
     const t = ms(() => { r = renderLesson(`# T\n\n$$\n${'x\n'.repeat(100_000)}`); });
     assert.ok(t < FAST_MS * 2, `${t.toFixed(0)} ms`);
     assert.strictEqual(r!.mathErrors.length, 1);
-    assert.match(r!.mathErrors[0].message, /longer than 5000 characters \(is a closing \$ or \$\$ missing\?\)/);
+    assert.match(r!.mathErrors[0].message, /longer than 2000 characters \(is a closing \$ or \$\$ missing\?\)/);
     assert.strictEqual(r!.mathErrors[0].line, 3);
     assert.match(r!.html, /il-math-error-block/);
   });
@@ -126,10 +126,24 @@ describe('Hardening: KaTeX input size', () => {
     assert.strictEqual((r.html.match(/<code class="il-math-source">x\^2<\/code>/g) ?? []).length, 499);
     assert.strictEqual(renderLesson('$y$').mathErrors.length, 0, 'the count is per lesson');
   });
-  it('still renders a long but reasonable formula', () => {
-    const r = renderLesson(`$${'x+'.repeat(2_000)}x$`);
+  it('still renders a long but reasonable formula (2,000 characters), and not one character more', () => {
+    const tex = `${'x+'.repeat(999)}xy`;
+    assert.strictEqual(tex.length, 2_000);
+    const r = renderLesson(`$${tex}$`);
     assert.deepStrictEqual(r.mathErrors, []);
     assert.match(r.html, /class="katex"/);
+    assert.strictEqual(renderLesson(`$${tex}z$`).mathErrors.length, 1);
+  });
+  it('a render with a time budget stops before the formula that finds it spent, and says so by name', () => {
+    const formulas = Array.from({ length: 5 }, (_, i) => `$$\n${'\\sqrt{x}+'.repeat(150)}x_{${i}}\n$$`).join('\n\n');
+    assert.throws(() => renderLesson(formulas, { budgetMs: 0 }), (e: Error) => e instanceof RenderOverBudget && e.name === 'RenderOverBudget' && /longer than 0 ms/.test(e.message));
+    // Without formulas the budget is never checked; without a budget every formula renders.
+    assert.match(renderLesson('# Plain **text**', { budgetMs: 0 }).html, /<strong>text<\/strong>/);
+    const all = renderLesson(formulas);
+    assert.strictEqual((all.html.match(/class="katex-display"/g) ?? []).length, 5);
+    assert.deepStrictEqual(all.mathErrors, []);
+    // A generous budget changes nothing.
+    assert.strictEqual(renderLesson(formulas, { budgetMs: 60_000 }).html, all.html);
   });
 });
 

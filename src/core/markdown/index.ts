@@ -1,5 +1,5 @@
-export { renderLesson, KATEX_OPTIONS } from './render';
-export { HOST_RENDER_MAX_CHARS, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS } from './limits';
+export { renderLesson, KATEX_OPTIONS, RenderOverBudget } from './render';
+export { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS } from './limits';
 export { isAllowedHref } from './links';
 export type { RenderOptions, RenderLabels, RenderedLesson, LinkKind } from './render';
 export { escapeHtml } from './escape';

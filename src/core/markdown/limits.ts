@@ -9,6 +9,13 @@
 export const HOST_RENDER_MAX_CHARS = 64 * 1024;
 
 /**
+ * A lesson small enough for the host is still given only this long there (renderLesson's `budgetMs`): ten
+ * distinct formulas of 2,000 characters fit in 20 K characters and cost KaTeX 600 ms. Past it, the reader
+ * renders the lesson in its worker instead. Our lessons take 13–40 ms.
+ */
+export const HOST_RENDER_BUDGET_MS = 150;
+
+/**
  * Text of one paragraph, heading or table cell longer than this is shown as it is written, without inline
  * formatting (emphasis, links, math, glossary terms). Like VS Code's own `editor.maxTokenizationLineLength`
  * (20,000), this keeps a degenerate block cheap: inline parsing is where 100,000 lines in one paragraph, a

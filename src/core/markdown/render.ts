@@ -32,6 +32,20 @@ export interface RenderOptions {
   resolveImage?: (src: string) => string | undefined;
   /** Labels shown on the page, in the reader's language. */
   labels?: Partial<RenderLabels>;
+  /**
+   * Stop with RenderOverBudget once the render has run this long (checked before each formula, the one part
+   * whose cost is not bounded by the lesson's size). For callers on a thread that must stay responsive: the
+   * reader then renders the lesson again in its worker, without a budget.
+   */
+  budgetMs?: number;
+}
+
+/** Thrown by renderLesson when `budgetMs` ran out; nothing was rendered. Recognise it by `name` across bundles. */
+export class RenderOverBudget extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`rendering took longer than ${budgetMs} ms`);
+    this.name = 'RenderOverBudget';
+  }
 }
 
 export interface RenderLabels {
@@ -108,6 +122,8 @@ interface RenderEnv {
   snippets: string[];
   /** Per-document macros: `\gdef` in one lesson must not leak into the next. */
   macros: NonNullable<Katex.KatexOptions["macros"]>;
+  /** performance.now() past which the render stops (options.budgetMs). */
+  deadline?: number;
   /** Formulas met so far (see MAX_FORMULAS). */
   formulas: number;
   /** Escaped attributes added to links of each kind (see linkAttrs), built on first use. */
@@ -230,6 +246,7 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
   const fm = parseFrontMatter(markdown);
   const env: RenderEnv = {
     options,
+    deadline: options.budgetMs === undefined ? undefined : performance.now() + options.budgetMs,
     labels: { ...DEFAULT_LABELS, ...options.labels, calloutTitles: { ...DEFAULT_LABELS.calloutTitles, ...options.labels?.calloutTitles } },
     bodyLine: fm.bodyLine,
     headings: [],
@@ -376,9 +393,11 @@ function inlineText(children: Token[]): string {
 
 /**
  * Longer formulas are shown as source with an error: KaTeX's time grows faster than the length (20 s for the
- * 100,000 lines an unclosed `$$` swallows), and the longest formula in our lessons has 130 characters.
+ * 100,000 lines an unclosed `$$` swallows), and the longest formula in our lessons has 129 characters. At this
+ * length one formula costs KaTeX at most about 100 ms on a cold start (5,000 characters of `\sqrt{x}+` took
+ * 220–300 ms of CPU, a 40 × 40 matrix 230 ms).
  */
-const MAX_FORMULA_LENGTH = 5000;
+const MAX_FORMULA_LENGTH = 2000;
 /**
  * KaTeX costs the extension host 0.03–0.2 ms of CPU per small formula: a 1 MB lesson of 50,000 `$x^2 + \frac{a}{b}$`
  * kept it busy 16 s (70 s on a loaded machine). Past this many (our lessons have about 40), formulas are shown
@@ -389,6 +408,7 @@ const MAX_FORMULAS = 2000;
 function renderMath(token: Token, block: boolean, env: RenderEnv): string {
   const tex = token.content;
   const displayMode = block || /\\begin\{(align|equation|gather|cd|alignat)\}/i.test(tex);
+  if (env.deadline !== undefined && performance.now() > env.deadline) throw new RenderOverBudget(env.options.budgetMs!);
   if (++env.formulas > MAX_FORMULAS + 1) return `<code class="il-math-source">${escapeHtml(tex)}</code>${block ? '\n' : ''}`;
   try {
     if (env.formulas > MAX_FORMULAS) throw new Error(`more than ${MAX_FORMULAS} formulas in one lesson: this one and the rest are shown as TeX source`);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import {
   buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, createNonce, escapeHtml,
-  insertUncertainMarkers, isAllowedHref, LruCache, parseReaderMessage, resolveLessonLink,
+  HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, insertUncertainMarkers, isAllowedHref, LruCache, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, parseReaderMessage, resolveLessonLink,
   type CourseLesson, type GlossaryMarkOptions, type KeyValueStore, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
 } from '../../core';
 import { Commands, ContextKeys, StateKeys, WebviewTypes } from '../../constants';
@@ -13,12 +13,8 @@ import { POST_PART_CHARS, runRenderJob, splitForPosting, type RenderJob, type Re
 import type { StateWrites } from './stateWrites';
 import { RenderFailure, renderInWorker } from './workerRender';
 
-/**
- * Lessons longer than this (UTF-16 units, ≈ bytes for Latin text) render in a worker thread. Measured:
- * in-thread ≈ 1 ms per KB up to here (a 64 KB lesson ≈ 85–105 ms, a shipped lesson of 13–16 KB 13–40 ms),
- * while a worker costs ≈ 150–170 ms to start and load the renderer. Above this, a stall would be noticeable.
- */
-export const IN_THREAD_MAX_CHARS = 64 * 1024;
+/** Lessons longer than this render in a worker thread (core's HOST_RENDER_MAX_CHARS says why this size). */
+export const IN_THREAD_MAX_CHARS = HOST_RENDER_MAX_CHARS;
 /** A worker render still going after this long is stopped and the reader says why. */
 export const RENDER_TIMEOUT_MS = 30_000;
 
@@ -232,6 +228,11 @@ export class LessonReader implements vscode.Disposable {
     if (seq !== this.showSeq) return false;
     this.phases.html = Date.now() - this.openedAt;
     for (const err of entry.rendered.mathErrors) this.deps.log.warn(`${lesson.path}:${err.line}: math error: ${err.message} in ${err.tex}`);
+    for (const u of entry.rendered.unformatted ?? []) {
+      this.deps.log.warn(u.kind === 'text'
+        ? `${lesson.path}:${u.line}: ${u.size} characters in one block (limit ${MAX_FORMATTED_INLINE_CHARS}): shown as written, without formatting`
+        : `${lesson.path}:${u.line}: a table's ${u.size} rows past the first ${MAX_TABLE_ROWS}: shown as written`);
+    }
     const sameLesson = this.current?.lessonId === lesson.id && this.current.language === language;
     this.current = { lessonId: lesson.id, language, path: lesson.path };
     panel.title = entry.rendered.title || lesson.title;
@@ -292,14 +293,22 @@ export class LessonReader implements vscode.Disposable {
   private async render(lessonId: string, job: RenderJob): Promise<RenderJobResult> {
     const started = Date.now();
     if (job.markdown.length <= IN_THREAD_MAX_CHARS) {
-      const result = runRenderJob(job, loadRenderer());
-      this.lastRenderPath = { lessonId, where: 'host', ms: Date.now() - started };
-      return result;
+      try {
+        const result = runRenderJob({ ...job, budgetMs: HOST_RENDER_BUDGET_MS }, loadRenderer());
+        this.lastRenderPath = { lessonId, where: 'host', ms: Date.now() - started };
+        return result;
+      } catch (e) {
+        // Formulas that cost more than the host's budget (the class comes from the renderer bundle: compare names).
+        if (!(e instanceof Error && e.name === 'RenderOverBudget')) throw e;
+        this.deps.log.info(`${job.lessonPath}: over ${HOST_RENDER_BUDGET_MS} ms on the extension host (stopped after ${Date.now() - started} ms); rendering it in a worker thread`);
+      }
     }
-    const run = renderInWorker(this.workerPath, job, this.renderTimeoutMs);
+    const run = renderInWorker(this.workerPath, { ...job, budgetMs: undefined }, this.renderTimeoutMs);
     this.inflight = run;
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Rendering a big lesson ({0} MB)…', (job.markdown.length / 1024 / 1024).toFixed(1)) },
+      { location: vscode.ProgressLocation.Window, title: job.markdown.length > IN_THREAD_MAX_CHARS
+        ? vscode.l10n.t('Rendering a big lesson ({0} MB)…', (job.markdown.length / 1024 / 1024).toFixed(1))
+        : vscode.l10n.t('Rendering a lesson with many formulas…') },
       () => run.result,
     );
     if (this.inflight === run) this.inflight = undefined;

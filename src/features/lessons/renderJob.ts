@@ -18,6 +18,8 @@ export interface RenderJob {
   labels: Partial<RenderLabels>;
   /** Tooltip of highlighted uncertain spots, when the lesson's encoding was repaired with some left uncertain. */
   uncertainLabel?: string;
+  /** See RenderOptions.budgetMs (the host path sets it; the worker renders without). */
+  budgetMs?: number;
 }
 
 export interface RenderJobResult {
@@ -37,7 +39,7 @@ export function runRenderJob(job: RenderJob, renderer: RendererModule): RenderJo
   const classifyLink = (href: string) => (resolveLessonLink(job.lessonPath, href, job.pages) ? 'lesson' as const : 'broken' as const);
   let rendered = renderer.renderLesson(job.markdown, {
     runnableSnippets: new Set(job.runnableSnippets), classifyLink, labels: job.labels,
-    glossary: job.glossary, glossaryMarking: job.glossaryMarking,
+    glossary: job.glossary, glossaryMarking: job.glossaryMarking, budgetMs: job.budgetMs,
   });
   if (job.uncertainLabel !== undefined) rendered = { ...rendered, html: markUncertainSpots(rendered.html, job.uncertainLabel) };
   const navigationHtml = rendered.navigation ? renderer.renderLesson(rendered.navigation, { classifyLink, labels: job.labels }).html : undefined;
