@@ -47,7 +47,7 @@ async function hover(uri: vscode.Uri, position: vscode.Position): Promise<{ text
 }
 
 function logged(a: Api, pattern: RegExp, since: number): boolean {
-  return a.log.recent().slice(since).some((l) => pattern.test(l));
+  return a.log.linesSince(since).some((l) => pattern.test(l));
 }
 
 describe('Faults in the real VS Code', function () {
@@ -102,12 +102,12 @@ describe('Faults in the real VS Code', function () {
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     for (let i = 0; i < 50; i++) fs.writeSync(fd, chunk);
     fs.closeSync(fd);
-    const since = a.log.recent().length;
+    const since = a.log.mark();
     const { maxMs: histMax, probeMaxMs } = await measureEventLoop(async () => {
       await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', ['fault-50mb-glossary.json'], vscode.ConfigurationTarget.Workspace);
       await until('the diagnostic', () => vscode.languages.getDiagnostics(vscode.Uri.file(file)).find((d) => /50\.0 MB is larger than the 5 MB limit/.test(d.message)));
     });
-    assert.ok(logged(a, /^warn .*fault-50mb-glossary\.json: glossary file refused unread/, since), a.log.recent().slice(since).join('\n'));
+    assert.ok(logged(a, /^warn .*fault-50mb-glossary\.json: glossary file refused unread/, since), a.log.linesSince(since).join('\n'));
     const note = workspaceFile('fault-note.md');
     fs.writeFileSync(note, 'A linear probe.\n');
     const h = await hover(vscode.Uri.file(note), new vscode.Position(0, 5));
@@ -128,7 +128,7 @@ describe('Faults in the real VS Code', function () {
     fs.writeFileSync(note.fsPath, '```regression\ny ~ a + b\nfile: fault-10m-cells.csv\n```\n\n```regression\ny ~ x\nx, y\n1, 2.1\n2, 3.9\n3, 6.2\n4, 7.8\n```\n');
     const lenses = await regressionLenses(note);
     assert.strictEqual(lenses.length, 2);
-    const since = a.log.recent().length;
+    const since = a.log.mark();
     const { value: failure, maxMs: histMax, probeMaxMs } = await measureEventLoop(async () => {
       const failed = new Promise<{ message: string }>((resolve) => {
         const sub = a.snippets.onDidFail((f) => { sub.dispose(); resolve(f); });
@@ -177,7 +177,7 @@ describe('Faults in the real VS Code', function () {
     // A stand-in worker that allocates without end, under the runner's real heap limit mechanism (64 MB here).
     const hog = workspaceFile('fault-memory-hog.js');
     fs.writeFileSync(hog, "const { parentPort } = require('worker_threads');\nparentPort.on('message', () => { const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.random())); });\n");
-    const since = a.log.recent().length;
+    const since = a.log.mark();
     const runner = new SnippetRunner(hog, a.log, 64);
     const { value: outcome, maxMs: histMax, probeMaxMs } = await measureEventLoop(() => runner.run({ kind: 'snippet', id: 'study-hours', params: {} }, 'memory hog', { forceWorker: true }));
     assert.ok(outcome !== 'cancelled' && !outcome.ok, 'the run failed');

@@ -10,6 +10,10 @@ export interface Log {
   error(message: string, error?: unknown): void;
   /** The last lines written (level and message), newest last: what the integration tests read. */
   recent(): readonly string[];
+  /** How many lines were ever written: a mark for linesSince (recent() keeps only the last ones). */
+  mark(): number;
+  /** The lines written after `mark()` returned `since` that are still kept. */
+  linesSince(since: number): readonly string[];
 }
 
 /** How many recent log lines are kept in memory. */
@@ -29,7 +33,9 @@ export function createDeps(context: vscode.ExtensionContext): Deps {
   const output = vscode.window.createOutputChannel('Interp Lessons', { log: true });
   context.subscriptions.push(output);
   const recent: string[] = [];
+  let written = 0;
   const keep = (level: string, m: string) => {
+    written++;
     recent.push(`${level} ${m}`);
     if (recent.length > RECENT_LINES) recent.splice(0, recent.length - RECENT_LINES);
   };
@@ -42,6 +48,8 @@ export function createDeps(context: vscode.ExtensionContext): Deps {
       output.error(line);
     },
     recent: () => recent,
+    mark: () => written,
+    linesSince: (since) => recent.slice(Math.max(0, recent.length - (written - since))),
   };
   return {
     log,
