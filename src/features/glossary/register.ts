@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ui } from '../shared/ui';
 import type MarkdownIt from 'markdown-it';
 import { glossaryMarkdownItPlugin, type GlossaryMarkOptions } from '../../core';
 import { Commands, GlossarySettings, Settings, Views } from '../../constants';
@@ -78,7 +79,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
       // The edit is all or nothing; when VS Code refuses it (the document changed meanwhile, or is read-only) say so.
       if (!(await insertDefinitionNote(editor, entry, language(), lessons))) {
         deps.log.warn(`Insert Definition as Note: the edit to ${editor.document.uri.toString(true)} was refused; nothing was inserted`);
-        void vscode.window.showWarningMessage(vscode.l10n.t('The definition note could not be inserted: the file changed or is read-only. Nothing was changed.'));
+        void ui.showWarningMessage(vscode.l10n.t('The definition note could not be inserted: the file changed or is read-only. Nothing was changed.'));
       }
     }),
     vscode.commands.registerCommand(Commands.filterGlossary, async () => {

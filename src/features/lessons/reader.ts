@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ui } from '../shared/ui';
 import {
   buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, createNonce, escapeHtml,
   HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, insertUncertainMarkers, isAllowedHref, LruCache, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, parseReaderMessage, resolveLessonLink,
@@ -205,7 +206,7 @@ export class LessonReader implements vscode.Disposable {
     this.phases.course = Date.now() - this.openedAt;
     const lesson = course.pages.find((l) => l.id === target.lessonId);
     if (!lesson) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Lesson "{0}" was not found in {1}.', target.lessonId, course.root.toString(true)));
+      void ui.showWarningMessage(vscode.l10n.t('Lesson "{0}" was not found in {1}.', target.lessonId, course.root.toString(true)));
       return false;
     }
     const text = course.texts.get(lesson.path);
@@ -467,7 +468,7 @@ export class LessonReader implements vscode.Disposable {
     const course = await this.courses.get(this.current.language);
     const target = resolveLessonLink(this.current.path, href, course.pages);
     if (!target) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('This link does not lead to a lesson in this course: {0}', href));
+      void ui.showWarningMessage(vscode.l10n.t('This link does not lead to a lesson in this course: {0}', href));
       return;
     }
     if (target.lesson.id === this.current.lessonId && target.section) this.scrollTo(target.section);

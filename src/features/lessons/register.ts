@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ui } from '../shared/ui';
 import { indexLessonText, ProgressStore, repairMojibake, searchSections, type GlossaryMarkOptions, type SearchableSection } from '../../core';
 import { Commands, StateKeys, Views, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
@@ -184,7 +185,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     vscode.commands.registerCommand(Commands.searchLessons, searchPick),
     vscode.commands.registerCommand(Commands.resetProgress, async () => {
       const yes = vscode.l10n.t('Reset');
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Reset your reading progress for all lessons?'), { modal: true }, yes);
+      const answer = await ui.showWarningMessage(vscode.l10n.t('Reset your reading progress for all lessons?'), { modal: true }, yes);
       if (answer === yes) await stateWrites.run('reset', () => progress.reset(), { userAsked: true });
     }),
     vscode.commands.registerCommand(Commands.switchLanguage, async () => {
@@ -264,7 +265,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     for (let i = 2; await exists(backup); i++) backup = uri.with({ path: `${uri.path}.bak${i}` });
     const backupName = backup.path.split('/').pop() ?? '';
     const yes = vscode.l10n.t('Repair');
-    const answer = options.confirmed ? yes : await vscode.window.showWarningMessage(
+    const answer = options.confirmed ? yes : await ui.showWarningMessage(
       vscode.l10n.t('Repair the encoding of {0}?', name),
       { modal: true, detail: vscode.l10n.t('{0} spots will be restored, {1} of them uncertain (best guess kept; check them). The original is saved as {2}; Undo in the editor reverts the change.', result.restored, result.unresolved.length, backupName) },
       yes,

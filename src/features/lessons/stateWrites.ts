@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ui } from '../shared/ui';
 import type { Log } from '../shared/deps';
 
 /**
@@ -27,7 +28,7 @@ export class StateWrites {
       this.log.error(message);
       if (options.userAsked || !this.warned) {
         this.warned = true;
-        void vscode.window.showWarningMessage(message);
+        void ui.showWarningMessage(message);
       }
       return false;
     }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { ui } from '../shared/ui';
 import {
   SNIPPETS,
   findRegressionBlocks,
@@ -212,12 +213,12 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       const message = vscode.l10n.t('The regression was not run: {0} is outside the workspace, and in Restricted Mode data files are read only from inside it.', shown);
       deps.log.warn(`regression in ${note}: file: ${ref} is ${shown}, outside the workspace; not read in Restricted Mode`);
       const manage = vscode.l10n.t('Manage Workspace Trust');
-      void vscode.window.showWarningMessage(message, manage).then((a) => (a === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
+      void ui.showWarningMessage(message, manage).then((a) => (a === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
       return message;
     }
     if (allowedOutside.has(target.toString())) return undefined;
     const read = vscode.l10n.t('Read the File');
-    const answer = await vscode.window.showWarningMessage(
+    const answer = await ui.showWarningMessage(
       vscode.l10n.t('Read {0}? It is outside the workspace.', shown),
       { modal: true, detail: vscode.l10n.t('The line "file: {0}" in {1} names it. It is only read, to compute this regression; you are asked once per file in this session.', ref, note) },
       read,
@@ -285,7 +286,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uriText));
     const block = findRegressionBlocks(document.getText()).find((b) => b.fenceLine === fenceLine);
     if (!block) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The regression block has moved; run it again from its CodeLens.'));
+      void ui.showWarningMessage(vscode.l10n.t('The regression block has moved; run it again from its CodeLens.'));
       return;
     }
     await runRegression(document.uri, block.body, block.bodyStart, () => runBlock(uriText, fenceLine));
