@@ -213,6 +213,15 @@ describe('Hardening: degenerate blocks are shown as written, with a note', () =>
     assert.match(html, /After <strong>this<\/strong>\./);
   });
 
+  it('the rows past the limit end where the table would have ended: a heading right after it is a heading', () => {
+    const rows = Array.from({ length: MAX_TABLE_ROWS + 2 }, (_, i) => `| r${i} | e |`);
+    const r = renderLesson(`| a | b |\n|---|---|\n${rows.join('\n')}\n## Next {#next}\n> quoted **x**\n`);
+    assert.match(r.html, /the other 2 are shown as written/);
+    assert.strictEqual(/<pre>([^<]*)<\/pre>/.exec(r.html)![1], rows.slice(MAX_TABLE_ROWS).join('\n'));
+    assert.deepStrictEqual(r.headings.map((h) => h.id), ['next']);
+    assert.match(r.html, /<blockquote>\s*<p>quoted <strong>x<\/strong><\/p>/);
+  });
+
   it(`a table of exactly ${MAX_TABLE_ROWS.toLocaleString('en')} rows is whole`, () => {
     const rows = Array.from({ length: MAX_TABLE_ROWS }, (_, i) => `| r${i} | e |`);
     const { html } = renderLesson(`| a | b |\n|---|---|\n${rows.join('\n')}\n`);

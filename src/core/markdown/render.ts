@@ -177,7 +177,9 @@ function createEngine(): MarkdownIt {
   });
   md.core.ruler.before('inline', 'il_heading_ids', takeExplicitIds);
   md.core.ruler.before('inline', 'il_long_inline', skipLongInline);
-  const table = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'table')!.fn;
+  // markdown-it's own table rule, wrapped (the usual plugin idiom: Ruler keeps its rules in __rules__).
+  const table = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'table')?.fn;
+  if (!table) throw new Error('markdown-it has no table rule to wrap');
   md.block.ruler.at('table', (state, startLine, endLine, silent) => cappedTable(table, state, startLine, endLine, silent), { alt: ['paragraph', 'reference'] });
   md.core.ruler.after('inline', 'il_inline_lines', numberInlineLines);
   md.core.ruler.after('il_inline_lines', 'il_headings', collectHeadings);
@@ -292,9 +294,11 @@ function cappedTable(table: BlockRule, state: MarkdownIt.StateBlock, startLine: 
   const capped = Math.min(endLine, startLine + 2 + MAX_TABLE_ROWS);
   if (!table(state, startLine, capped, silent)) return false;
   if (silent || state.line !== capped || capped === endLine) return true;
-  // The table stopped at the cap: take the rest of its rows (up to a blank or less indented line) as they are.
+  // The table stopped at the cap: take the rest of its rows as they are, up to where markdown-it's table rule
+  // would have stopped (a blank or less indented line, or one that starts another block).
+  const terminators = state.md.block.ruler.getRules('blockquote');
   let next = state.line;
-  while (next < endLine && !state.isEmpty(next) && state.sCount[next] >= state.blkIndent) next++;
+  while (next < endLine && !state.isEmpty(next) && state.sCount[next] >= state.blkIndent && !terminators.some((t) => t(state, next, endLine, true))) next++;
   if (next === state.line) return true;
   const token = state.push('il_unformatted', '', 0);
   token.block = true;
