@@ -3,13 +3,14 @@
 // and VS Code's own Markdown preview marking terms.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { measureEventLoop } from './helpers/eventLoop';
 
 const EXTENSION_ID = 'interp-lessons.interp-lessons';
 
 interface GlossaryApi {
   service: { ready(): Promise<void>; glossary: { entries: readonly { id: string }[]; byId: ReadonlyMap<string, unknown> } };
   tree: { getChildren(): { id: string }[]; setFilter(text: string): void };
-  panel: { shownId: string | undefined };
+  panel: { shownId: string | undefined; lastRender: { id: string; where: 'host' | 'worker' } | undefined };
 }
 
 async function api(): Promise<GlossaryApi> {
@@ -139,6 +140,29 @@ describe('Glossary', function () {
     g.tree.setFilter('');
     await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'superposition' });
     assert.strictEqual(g.panel.shownId, 'superposition');
+  });
+
+  it('an entry from a glossary file whose formulas would hold up the extension host renders in a worker', async () => {
+    const g = await api();
+    // 30 distinct formulas of 2,000 characters: about a second of KaTeX, far past the host's 150 ms budget.
+    const heavy = Array.from({ length: 30 }, (_, i) => `$$\n${'\\sqrt{x}+'.repeat(220)}x_{${i}}\n$$`).join('\n\n');
+    await writeFile('heavy-glossary.json', JSON.stringify({
+      version: 1,
+      entries: [{ id: 'heavy-entry', terms: { en: ['heavy entry'], vi: ['mục nặng'] }, definition: { en: 'An entry with many long formulas.', vi: 'Một mục có nhiều công thức dài.' }, explanation: { en: heavy, vi: heavy } }],
+    }));
+    await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', ['heavy-glossary.json'], vscode.ConfigurationTarget.Workspace);
+    await until('the heavy entry', async () => { await g.service.ready(); return g.service.glossary.byId.has('heavy-entry'); });
+    const { maxMs, probeMaxMs } = await measureEventLoop(async () => {
+      await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'heavy-entry' });
+      await until('the heavy entry page', async () => g.panel.lastRender?.id === 'heavy-entry', 60_000);
+    });
+    assert.strictEqual(g.panel.lastRender?.where, 'worker');
+    assert.ok(maxMs < 1000 && probeMaxMs < 1000, `the extension host stalled ${Math.round(maxMs)} / ${Math.round(probeMaxMs)} ms`);
+    // A shipped entry still renders on the host.
+    await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'superposition' });
+    await until('the superposition page', async () => g.panel.lastRender?.id === 'superposition');
+    assert.strictEqual(g.panel.lastRender?.where, 'host');
+    await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('Look Up Term finds a Vietnamese term typed without diacritics', async () => {

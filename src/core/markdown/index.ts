@@ -1,4 +1,4 @@
-export { renderLesson, KATEX_OPTIONS, RenderOverBudget } from './render';
+export { renderLesson, KATEX_OPTIONS, RenderOverBudget, isRenderOverBudget } from './render';
 export { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS } from './limits';
 export { isAllowedHref } from './links';
 export type { RenderOptions, RenderLabels, RenderedLesson, LinkKind } from './render';

@@ -40,12 +40,17 @@ export interface RenderOptions {
   budgetMs?: number;
 }
 
-/** Thrown by renderLesson when `budgetMs` ran out; nothing was rendered. Recognise it by `name` across bundles. */
+/** Thrown by renderLesson when `budgetMs` ran out; nothing was rendered. Recognise it with isRenderOverBudget. */
 export class RenderOverBudget extends Error {
   constructor(readonly budgetMs: number) {
     super(`rendering took longer than ${budgetMs} ms`);
     this.name = 'RenderOverBudget';
   }
+}
+
+/** By name, not instanceof: the renderer is its own bundle (dist/renderer.js), with its own copy of the class. */
+export function isRenderOverBudget(e: unknown): e is RenderOverBudget {
+  return e instanceof Error && e.name === 'RenderOverBudget';
 }
 
 export interface RenderLabels {

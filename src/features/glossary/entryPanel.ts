@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
-import { buildPageShell, canonicalTerm, createNonce, glossaryEntryMarkdown, moveInlineStyles, type Glossary, type GlossaryLanguage } from '../../core';
+import {
+  buildPageShell, canonicalTerm, createNonce, glossaryEntryMarkdown, HOST_RENDER_BUDGET_MS, isRenderOverBudget, moveInlineStyles, type Glossary, type GlossaryLanguage,
+} from '../../core';
 import { Commands, WebviewTypes } from '../../constants';
+import type { Log } from '../shared/deps';
 import { loadRenderer } from '../lessons/renderer';
+import { RENDER_TIMEOUT_MS } from '../lessons/reader';
+import { renderInWorker } from '../lessons/workerRender';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
 
@@ -19,12 +24,15 @@ export class GlossaryEntryPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private currentId: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The last entry put on the page and where it was rendered, for tests. */
+  lastRender: { id: string; where: 'host' | 'worker' } | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly glossary: () => Glossary,
     private readonly language: () => GlossaryLanguage,
     private readonly lessons: LessonIndex,
+    private readonly log: Log,
   ) {}
 
   /** The entry shown now, for tests. */
@@ -70,7 +78,8 @@ export class GlossaryEntryPanel implements vscode.Disposable {
         times: L.times,
       },
     });
-    const rendered = loadRenderer().renderLesson(markdown, {});
+    const body = await this.render(id, markdown);
+    if (body === undefined || !this.panel || this.currentId !== id) return false;
     const webview = this.panel.webview;
     const nonce = createNonce();
     this.panel.title = canonicalTerm(entry, language);
@@ -82,9 +91,32 @@ export class GlossaryEntryPanel implements vscode.Disposable {
       lang: language,
       title: canonicalTerm(entry, language),
       config: { id },
-      body: `<article class="il-lesson il-glossary-entry">${moveInlineStyles(rendered.html)}</article>`,
+      body: `<article class="il-lesson il-glossary-entry">${body.html}</article>`,
     });
+    this.lastRender = { id, where: body.where };
     return true;
+  }
+
+  /**
+   * The entry's HTML, inline styles moved. Like the reader: on the extension host within its budget, else (an
+   * entry from a glossary file with many long formulas) in a render worker. Undefined if that failed (said).
+   */
+  private async render(id: string, markdown: string): Promise<{ html: string; where: 'host' | 'worker' } | undefined> {
+    try {
+      return { html: moveInlineStyles(loadRenderer().renderLesson(markdown, { budgetMs: HOST_RENDER_BUDGET_MS }).html), where: 'host' };
+    } catch (e) {
+      if (!isRenderOverBudget(e)) throw e;
+    }
+    this.log.info(`glossary entry "${id}": over ${HOST_RENDER_BUDGET_MS} ms on the extension host; rendering it in a worker thread`);
+    const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'render-worker.js').fsPath;
+    try {
+      const result = await renderInWorker(workerPath, { markdown, lessonPath: '', pages: [], runnableSnippets: [], labels: {} }, RENDER_TIMEOUT_MS).result;
+      return { html: (result.htmlParts ?? []).join(''), where: 'worker' };
+    } catch (e) {
+      this.log.error(`glossary entry "${id}" could not be rendered`, e);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the glossary entry {0}: {1}', id, e instanceof Error ? e.message : String(e)));
+      return undefined;
+    }
   }
 
   private onMessage(m: unknown): void {

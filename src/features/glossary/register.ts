@@ -37,7 +37,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
   const tree = new GlossaryTree(glossary, language);
   const view = vscode.window.createTreeView(Views.glossary, { treeDataProvider: tree, showCollapseAll: false });
   tree.view = view;
-  const panel = new GlossaryEntryPanel(context.extensionUri, glossary, language, lessons);
+  const panel = new GlossaryEntryPanel(context.extensionUri, glossary, language, lessons, deps.log);
 
   let hoverRegistration: vscode.Disposable | undefined;
   const registerHover = () => {

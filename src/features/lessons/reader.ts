@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
 import {
   buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, createNonce, escapeHtml,
-  HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, insertUncertainMarkers, isAllowedHref, LruCache, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, parseReaderMessage, resolveLessonLink,
+  HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, insertUncertainMarkers, isAllowedHref, isRenderOverBudget, LruCache, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, parseReaderMessage, resolveLessonLink,
   type CourseLesson, type GlossaryMarkOptions, type KeyValueStore, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
 } from '../../core';
 import { Commands, ContextKeys, StateKeys, WebviewTypes } from '../../constants';
@@ -299,8 +299,8 @@ export class LessonReader implements vscode.Disposable {
         this.lastRenderPath = { lessonId, where: 'host', ms: Date.now() - started };
         return result;
       } catch (e) {
-        // Formulas that cost more than the host's budget (the class comes from the renderer bundle: compare names).
-        if (!(e instanceof Error && e.name === 'RenderOverBudget')) throw e;
+        // Formulas that cost more than the host's budget.
+        if (!isRenderOverBudget(e)) throw e;
         this.deps.log.info(`${job.lessonPath}: over ${HOST_RENDER_BUDGET_MS} ms on the extension host (stopped after ${Date.now() - started} ms); rendering it in a worker thread`);
       }
     }
