@@ -13,6 +13,7 @@ import type { Log } from '../../src/features/shared/deps';
 import { measureEventLoop } from './helpers/eventLoop';
 import { clickLens, regressionLenses } from './helpers/snippets';
 import { until } from './helpers/until';
+import { workspaceFolder } from './helpers/workspace';
 
 interface Api {
   snippets: SnippetsApi;
@@ -35,9 +36,7 @@ async function api(): Promise<Api> {
 }
 
 function workspaceFile(name: string): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder?.uri.scheme === 'file', 'the test host opens a local workspace folder');
-  return path.join(folder.uri.fsPath, name);
+  return path.join(workspaceFolder().fsPath, name);
 }
 
 async function hover(uri: vscode.Uri, position: vscode.Position): Promise<{ text: string; ms: number }> {

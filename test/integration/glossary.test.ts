@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { measureEventLoop } from './helpers/eventLoop';
+import { writeWorkspaceFile as writeFile } from './helpers/workspace';
 
 const EXTENSION_ID = 'interp-lessons.interp-lessons';
 
@@ -20,17 +21,6 @@ async function api(): Promise<GlossaryApi> {
   return ext.exports.glossary;
 }
 
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the test host opens a workspace folder');
-  return f.uri;
-}
-
-async function writeFile(name: string, text: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(folder(), name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
-}
 
 async function hoverText(uri: vscode.Uri, needle: string, offset = 1): Promise<string> {
   const doc = await vscode.workspace.openTextDocument(uri);

@@ -13,6 +13,7 @@ import type { SnippetsApi } from '../../src/features/snippets/register';
 import { interceptWarnings } from './helpers/messages';
 import { clickLens, regressionLenses } from './helpers/snippets';
 import { until } from './helpers/until';
+import { workspaceFolder, writeWorkspaceFile as write } from './helpers/workspace';
 
 interface Api {
   lessons: LessonsApi;
@@ -27,17 +28,6 @@ async function api(): Promise<Api> {
   return ext.exports;
 }
 
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the test host opens a workspace folder');
-  return f.uri;
-}
-
-async function write(relative: string, text: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(folder(), relative);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
-}
 
 if (process.env.INTERP_TEST_RESTRICTED === '1') {
   describe('Restricted mode', function () {
@@ -110,7 +100,7 @@ if (process.env.INTERP_TEST_RESTRICTED === '1') {
       const { snippets } = await api();
       const csv = 'x,y\n1,2.1\n2,3.9\n3,6.2\n4,7.8\n';
       // The workspace is a folder of a throwaway sandbox: its parent is outside it.
-      const outside = vscode.Uri.joinPath(folder(), '..', 'restricted-outside.csv');
+      const outside = vscode.Uri.joinPath(workspaceFolder(), '..', 'restricted-outside.csv');
       await vscode.workspace.fs.writeFile(outside, new TextEncoder().encode(csv));
       await write('restricted-inside.csv', csv);
       const run = async (note: vscode.Uri): Promise<string> => {

@@ -10,6 +10,7 @@ import type { SnippetsApi } from '../../src/features/snippets/register';
 import { requestScreenshot, setTheme } from './helpers/screenshot';
 import { interceptWarnings } from './helpers/messages';
 import { acceptInputsUntil, clickLens, regressionLenses } from './helpers/snippets';
+import { workspaceFolder } from './helpers/workspace';
 
 async function api(): Promise<SnippetsApi> {
   const ext = vscode.extensions.getExtension<{ snippets: SnippetsApi }>('interp-lessons.interp-lessons');
@@ -39,9 +40,7 @@ const done = (id: string) => (r: RenderReport) => r.snippetId === id && r.status
 
 /** Writes a note into the (copied) test workspace and returns its URI. */
 function writeNote(name: string, text: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test host opens a workspace folder');
-  const file = path.join(folder.uri.fsPath, name);
+  const file = path.join(workspaceFolder().fsPath, name);
   fs.writeFileSync(file, text);
   return vscode.Uri.file(file);
 }
