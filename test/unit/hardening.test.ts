@@ -4,7 +4,7 @@
 // the old patterns did: fast-check compares them with the old ones on short inputs.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { indexLessonText, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, parseReaderMessage, RenderOverBudget, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
+import { indexLessonText, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH, parseReaderMessage, RenderOverBudget, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
 import { inlineMarkdownToText } from '../../src/core/markdown/slug';
 
 const SEED = Number(process.env.FC_SEED ?? 20261126);
@@ -144,6 +144,106 @@ describe('Hardening: KaTeX input size', () => {
     assert.deepStrictEqual(all.mathErrors, []);
     // A generous budget changes nothing.
     assert.strictEqual(renderLesson(formulas, { budgetMs: 60_000 }).html, all.html);
+  });
+});
+
+/** Typeset formulas in rendered HTML (display formulas are counted once: `katex-display` wraps a `katex`). */
+function typeset(html: string): number {
+  return (html.match(/class="katex"/g) ?? []).length;
+}
+const ROOTS = '\\sqrt{x}+'.repeat(150);
+
+describe('Hardening: KaTeX work per formula (macros)', () => {
+  // maxExpand counts expansions, not what they expand to: before the guard the fat-body bomb with \c nine times
+  // (1,432 characters) took KaTeX 52 s and 208 MB of HTML. These are smaller, so that without the guard they
+  // finish in seconds and fail on the missing error instead of hanging the suite.
+  const bombs: [string, string][] = [
+    ['a fat macro body expanded a hundred times', `$$\\def\\a{${ROOTS}}\\def\\b{\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a}\\b\\b\\b\\b\\b\\b\\b\\b\\b\\b$$`],
+    ['a macro that copies its argument', `$$\\def\\a#1{#1#1#1#1#1#1#1#1#1#1}\\a{\\a{${ROOTS}}}$$`],
+    ['\\newcommand with a fat body', `$$\\newcommand{\\fat}{${ROOTS}}\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat$$`],
+    ['\\gdef in one formula, used in the next', `$\\gdef\\fat{${ROOTS}}$\n\n$$${'\\fat'.repeat(100)}$$`],
+    ['\\edef of a fat macro', `$$\\def\\a{${ROOTS}}\\edef\\b{\\a\\a\\a\\a\\a\\a\\a\\a}\\b\\b\\b\\b\\b\\b\\b\\b$$`],
+  ];
+  for (const [name, md] of bombs) {
+    it(`stops ${name} with an error, quickly, with little HTML`, () => {
+      let r: ReturnType<typeof renderLesson> | undefined;
+      const t = ms(() => { r = renderLesson(md); });
+      assert.ok(t < FAST_MS, `${t.toFixed(0)} ms`);
+      assert.strictEqual(r!.mathErrors.length, 1, JSON.stringify(r!.mathErrors.map((e) => e.message)));
+      assert.match(r!.mathErrors[0].message, /macros expand to more than 2000 tokens|Too many expansions/);
+      assert.ok(r!.html.length < 100_000, `${r!.html.length} characters of HTML`);
+    });
+  }
+  it('the fat-body bomb is stopped by the guard itself, not by maxExpand', () => {
+    assert.match(renderLesson(bombs[0][1]).mathErrors[0]?.message ?? '', /^macros expand to more than 2000 tokens/);
+    assert.match(renderLesson(bombs[1][1]).mathErrors[0]?.message ?? '', /^macros expand to more than 2000 tokens/);
+  });
+  it('ordinary macros still work: \\newcommand, \\renewcommand, \\def with arguments, \\gdef across formulas, \\let, \\tag', () => {
+    const r = renderLesson([
+      '$\\newcommand{\\RR}{\\mathbb{R}} x \\in \\RR^n$',
+      '$\\renewcommand{\\vec}[1]{\\mathbf{#1}} \\vec{v}$',
+      '$\\def\\f#1#2{f(#1, #2)} \\f{x}{y}$',
+      '$\\gdef\\WU{W_U}$ then $\\WU h$',
+      '$\\let\\z\\relax \\z x$ and $\\def\\p#1.{(#1)}\\p ab.$',
+      '$$\\begin{align} a &= b \\tag{1} \\\\ c &= d \\end{align}$$',
+      '$\\braket{\\phi|\\psi}$',
+      '$\\gdef\\Q{\\mathbb{R}}$',
+      `$$\n${'\\Q+'.repeat(400)}0\n$$`,
+    ].join('\n\n'));
+    assert.deepStrictEqual(r.mathErrors, []);
+    assert.strictEqual(typeset(r.html), 11);
+    const text = r.html.replace(/<annotation[^]*?<\/annotation>/g, '');
+    for (const expected of ['<mi mathvariant="double-struck">R</mi>', '<mi mathvariant="bold">v</mi>', '<mi>f</mi><mo stretchy="false">(</mo><mi>x</mi>', '<msub><mi>W</mi><mi>U</mi></msub>']) {
+      assert.ok(text.includes(expected), expected);
+    }
+  });
+  it('a macro used 400 times in one formula (1,600 tokens) is fine; the limit is per formula', () => {
+    const r = renderLesson(`$\\gdef\\Q{\\mathbb{R}}$\n\n$$${'\\Q+'.repeat(400)}0$$\n\n$$${'\\Q+'.repeat(400)}1$$`);
+    assert.deepStrictEqual(r.mathErrors, []);
+  });
+});
+
+describe('Hardening: KaTeX work per lesson', () => {
+  // 1,999 characters, 2,000 with the line break a display formula's TeX ends with: five of them reach MAX_TYPESET_MATH.
+  const formula = (i: number) => `${'x+'.repeat(995)}${String(i).padStart(9, '0')}`;
+  const lesson = (n: number) => Array.from({ length: n }, (_, i) => `$$\n${formula(i)}\n$$`).join('\n\n');
+  it('typesets math up to the limit, then shows the TeX as written, and says where and how much', () => {
+    assert.strictEqual(MAX_TYPESET_MATH, 10_000);
+    const r = renderLesson(`# Heavy\n\n${lesson(8)}`);
+    assert.strictEqual(typeset(r.html), 5);
+    assert.deepStrictEqual(r.untypesetMath, { formulas: 3, line: 3 + 5 * 4, limit: 10_000 });
+    assert.deepStrictEqual(r.mathErrors, []);
+    const shown = [...r.html.matchAll(/<div class="il-math-untypeset il-math-untypeset-block"><code>([^<]*)<\/code><\/div>/g)].map((m) => m[1]);
+    assert.ok(shown.length === 3 && shown.every((tex, k) => tex === `${formula(5 + k)}\n`), 'each untypeset formula keeps its TeX, in order');
+    const inline = renderLesson(`${lesson(5)}\n\nThen $a < b$ inline.`);
+    assert.match(inline.html, /Then <code class="il-math-untypeset">a &lt; b<\/code> inline\./);
+  });
+  it('typesetAllMath typesets every formula; a lesson under the limit is the same either way', () => {
+    const all = renderLesson(lesson(8), { typesetAllMath: true });
+    assert.strictEqual(typeset(all.html), 8);
+    assert.strictEqual(all.untypesetMath, undefined);
+    const small = lesson(5);
+    assert.strictEqual(renderLesson(small).html, renderLesson(small, { typesetAllMath: true }).html);
+    assert.strictEqual(renderLesson(small).untypesetMath, undefined);
+  });
+  it('counts what is typeset, not what is met: a formula met before is shown typeset, past the limit too', () => {
+    const r = renderLesson(`${lesson(5)}\n\n$y$\n\n$$\n${formula(0)}\n$$\n\n$z$`);
+    assert.strictEqual(typeset(r.html), 6, 'the five, then formula 0 again from the cache');
+    assert.deepStrictEqual(r.untypesetMath?.formulas, 2, '$y$ and $z$ are new');
+  });
+  it('exactly at the limit still typesets; one more character does not', () => {
+    const exact = `${lesson(4)}\n\n$$\n${'y+'.repeat(999)}y\n$$`; // 4 × 2,000 + 2,000
+    assert.strictEqual(renderLesson(exact).untypesetMath, undefined);
+    assert.strictEqual(renderLesson(`${exact}\n\n$q$`).untypesetMath?.formulas, 1);
+  });
+  it('macro expansion and formulas with errors count too; the count starts again with each lesson', () => {
+    const r = renderLesson(`$\\gdef\\m{${'x+'.repeat(400)}x}$\n\n${Array.from({ length: 12 }, (_, i) => `$$\\m\\m\\m\\m\\m+${i}$$`).join('\n\n')}`);
+    assert.ok(r.untypesetMath && r.untypesetMath.formulas >= 6, JSON.stringify(r.untypesetMath));
+    // 1,986 characters with the line break, each an error: five fit (9,930); the sixth does not, nor $x$ after it.
+    const errors = renderLesson(`${Array.from({ length: 6 }, () => `$$\n${'x+'.repeat(990)}\\frac\n$$`).join('\n\n')}\n\n$x$`);
+    assert.strictEqual(errors.mathErrors.length, 5);
+    assert.strictEqual(errors.untypesetMath?.formulas, 2);
+    assert.strictEqual(renderLesson('$x$').untypesetMath, undefined);
   });
 });
 

@@ -25,3 +25,10 @@ export const HOST_RENDER_BUDGET_MS = 150;
 export const MAX_FORMATTED_INLINE_CHARS = 20_000;
 /** Table rows past this are shown as written, after the table (tables in our lessons and the original course: ≤ 9 rows). */
 export const MAX_TABLE_ROWS = 1_000;
+/**
+ * Math a lesson gets typeset, counted as characters of TeX plus the tokens its macros expand to; formulas past it
+ * (that were not met before in the lesson) are shown as TeX source, and the reader offers to typeset them all
+ * (renderLesson's `typesetAllMath`, in its worker). KaTeX spends 4–10 µs per character, so this keeps a lesson's
+ * math to about 100 ms; the most math in one of our lessons is about 1,500 characters in 68 formulas.
+ */
+export const MAX_TYPESET_MATH = 10_000;

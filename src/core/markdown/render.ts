@@ -8,7 +8,8 @@ import { calloutPlugin } from './callouts';
 import { glossaryMarkdownItPlugin } from '../glossary/markdownItPlugin';
 import type { Glossary, GlossaryLanguage } from '../glossary/types';
 import { ANY_SCHEME, SAFE_SCHEMES, isAllowedHref } from './links';
-import { MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS } from './limits';
+import { MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH } from './limits';
+import { guardedMacros, type ExpansionMeter } from './macroGuard';
 import type * as Katex from 'katex';
 import type { HLJSApi } from 'highlight.js';
 
@@ -38,6 +39,11 @@ export interface RenderOptions {
    * reader then renders the lesson again in its worker, without a budget.
    */
   budgetMs?: number;
+  /**
+   * Typeset every formula, past MAX_TYPESET_MATH (the reader's "Typeset All Formulas", in its worker). Each
+   * formula's own limits (length, macro expansion) still hold.
+   */
+  typesetAllMath?: boolean;
 }
 
 /** Thrown by renderLesson when `budgetMs` ran out; nothing was rendered. Recognise it with isRenderOverBudget. */
@@ -81,6 +87,9 @@ export interface RenderedLesson {
   /** Blocks shown as written because they pass a limit: text longer than MAX_FORMATTED_INLINE_CHARS (size in
    * characters) or table rows past MAX_TABLE_ROWS (size in rows); 1-based lines in the file. */
   unformatted: { line: number; kind: 'text' | 'tableRows'; size: number }[];
+  /** Formulas shown as TeX source because the lesson's math passed MAX_TYPESET_MATH: how many, the first one's
+   * 1-based line, and the limit. Absent when every formula was typeset (or had an error of its own). */
+  untypesetMath?: { formulas: number; line: number; limit: number };
   /** Markdown of an Aero navigation block (breadcrumb), taken out of the body. */
   navigation?: string;
   /** Lessons listed in an Aero footer table, taken out of the body. */
@@ -125,8 +134,13 @@ interface RenderEnv {
   mathErrors: RenderedLesson['mathErrors'];
   unformatted: RenderedLesson['unformatted'];
   snippets: string[];
-  /** Per-document macros: `\gdef` in one lesson must not leak into the next. */
+  /** Per-document macros: `\gdef` in one lesson must not leak into the next. Guarded (see macroGuard.ts). */
   macros: NonNullable<Katex.KatexOptions["macros"]>;
+  /** Tokens the current formula's macros expanded to (reset before each formula). */
+  expansion: ExpansionMeter;
+  /** Math typeset so far: characters of TeX plus tokens from macro expansion (see MAX_TYPESET_MATH). */
+  mathWork: number;
+  untypesetMath?: RenderedLesson['untypesetMath'];
   /** performance.now() past which the render stops (options.budgetMs). */
   deadline?: number;
   /** Formulas met so far (see MAX_FORMULAS). */
@@ -251,6 +265,7 @@ function markdownEngine(): MarkdownIt {
 /** Renders one lesson (front matter allowed) to inert HTML with KaTeX math, heading ids and callouts. */
 export function renderLesson(markdown: string, options: RenderOptions = {}): RenderedLesson {
   const fm = parseFrontMatter(markdown);
+  const expansion: ExpansionMeter = { tokens: 0 };
   const env: RenderEnv = {
     options,
     deadline: options.budgetMs === undefined ? undefined : performance.now() + options.budgetMs,
@@ -260,7 +275,9 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
     mathErrors: [],
     unformatted: [],
     snippets: [],
-    macros: {},
+    macros: guardedMacros(expansion, MAX_MACRO_TOKENS),
+    expansion,
+    mathWork: 0,
     formulas: 0,
     mathCache: new Map(),
     linkAttrHtml: {},
@@ -273,6 +290,7 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
   const h1 = env.headings.find((h) => h.level === 1);
   return {
     html, title: fm.meta.title ?? h1?.text ?? '', headings: env.headings, mathErrors: env.mathErrors, snippets: env.snippets, unformatted: env.unformatted,
+    untypesetMath: env.untypesetMath,
     navigation: aero.navigation, footerLessons: aero.footerLessons,
   };
 }
@@ -413,20 +431,34 @@ const MAX_FORMULA_LENGTH = 2000;
  * as TeX source (1 s for that file).
  */
 const MAX_FORMULAS = 2000;
+/**
+ * Tokens one formula's macros may expand to (see macroGuard.ts): about what the longest formula allowed
+ * (MAX_FORMULA_LENGTH) has itself, so a formula with macros costs KaTeX at most about twice what one without can.
+ * A macro like `\newcommand{\R}{\mathbb{R}}` used 100 times expands to 400 tokens.
+ */
+const MAX_MACRO_TOKENS = 2000;
 
 function renderMath(token: Token, block: boolean, env: RenderEnv): string {
   const tex = token.content;
   const displayMode = block || /\\begin\{(align|equation|gather|cd|alignat)\}/i.test(tex);
   if (env.deadline !== undefined && performance.now() > env.deadline) throw new RenderOverBudget(env.options.budgetMs!);
   if (++env.formulas > MAX_FORMULAS + 1) return `<code class="il-math-source">${escapeHtml(tex)}</code>${block ? '\n' : ''}`;
+  const line = (token.map?.[0] ?? 0) + env.bodyLine + 1;
   try {
     if (env.formulas > MAX_FORMULAS) throw new Error(`more than ${MAX_FORMULAS} formulas in one lesson: this one and the rest are shown as TeX source`);
     if (tex.length > MAX_FORMULA_LENGTH) throw new Error(`formula longer than ${MAX_FORMULA_LENGTH} characters (is a closing $ or $$ missing?)`);
     const html = katexHtml(tex, displayMode, env);
+    if (html === undefined) {
+      // Past the lesson's math budget: the TeX as written, and one note for the lesson (untypesetMath).
+      if (env.untypesetMath) env.untypesetMath.formulas++;
+      else env.untypesetMath = { formulas: 1, line, limit: MAX_TYPESET_MATH };
+      return block
+        ? `<div class="il-math-untypeset il-math-untypeset-block"><code>${escapeHtml(tex)}</code></div>\n`
+        : `<code class="il-math-untypeset">${escapeHtml(tex)}</code>`;
+    }
     return block ? `<div class="katex-block">${html}</div>\n` : html;
   } catch (e) {
     const message = (e instanceof Error ? e.message.replace(/^KaTeX parse error: /, '') : String(e)).replace(/\u0332/g, '');
-    const line = (token.map?.[0] ?? 0) + env.bodyLine + 1;
     env.mathErrors.push({ line, tex, message });
     const tag = block ? 'div' : 'span';
     return `<${tag} class="il-math-error${block ? ' il-math-error-block' : ''}" role="note">` +
@@ -437,18 +469,29 @@ function renderMath(token: Token, block: boolean, env: RenderEnv): string {
 }
 
 /**
- * KaTeX's HTML for one formula. A formula met again in the same lesson ($x$, $W_U$ …; a hostile page of
- * 20,000 `$y$`) is not typeset again: while the lesson has defined no macro, the output depends only on the
- * TeX and the display mode. Formulas that throw are not cached (each error is reported with its own line).
+ * KaTeX's HTML for one formula, or undefined when typesetting it would pass the lesson's math budget
+ * (MAX_TYPESET_MATH, unless `typesetAllMath`) or an earlier formula already did. A formula met again in the same lesson ($x$, $W_U$ …; a hostile
+ * page of 20,000 `$y$`) is not typeset again, and costs nothing: while the lesson has defined no macro, the
+ * output depends only on the TeX and the display mode. Formulas that throw are not cached (each error is
+ * reported with its own line) but count towards the budget.
  */
-function katexHtml(tex: string, displayMode: boolean, env: RenderEnv): string {
+function katexHtml(tex: string, displayMode: boolean, env: RenderEnv): string | undefined {
   const cacheable = noMacros(env.macros);
   const key = (displayMode ? 'D' : 'I') + tex;
   if (cacheable) {
     const hit = env.mathCache.get(key);
     if (hit !== undefined) return hit;
   }
-  const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode, macros: env.macros });
+  // From the first formula that does not fit on, none is typeset (a later short one would fit, but the page
+  // then reads more simply: typeset up to one place, TeX as written after it).
+  if (!env.options.typesetAllMath && (env.untypesetMath || env.mathWork + tex.length > MAX_TYPESET_MATH)) return undefined;
+  env.expansion.tokens = 0;
+  let html: string;
+  try {
+    html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode, macros: env.macros });
+  } finally {
+    env.mathWork += tex.length + env.expansion.tokens;
+  }
   // Still none after it: the formula defined nothing (\gdef, \global) that a later one could see.
   if (cacheable && noMacros(env.macros)) env.mathCache.set(key, html);
   return html;
