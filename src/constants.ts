@@ -17,6 +17,7 @@ export const Commands = {
   openCourseFolder: 'interpLessons.openCourseFolder',
   closeCourseFolder: 'interpLessons.closeCourseFolder',
   repairEncoding: 'interpLessons.repairEncoding',
+  typesetAllMath: 'interpLessons.typesetAllMath',
   /** Internal: opens a lesson (and optional section) from tree items, hovers and links. */
   showLesson: 'interpLessons._showLesson',
   /** Internal: runs a snippet `{ id, params? }` (the reader's Run buttons). */
@@ -62,6 +63,8 @@ export const SnippetSettings = {
 
 export const ContextKeys = {
   readerFocused: 'interpLessons.readerFocused',
+  /** The lesson in the reader has formulas shown as TeX because it passed MAX_TYPESET_MATH. */
+  readerUntypesetMath: 'interpLessons.readerUntypesetMath',
   glossaryFiltered: 'interpLessons.glossaryFiltered',
 } as const;
 

@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS } from '../../src/core';
+import { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, MAX_TYPESET_MATH } from '../../src/core';
+import { Commands } from '../../src/constants';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
 import { measureEventLoop as measureDelay } from './helpers/eventLoop';
@@ -35,13 +36,14 @@ describe('Big lesson off the extension host thread', function () {
     fs.writeFileSync(path.join(root, '02-five-megabytes.md'), bigLesson('Five megabytes', 5 * 1024 * 1024));
     fs.writeFileSync(path.join(root, '03-slow.md'), bigLesson('Slow to render', 2 * 1024 * 1024));
     // Small (60 K characters: the host's size) but dear: 30 distinct formulas of 2,000 characters, about a
-    // second of KaTeX here, several times the host's budget on any machine.
+    // second of KaTeX for all of them.
     fs.writeFileSync(path.join(root, '04-formulas.md'), `# Many long formulas\n\n${Array.from({ length: 30 }, (_, i) => `$$\n${'\\sqrt{x}+'.repeat(220)}x_{${i}}\n$$\n`).join('\n')}`);
+    fs.writeFileSync(path.join(root, '05-over-budget.md'), '# Over the budget\n\nOne formula, $a^2 + b^2 = c^2$, is enough when the budget is nothing.\n');
     const lessons = (await extensionApi()).lessons;
     await vscode.workspace.getConfiguration('interpLessons').update('courseFolder', root, vscode.ConfigurationTarget.Global);
     await until('the big-lesson course folder', async () => {
       const c = await lessons.courses.get();
-      return ['02-five-megabytes', '03-slow', '04-formulas'].every((id) => c.lessons.some((l) => l.id === id)) ? c : undefined;
+      return ['02-five-megabytes', '03-slow', '04-formulas', '05-over-budget'].every((id) => c.lessons.some((l) => l.id === id)) ? c : undefined;
     }, 60_000);
     const r = nextRender(lessons, '01-small');
     assert.strictEqual(await lessons.reader.show({ lessonId: '01-small' }), true);
@@ -78,24 +80,67 @@ describe('Big lesson off the extension host thread', function () {
     assert.strictEqual(report.cspViolations, 0, report.cspViolation);
   });
 
-  it('a small lesson whose formulas outrun the host\'s budget is rendered whole in the worker instead', async () => {
-    const api = await extensionApi<{ lessons: LessonsApi; log: { recent(): readonly string[] } }>();
+  it('a lesson with more math than the reader typesets at once: the first formulas typeset, the rest as TeX, then all of them on request, in the worker', async () => {
+    const api = await extensionApi<{ lessons: LessonsApi; log: { recent(): readonly string[]; mark(): number; linesSince(m: number): readonly string[] } }>();
     const lessons = api.lessons;
     const text = fs.readFileSync(path.join(root, '04-formulas.md'), 'utf8');
     assert.ok(text.length <= HOST_RENDER_MAX_CHARS, 'small enough for the host by size');
-    let where: typeof lessons.reader.lastRenderPath;
+    const mark = api.log.mark();
     const { value: report, maxMs, probeMaxMs } = await measureDelay(async () => {
       const r = nextRender(lessons, '04-formulas');
       assert.strictEqual(await lessons.reader.show({ lessonId: '04-formulas' }), true);
-      where = lessons.reader.lastRenderPath;
       return r;
     });
-    assert.strictEqual(where?.where, 'worker');
-    assert.strictEqual(report.katexCount, 30, 'every formula rendered');
+    const first = { where: lessons.reader.lastRenderPath, eventLoopDelayMaxMs: Math.round(maxMs), probeMaxMs: Math.round(probeMaxMs) };
+    // 2,001 characters each with the line break: five fit in MAX_TYPESET_MATH (10,000), the sixth (line 23) does not.
+    assert.strictEqual(report.katexCount, 5, 'five formulas typeset');
+    assert.strictEqual(lessons.reader.untypesetFormulas, 25);
     assert.strictEqual(report.cspViolations, 0, report.cspViolation);
-    assert.ok(api.log.recent().some((l) => new RegExp(`^info 04-formulas\\.md: over ${HOST_RENDER_BUDGET_MS} ms on the extension host \\(stopped after \\d+ ms\\); rendering it in a worker thread`).test(l)), api.log.recent().slice(-5).join('\n'));
-    console.log(`      30 long formulas: ${JSON.stringify({ where, eventLoopDelayMaxMs: Math.round(maxMs), probeMaxMs: Math.round(probeMaxMs) })}`);
-    assert.ok(maxMs < MAX_DELAY_MS && probeMaxMs < MAX_DELAY_MS, `the extension host stalled ${Math.round(maxMs)} / ${Math.round(probeMaxMs)} ms`);
+    const lines = api.log.linesSince(mark);
+    assert.ok(lines.some((l) => l.startsWith(`warn 04-formulas.md:23: 25 formula(s) from here on shown as TeX source: the lesson's math passed the ${MAX_TYPESET_MATH} characters the reader typesets at once`)), lines.join('\n'));
+    assert.ok(maxMs < MAX_DELAY_MS && probeMaxMs < MAX_DELAY_MS, `the extension host stalled: ${JSON.stringify(first)}`);
+
+    // The banner's button sends the page's action message; the command is what it runs.
+    const all = nextRender(lessons, '04-formulas');
+    const { value: allReport, maxMs: allMaxMs, probeMaxMs: allProbeMs } = await measureDelay(async () => {
+      assert.strictEqual(await vscode.commands.executeCommand(Commands.typesetAllMath), true);
+      return all;
+    });
+    const second = { where: lessons.reader.lastRenderPath, eventLoopDelayMaxMs: Math.round(allMaxMs), probeMaxMs: Math.round(allProbeMs) };
+    console.log(`      30 long formulas: ${JSON.stringify({ first, typesetAll: second })}`);
+    assert.strictEqual(second.where?.where, 'worker', 'typesetting everything never runs on the host');
+    assert.strictEqual(allReport.katexCount, 30, 'every formula typeset');
+    assert.strictEqual(lessons.reader.untypesetFormulas, undefined);
+    assert.ok(api.log.linesSince(mark).some((l) => l === 'info 04-formulas.md: typesetting all formulas (25 were shown as TeX source)'));
+    assert.ok(allMaxMs < MAX_DELAY_MS && allProbeMs < MAX_DELAY_MS, `the extension host stalled: ${JSON.stringify(second)}`);
+
+    // Remembered for the lesson: away and back, still all typeset; the command has nothing more to do.
+    const small = nextRender(lessons, '01-small');
+    assert.strictEqual(await lessons.reader.show({ lessonId: '01-small' }), true);
+    await small;
+    const again = nextRender(lessons, '04-formulas');
+    assert.strictEqual(await lessons.reader.show({ lessonId: '04-formulas' }), true);
+    assert.strictEqual((await again).katexCount, 30);
+    assert.strictEqual(await vscode.commands.executeCommand(Commands.typesetAllMath), false);
+  });
+
+  it('a lesson that outruns the extension host\'s budget is rendered whole in the worker instead', async () => {
+    const api = await extensionApi<{ lessons: LessonsApi; log: { mark(): number; linesSince(m: number): readonly string[] } }>();
+    const lessons = api.lessons;
+    const mark = api.log.mark();
+    lessons.reader.hostBudgetMs = 0; // checked before each formula: any lesson with one is over it
+    let report: ReaderEvents['rendered'];
+    try {
+      const r = nextRender(lessons, '05-over-budget');
+      assert.strictEqual(await lessons.reader.show({ lessonId: '05-over-budget' }), true);
+      report = await r;
+    } finally {
+      lessons.reader.hostBudgetMs = HOST_RENDER_BUDGET_MS;
+    }
+    assert.strictEqual(lessons.reader.lastRenderPath?.where, 'worker');
+    assert.strictEqual(report.katexCount, 1);
+    const lines = api.log.linesSince(mark);
+    assert.ok(lines.some((l) => /^info 05-over-budget\.md: over 0 ms on the extension host \(stopped after \d+ ms\); rendering it in a worker thread$/.test(l)), lines.join('\n'));
   });
 
   it('a newer lesson wins over a big one still rendering', async () => {

@@ -3,6 +3,7 @@
 // and VS Code's own Markdown preview marking terms.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { HOST_RENDER_BUDGET_MS } from '../../src/core';
 import { measureEventLoop } from './helpers/eventLoop';
 import { writeWorkspaceFile as writeFile } from './helpers/workspace';
 
@@ -11,7 +12,7 @@ const EXTENSION_ID = 'interp-lessons.interp-lessons';
 interface GlossaryApi {
   service: { ready(): Promise<void>; glossary: { entries: readonly { id: string }[]; byId: ReadonlyMap<string, unknown> } };
   tree: { getChildren(): { id: string }[]; setFilter(text: string): void };
-  panel: { shownId: string | undefined; lastRender: { id: string; where: 'host' | 'worker' } | undefined };
+  panel: { shownId: string | undefined; lastRender: { id: string; where: 'host' | 'worker'; untypesetFormulas?: number } | undefined; hostBudgetMs: number };
 }
 
 async function api(): Promise<GlossaryApi> {
@@ -132,9 +133,9 @@ describe('Glossary', function () {
     assert.strictEqual(g.panel.shownId, 'superposition');
   });
 
-  it('an entry from a glossary file whose formulas would hold up the extension host renders in a worker', async () => {
+  it('an entry from a glossary file with more math than the reader typesets stays light; past the host\'s budget it renders in a worker', async () => {
     const g = await api();
-    // 30 distinct formulas of 2,000 characters: about a second of KaTeX, far past the host's 150 ms budget.
+    // 30 distinct formulas of 2,000 characters: about a second of KaTeX for all; five fit in MAX_TYPESET_MATH.
     const heavy = Array.from({ length: 30 }, (_, i) => `$$\n${'\\sqrt{x}+'.repeat(220)}x_{${i}}\n$$`).join('\n\n');
     await writeFile('heavy-glossary.json', JSON.stringify({
       version: 1,
@@ -146,8 +147,20 @@ describe('Glossary', function () {
       await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'heavy-entry' });
       await until('the heavy entry page', async () => g.panel.lastRender?.id === 'heavy-entry', 60_000);
     });
-    assert.strictEqual(g.panel.lastRender?.where, 'worker');
+    assert.strictEqual(g.panel.lastRender?.untypesetFormulas, 25, 'five typeset, the rest shown as TeX with a note');
     assert.ok(maxMs < 1000 && probeMaxMs < 1000, `the extension host stalled ${Math.round(maxMs)} / ${Math.round(probeMaxMs)} ms`);
+    // An entry whose render outruns the host's budget (here lowered to nothing) is rendered in a worker, the same way.
+    await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'superposition' });
+    await until('the superposition page', async () => g.panel.lastRender?.id === 'superposition');
+    g.panel.hostBudgetMs = 0;
+    try {
+      await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'heavy-entry' });
+      await until('the heavy entry page again', async () => g.panel.lastRender?.id === 'heavy-entry', 60_000);
+    } finally {
+      g.panel.hostBudgetMs = HOST_RENDER_BUDGET_MS;
+    }
+    assert.strictEqual(g.panel.lastRender?.where, 'worker');
+    assert.strictEqual(g.panel.lastRender?.untypesetFormulas, 25);
     // A shipped entry still renders on the host.
     await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'superposition' });
     await until('the superposition page', async () => g.panel.lastRender?.id === 'superposition');

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import {
   ProgressStore, resolveLessonLink, indexLessonText, searchSections, parseReaderMessage,
-  buildPageShell, buildLessonArticle, contentSecurityPolicy, moveInlineStyles, createNonce, renderLesson, LruCache,
+  buildPageShell, buildLessonArticle, contentSecurityPolicy, moveInlineStyles, createNonce, renderLesson, LruCache, buildTypesetAllBanner,
 } from '../../src/core';
 
 class MemoryStore {
@@ -127,11 +127,20 @@ describe('reader page', () => {
   });
 });
 
+describe('buildTypesetAllBanner', () => {
+  it('is one status banner whose button names its action; text is escaped', () => {
+    const html = buildTypesetAllBanner('5 < 6 & "x"', '<b>Typeset</b>');
+    assert.strictEqual(html, '<div class="il-banner il-banner-info il-typeset-all" role="status"><span>5 &lt; 6 &amp; &quot;x&quot;</span> <button type="button" class="il-run" data-il-action="typesetAllMath">&lt;b&gt;Typeset&lt;/b&gt;</button></div>\n');
+  });
+});
+
 describe('parseReaderMessage', () => {
   it('accepts the page\'s messages and rejects anything else', () => {
     assert.deepStrictEqual(parseReaderMessage({ type: 'runSnippet', id: 'study-hours' }), { type: 'runSnippet', id: 'study-hours' });
     assert.deepStrictEqual(parseReaderMessage({ type: 'scroll', lessonId: 'a', ratio: 7 }), { type: 'scroll', lessonId: 'a', ratio: 1, heading: undefined });
-    for (const bad of [null, 'x', 42, {}, { type: 'eval', code: 'x' }, { type: 'runSnippet', id: '../../x' }, { type: 'link', href: 5 }, { type: 'link', href: 'x'.repeat(5000) }, { type: 'scroll', lessonId: 'a', ratio: NaN }, { type: 'rendered', lessonId: 'a' }]) {
+    assert.deepStrictEqual(parseReaderMessage({ type: 'action', action: 'typesetAllMath' }), { type: 'action', action: 'typesetAllMath' });
+    assert.deepStrictEqual(parseReaderMessage({ type: 'action', action: 'repairEncoding', extra: 1 }), { type: 'action', action: 'repairEncoding' });
+    for (const bad of [null, 'x', 42, {}, { type: 'eval', code: 'x' }, { type: 'action', action: 'typesetAll' }, { type: 'action', action: 'workbench.action.quit' }, { type: 'runSnippet', id: '../../x' }, { type: 'link', href: 5 }, { type: 'link', href: 'x'.repeat(5000) }, { type: 'scroll', lessonId: 'a', ratio: NaN }, { type: 'rendered', lessonId: 'a' }]) {
       assert.strictEqual(parseReaderMessage(bad), undefined, JSON.stringify(bad)?.slice(0, 80));
     }
   });

@@ -1,6 +1,6 @@
 export {
   createNonce, contentSecurityPolicy, moveInlineStyles, buildPageShell, buildLessonArticle, buildBreadcrumb, buildModuleContents,
-  buildRepairBanner, insertUncertainMarkers, markUncertainSpots, UNCERTAIN_OPEN, UNCERTAIN_CLOSE,
+  buildRepairBanner, buildTypesetAllBanner, insertUncertainMarkers, markUncertainSpots, UNCERTAIN_OPEN, UNCERTAIN_CLOSE,
 } from './readerPage';
 export type { ShellOptions, LessonLinkInfo, LessonViewLabels } from './readerPage';
 export { parseReaderMessage } from './messages';

@@ -8,7 +8,7 @@ export type ReaderMessage =
   | { type: 'scroll'; lessonId: string; ratio: number; heading?: string }
   | { type: 'reachedEnd'; lessonId: string }
   | { type: 'term'; id: string }
-  | { type: 'action'; action: 'repairEncoding' };
+  | { type: 'action'; action: 'repairEncoding' | 'typesetAllMath' };
 
 const str = (v: unknown, max = 2048): v is string => typeof v === 'string' && v.length <= max;
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -41,7 +41,7 @@ export function parseReaderMessage(m: unknown): ReaderMessage | undefined {
     case 'reachedEnd':
       return str(o.lessonId, 200) ? { type: 'reachedEnd', lessonId: o.lessonId } : undefined;
     case 'action':
-      return o.action === 'repairEncoding' ? { type: 'action', action: 'repairEncoding' } : undefined;
+      return o.action === 'repairEncoding' || o.action === 'typesetAllMath' ? { type: 'action', action: o.action } : undefined;
     case 'term':
       return str(o.id, 200) ? { type: 'term', id: o.id } : undefined;
     default:

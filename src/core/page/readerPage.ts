@@ -159,6 +159,11 @@ export function buildModuleContents(title: string, rows: readonly { title: strin
   return `<nav class="il-module-contents"><h2>${escapeHtml(title)}</h2><ol>${items.join('')}</ol></nav>\n`;
 }
 
+/** The banner over a lesson whose math passed the typesetting limit, with the button that typesets it all. */
+export function buildTypesetAllBanner(message: string, buttonLabel: string): string {
+  return `<div class="il-banner il-banner-info il-typeset-all" role="status"><span>${escapeHtml(message)}</span> <button type="button" class="il-run" data-il-action="typesetAllMath">${escapeHtml(buttonLabel)}</button></div>\n`;
+}
+
 /** The banner over a lesson whose encoding was repaired. */
 export function buildRepairBanner(message: string, buttonLabel: string): string {
   return `<div class="il-banner il-banner-warning il-repair" role="status"><span>${escapeHtml(message)}</span> <button type="button" class="il-run" data-il-action="repairEncoding">${escapeHtml(buttonLabel)}</button></div>\n`;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  buildPageShell, canonicalTerm, createNonce, glossaryEntryMarkdown, HOST_RENDER_BUDGET_MS, isRenderOverBudget, moveInlineStyles, type Glossary, type GlossaryLanguage,
+  buildPageShell, canonicalTerm, createNonce, escapeHtml, glossaryEntryMarkdown, HOST_RENDER_BUDGET_MS, isRenderOverBudget, moveInlineStyles, type Glossary, type GlossaryLanguage, type RenderedLesson,
 } from '../../core';
 import { Commands, WebviewTypes } from '../../constants';
 import type { Log } from '../shared/deps';
@@ -25,7 +25,9 @@ export class GlossaryEntryPanel implements vscode.Disposable {
   private currentId: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** The last entry put on the page and where it was rendered, for tests. */
-  lastRender: { id: string; where: 'host' | 'worker' } | undefined;
+  lastRender: { id: string; where: 'host' | 'worker'; untypesetFormulas?: number } | undefined;
+  /** The extension host's time for one entry before it goes to a worker (tests lower it). */
+  hostBudgetMs = HOST_RENDER_BUDGET_MS;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -82,6 +84,11 @@ export class GlossaryEntryPanel implements vscode.Disposable {
     if (body === undefined || !this.panel || this.currentId !== id) return false;
     const webview = this.panel.webview;
     const nonce = createNonce();
+    const untypeset = body.untypesetMath;
+    if (untypeset) this.log.warn(`glossary entry "${id}": ${untypeset.formulas} formula(s) shown as TeX source, past the ${untypeset.limit} characters of math the reader typesets at once`);
+    const note = untypeset
+      ? `<p class="il-banner il-banner-info" role="status">${escapeHtml(vscode.l10n.t('This entry has more math than the reader typesets at once ({0} characters of TeX): {1} formula(s) are shown as TeX source.', String(untypeset.limit), untypeset.formulas))}</p>`
+      : '';
     this.panel.title = canonicalTerm(entry, language);
     webview.html = buildPageShell({
       cspSource: webview.cspSource,
@@ -91,9 +98,9 @@ export class GlossaryEntryPanel implements vscode.Disposable {
       lang: language,
       title: canonicalTerm(entry, language),
       config: { id },
-      body: `<article class="il-lesson il-glossary-entry">${body.html}</article>`,
+      body: `<article class="il-lesson il-glossary-entry">${note}${body.html}</article>`,
     });
-    this.lastRender = { id, where: body.where };
+    this.lastRender = { id, where: body.where, untypesetFormulas: untypeset?.formulas };
     return true;
   }
 
@@ -101,17 +108,18 @@ export class GlossaryEntryPanel implements vscode.Disposable {
    * The entry's HTML, inline styles moved. Like the reader: on the extension host within its budget, else (an
    * entry from a glossary file with many long formulas) in a render worker. Undefined if that failed (said).
    */
-  private async render(id: string, markdown: string): Promise<{ html: string; where: 'host' | 'worker' } | undefined> {
+  private async render(id: string, markdown: string): Promise<{ html: string; where: 'host' | 'worker'; untypesetMath?: RenderedLesson['untypesetMath'] } | undefined> {
     try {
-      return { html: moveInlineStyles(loadRenderer().renderLesson(markdown, { budgetMs: HOST_RENDER_BUDGET_MS }).html), where: 'host' };
+      const rendered = loadRenderer().renderLesson(markdown, { budgetMs: this.hostBudgetMs });
+      return { html: moveInlineStyles(rendered.html), where: 'host', untypesetMath: rendered.untypesetMath };
     } catch (e) {
       if (!isRenderOverBudget(e)) throw e;
     }
-    this.log.info(`glossary entry "${id}": over ${HOST_RENDER_BUDGET_MS} ms on the extension host; rendering it in a worker thread`);
+    this.log.info(`glossary entry "${id}": over ${this.hostBudgetMs} ms on the extension host; rendering it in a worker thread`);
     const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'render-worker.js').fsPath;
     try {
       const result = await renderInWorker(workerPath, { markdown, lessonPath: '', pages: [], runnableSnippets: [], labels: {} }, RENDER_TIMEOUT_MS).result;
-      return { html: (result.htmlParts ?? []).join(''), where: 'worker' };
+      return { html: (result.htmlParts ?? []).join(''), where: 'worker', untypesetMath: result.rendered.untypesetMath };
     } catch (e) {
       this.log.error(`glossary entry "${id}" could not be rendered`, e);
       void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the glossary entry {0}: {1}', id, e instanceof Error ? e.message : String(e)));

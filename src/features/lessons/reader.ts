@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
 import {
-  buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, createNonce, escapeHtml,
+  buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, buildTypesetAllBanner, createNonce, escapeHtml,
   HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, insertUncertainMarkers, isAllowedHref, isRenderOverBudget, LruCache, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, parseReaderMessage, resolveLessonLink,
   type CourseLesson, type GlossaryMarkOptions, type KeyValueStore, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
 } from '../../core';
@@ -80,6 +80,8 @@ export class LessonReader implements vscode.Disposable {
   readonly onDidFail = this.failedEmitter.event;
   /** Stop a worker render after this long (tests lower it). */
   renderTimeoutMs = RENDER_TIMEOUT_MS;
+  /** The extension host's time for one lesson before it goes to the worker (tests lower it). */
+  hostBudgetMs = HOST_RENDER_BUDGET_MS;
   /** Where the last render ran (tests and the log). */
   lastRenderPath: { lessonId: string; where: 'host' | 'worker' | 'cache'; ms: number } | undefined;
   /** Each show() takes a number; a slower, older one never overwrites a newer one. */
@@ -87,6 +89,10 @@ export class LessonReader implements vscode.Disposable {
   private inflight: { cancel(): void } | undefined;
   private postSeq = 0;
   private readonly workerPath: string;
+  /** Lessons (course root | path) the user asked to see with every formula typeset, this session. */
+  private readonly typesetAll = new Set<string>();
+  /** The shown lesson's formulas past MAX_TYPESET_MATH, if any (the Typeset All Formulas command's subject). */
+  private currentUntypeset: { key: string; formulas: number } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private panelDisposables: vscode.Disposable[] = [];
 
@@ -114,6 +120,11 @@ export class LessonReader implements vscode.Disposable {
 
   get currentLesson(): { lessonId: string; language: LessonLanguage } | undefined {
     return this.current && { lessonId: this.current.lessonId, language: this.current.language };
+  }
+
+  /** How many formulas of the shown lesson are shown as TeX source (past MAX_TYPESET_MATH); undefined if none. */
+  get untypesetFormulas(): number | undefined {
+    return this.currentUntypeset?.formulas;
   }
 
   get isOpen(): boolean {
@@ -229,6 +240,12 @@ export class LessonReader implements vscode.Disposable {
     if (seq !== this.showSeq) return false;
     this.phases.html = Date.now() - this.openedAt;
     for (const err of entry.rendered.mathErrors) this.deps.log.warn(`${lesson.path}:${err.line}: math error: ${err.message} in ${err.tex}`);
+    const untypeset = entry.rendered.untypesetMath;
+    if (untypeset) {
+      this.deps.log.warn(`${lesson.path}:${untypeset.line}: ${untypeset.formulas} formula(s) from here on shown as TeX source: the lesson's math passed the ${untypeset.limit} characters the reader typesets at once (Typeset All Formulas typesets them)`);
+    }
+    this.currentUntypeset = untypeset && { key: `${course.root.toString()}|${lesson.path}`, formulas: untypeset.formulas };
+    void vscode.commands.executeCommand('setContext', ContextKeys.readerUntypesetMath, !!untypeset);
     for (const u of entry.rendered.unformatted ?? []) {
       this.deps.log.warn(u.kind === 'text'
         ? `${lesson.path}:${u.line}: ${u.size} characters in one block (limit ${MAX_FORMATTED_INLINE_CHARS}): shown as written, without formatting`
@@ -251,7 +268,8 @@ export class LessonReader implements vscode.Disposable {
     const cacheKey = `${course.root.toString()}|${lesson.path}`;
     const hit = this.cache.get(cacheKey);
     const marking = this.glossaryMarking();
-    const runKey = `${[...runnable].join(',')};${marking ? `${glossaryVersion(marking.glossary)}:${marking.language}:${marking.firstOnly}` : 'no-glossary'}`;
+    const typesetAllMath = this.typesetAll.has(cacheKey);
+    const runKey = `${[...runnable].join(',')};${marking ? `${glossaryVersion(marking.glossary)}:${marking.language}:${marking.firstOnly}` : 'no-glossary'};${typesetAllMath ? 'all-math' : 'math-limit'}`;
     let result: RenderJobResult | undefined = hit && hit.text === text && hit.key.endsWith(`|${runKey}`) ? hit : undefined;
     if (!result) {
       // Uncertain repaired characters are marked before rendering and highlighted after it.
@@ -267,6 +285,7 @@ export class LessonReader implements vscode.Disposable {
         glossaryMarking: marking && { language: marking.language, firstOnly: marking.firstOnly },
         labels: renderLabels(),
         uncertainLabel: uncertain ? vscode.l10n.t('Uncertain: the lost bytes allow other letters here') : undefined,
+        typesetAllMath,
       });
     } else {
       this.lastRenderPath = { lessonId: lesson.id, where: 'cache', ms: 0 };
@@ -276,9 +295,13 @@ export class LessonReader implements vscode.Disposable {
     const key = [course.language, previous?.id, previous?.title, next?.id, next?.title, contents.length, runKey].join('|');
     if (hit && hit.text === text && hit.key === key) return hit;
     const breadcrumb = navigationHtml === undefined ? undefined : buildBreadcrumb(navigationHtml, vscode.l10n.t('Quick links'));
-    const banner = repair
-      ? buildRepairBanner(vscode.l10n.t('This file\'s encoding was damaged; {0} spots repaired, {1} uncertain (highlighted). The file on disk is unchanged.', repair.restored, repair.unresolved.length), vscode.l10n.t('Repair File Encoding…'))
-      : undefined;
+    const untypeset = rendered.untypesetMath;
+    const banner = [
+      repair && buildRepairBanner(vscode.l10n.t('This file\'s encoding was damaged; {0} spots repaired, {1} uncertain (highlighted). The file on disk is unchanged.', repair.restored, repair.unresolved.length), vscode.l10n.t('Repair File Encoding…')),
+      untypeset && buildTypesetAllBanner(
+        vscode.l10n.t('This lesson has more math than the reader typesets at once ({0} characters of TeX): {1} formula(s) from line {2} on are shown as TeX source.', formatCount(untypeset.limit), untypeset.formulas, untypeset.line),
+        vscode.l10n.t('Typeset All Formulas')),
+    ].filter(Boolean).join('') || undefined;
     const after = buildModuleContents(vscode.l10n.t('In this module'), contents, vscode.l10n.t('This link does not lead to a lesson in this course'));
     // A big body stays in its parts: the article is built around a placeholder that cannot occur in it.
     const body = htmlParts && `\u0000${createNonce()}\u0000`;
@@ -293,23 +316,26 @@ export class LessonReader implements vscode.Disposable {
   /** Small lessons render here (no thread start); big ones in a worker with a time limit. */
   private async render(lessonId: string, job: RenderJob): Promise<RenderJobResult> {
     const started = Date.now();
-    if (job.markdown.length <= IN_THREAD_MAX_CHARS) {
+    // Typesetting every formula is work without a bound: never on the extension host's thread.
+    if (job.markdown.length <= IN_THREAD_MAX_CHARS && !job.typesetAllMath) {
       try {
-        const result = runRenderJob({ ...job, budgetMs: HOST_RENDER_BUDGET_MS }, loadRenderer());
+        const result = runRenderJob({ ...job, budgetMs: this.hostBudgetMs }, loadRenderer());
         this.lastRenderPath = { lessonId, where: 'host', ms: Date.now() - started };
         return result;
       } catch (e) {
         // Formulas that cost more than the host's budget.
         if (!isRenderOverBudget(e)) throw e;
-        this.deps.log.info(`${job.lessonPath}: over ${HOST_RENDER_BUDGET_MS} ms on the extension host (stopped after ${Date.now() - started} ms); rendering it in a worker thread`);
+        this.deps.log.info(`${job.lessonPath}: over ${this.hostBudgetMs} ms on the extension host (stopped after ${Date.now() - started} ms); rendering it in a worker thread`);
       }
     }
     const run = renderInWorker(this.workerPath, { ...job, budgetMs: undefined }, this.renderTimeoutMs);
     this.inflight = run;
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: job.markdown.length > IN_THREAD_MAX_CHARS
-        ? vscode.l10n.t('Rendering a big lesson ({0} MB)…', (job.markdown.length / 1024 / 1024).toFixed(1))
-        : vscode.l10n.t('Rendering a lesson with many formulas…') },
+      { location: vscode.ProgressLocation.Window, title: job.typesetAllMath
+        ? vscode.l10n.t('Typesetting every formula of the lesson…')
+        : job.markdown.length > IN_THREAD_MAX_CHARS
+          ? vscode.l10n.t('Rendering a big lesson ({0} MB)…', (job.markdown.length / 1024 / 1024).toFixed(1))
+          : vscode.l10n.t('Rendering a lesson with many formulas…') },
       () => run.result,
     );
     if (this.inflight === run) this.inflight = undefined;
@@ -398,6 +424,26 @@ export class LessonReader implements vscode.Disposable {
     await this.show({ lessonId, language }, { reveal: false });
   }
 
+  /**
+   * Typesets every formula of the lesson in the reader, past MAX_TYPESET_MATH (the banner's button and the
+   * Typeset All Formulas command), in the worker; remembered for that lesson until the window closes.
+   */
+  async typesetAllMath(): Promise<boolean> {
+    const shown = this.current;
+    const untypeset = this.currentUntypeset;
+    if (!this.panel || !shown) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a lesson first.'));
+      return false;
+    }
+    if (!untypeset) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Every formula in this lesson is already typeset.'));
+      return false;
+    }
+    this.typesetAll.add(untypeset.key);
+    this.deps.log.info(`${shown.path}: typesetting all formulas (${untypeset.formulas} were shown as TeX source)`);
+    return this.show({ lessonId: shown.lessonId, language: shown.language }, { reveal: false });
+  }
+
   scrollTo(section: string): void {
     void this.panel?.webview.postMessage({ type: 'scrollTo', section });
   }
@@ -450,7 +496,7 @@ export class LessonReader implements vscode.Disposable {
         });
         break;
       case 'action':
-        void vscode.commands.executeCommand(Commands.repairEncoding);
+        void vscode.commands.executeCommand(m.action === 'typesetAllMath' ? Commands.typesetAllMath : Commands.repairEncoding);
         break;
       case 'term':
         void vscode.commands.executeCommand(Commands.showTermInternal, { id: m.id }).then(undefined, () => undefined);
@@ -502,6 +548,15 @@ export class LessonReader implements vscode.Disposable {
   }
 }
 
+
+/** A count in the display language's digits grouping (10,000 / 10.000); plain digits if the runtime lacks the locale. */
+function formatCount(n: number): string {
+  try {
+    return n.toLocaleString(vscode.env.language);
+  } catch {
+    return String(n);
+  }
+}
 
 const glossaryVersions = new WeakMap<object, number>();
 let nextGlossaryVersion = 1;

@@ -239,6 +239,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       if (config.inspect('courseFolder')?.workspaceValue !== undefined) await config.update('courseFolder', undefined, vscode.ConfigurationTarget.Workspace);
     }),
     vscode.commands.registerCommand(Commands.repairEncoding, (uri?: vscode.Uri) => repairEncoding(uri)),
+    vscode.commands.registerCommand(Commands.typesetAllMath, () => reader.typesetAllMath()),
   );
 
   /** Writes the repaired text of a damaged file after confirmation, keeping a backup; undoable in the editor. */

@@ -20,6 +20,8 @@ export interface RenderJob {
   uncertainLabel?: string;
   /** See RenderOptions.budgetMs (the host path sets it; the worker renders without). */
   budgetMs?: number;
+  /** See RenderOptions.typesetAllMath (the reader's Typeset All Formulas; rendered in the worker). */
+  typesetAllMath?: boolean;
 }
 
 export interface RenderJobResult {
@@ -39,7 +41,7 @@ export function runRenderJob(job: RenderJob, renderer: RendererModule): RenderJo
   const classifyLink = (href: string) => (resolveLessonLink(job.lessonPath, href, job.pages) ? 'lesson' as const : 'broken' as const);
   let rendered = renderer.renderLesson(job.markdown, {
     runnableSnippets: new Set(job.runnableSnippets), classifyLink, labels: job.labels,
-    glossary: job.glossary, glossaryMarking: job.glossaryMarking, budgetMs: job.budgetMs,
+    glossary: job.glossary, glossaryMarking: job.glossaryMarking, budgetMs: job.budgetMs, typesetAllMath: job.typesetAllMath,
   });
   if (job.uncertainLabel !== undefined) rendered = { ...rendered, html: markUncertainSpots(rendered.html, job.uncertainLabel) };
   const navigationHtml = rendered.navigation ? renderer.renderLesson(rendered.navigation, { classifyLink, labels: job.labels }).html : undefined;
