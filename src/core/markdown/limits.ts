@@ -9,9 +9,10 @@
 export const HOST_RENDER_MAX_CHARS = 64 * 1024;
 
 /**
- * A lesson small enough for the host is still given only this long there (renderLesson's `budgetMs`): ten
- * distinct formulas of 2,000 characters fit in 20 K characters and cost KaTeX 600 ms. Past it, the reader
- * renders the lesson in its worker instead. Our lessons take 13–40 ms.
+ * A lesson small enough for the host is still given only this long there (renderLesson's `budgetMs`), a
+ * backstop for a slow or busy machine: with MAX_TYPESET_MATH the slowest hostile case takes about 100–130 ms
+ * on the project's 2-core machine (`npm run bench -- hostile`). Past it, the reader renders the lesson in its
+ * worker instead. Our lessons take 13–40 ms.
  */
 export const HOST_RENDER_BUDGET_MS = 150;
 
