@@ -26,7 +26,7 @@ const NASTIEST = [
   // generated: the old quadratic ones and KaTeX at its limits
   'backtrack-heading-spaces-100k', 'backtrack-html-comment-open-20k', 'katex-unclosed-display-100k-lines', 'katex-many-formulas-5k',
   // generated: past the renderer's limits (shown as written, with a note on the page and a log line)
-  'huge-lines-100k', 'huge-line-1mb', 'backtrack-strong-open-30k', 'backtrack-table-rows-20k',
+  'huge-lines-100k', 'huge-line-1mb', 'backtrack-strong-open-30k', 'backtrack-table-rows-20k', 'katex-distinct-long-formulas-30',
 ];
 /** Cases past a limit, and the log line the reader must write for each. */
 const LIMITED: Record<string, RegExp> = {
@@ -34,6 +34,7 @@ const LIMITED: Record<string, RegExp> = {
   'huge-line-1mb': /^warn huge-line-1mb\.md:1: \d{7} characters in one block/,
   'backtrack-strong-open-30k': /^warn backtrack-strong-open-30k\.md:1: \d{5} characters in one block/,
   'backtrack-table-rows-20k': /^warn backtrack-table-rows-20k\.md:1003: a table's 19000 rows past the first 1000: shown as written/,
+  'katex-distinct-long-formulas-30': /^warn katex-distinct-long-formulas-30\.md:21: 25 formula\(s\) from here on shown as TeX source: the lesson's math passed the 10000 characters/,
 };
 
 function sample(): HostileCase[] {
