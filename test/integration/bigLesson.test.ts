@@ -13,6 +13,7 @@ import type { ReaderEvents } from '../../src/features/lessons/reader';
 import { measureEventLoop as measureDelay } from './helpers/eventLoop';
 import { until } from './helpers/until';
 import { extensionApi, nextRender } from './helpers/lessons';
+import { interceptWarnings } from './helpers/messages';
 
 const LESSONS_EN = path.resolve(__dirname, '..', '..', '..', 'lessons', 'en');
 /** Generous on purpose: this is "does not stall", on a loaded 2-core machine; in-thread it was 4–8 s. */
@@ -38,12 +39,13 @@ describe('Big lesson off the extension host thread', function () {
     // Small (60 K characters: the host's size) but dear: 30 distinct formulas of 2,000 characters, about a
     // second of KaTeX for all of them.
     fs.writeFileSync(path.join(root, '04-formulas.md'), `# Many long formulas\n\n${Array.from({ length: 30 }, (_, i) => `$$\n${'\\sqrt{x}+'.repeat(220)}x_{${i}}\n$$\n`).join('\n')}`);
+    fs.writeFileSync(path.join(root, '06-more-formulas.md'), `# More long formulas\n\n${Array.from({ length: 30 }, (_, i) => `$$\n${'\\frac{a}{b}+'.repeat(160)}y_{${i}}\n$$\n`).join('\n')}`);
     fs.writeFileSync(path.join(root, '05-over-budget.md'), '# Over the budget\n\nOne formula, $a^2 + b^2 = c^2$, is enough when the budget is nothing.\n');
     const lessons = (await extensionApi()).lessons;
     await vscode.workspace.getConfiguration('interpLessons').update('courseFolder', root, vscode.ConfigurationTarget.Global);
     await until('the big-lesson course folder', async () => {
       const c = await lessons.courses.get();
-      return ['02-five-megabytes', '03-slow', '04-formulas', '05-over-budget'].every((id) => c.lessons.some((l) => l.id === id)) ? c : undefined;
+      return ['02-five-megabytes', '03-slow', '04-formulas', '05-over-budget', '06-more-formulas'].every((id) => c.lessons.some((l) => l.id === id)) ? c : undefined;
     }, 60_000);
     const r = nextRender(lessons, '01-small');
     assert.strictEqual(await lessons.reader.show({ lessonId: '01-small' }), true);
@@ -122,6 +124,41 @@ describe('Big lesson off the extension host thread', function () {
     assert.strictEqual(await lessons.reader.show({ lessonId: '04-formulas' }), true);
     assert.strictEqual((await again).katexCount, 30);
     assert.strictEqual(await vscode.commands.executeCommand(Commands.typesetAllMath), false);
+  });
+
+  it('Typeset All Formulas that does not finish goes back to the math limit, says so, and is not tried again on the next open', async () => {
+    const api = await extensionApi<{ lessons: LessonsApi; log: { mark(): number; linesSince(m: number): readonly string[] } }>();
+    const lessons = api.lessons;
+    const first = nextRender(lessons, '06-more-formulas');
+    assert.strictEqual(await lessons.reader.show({ lessonId: '06-more-formulas' }), true);
+    assert.strictEqual((await first).katexCount, 5, 'five of these formulas (1,926 characters each) fit in the limit');
+    const mark = api.log.mark();
+    const warnings = interceptWarnings();
+    const timeout = lessons.reader.renderTimeoutMs;
+    lessons.reader.renderTimeoutMs = 1;
+    let typesetAll: unknown;
+    let again: ReaderEvents['rendered'];
+    try {
+      const limited = nextRender(lessons, '06-more-formulas');
+      typesetAll = await vscode.commands.executeCommand(Commands.typesetAllMath);
+      again = await limited;
+    } finally {
+      lessons.reader.renderTimeoutMs = timeout;
+      warnings.restore();
+    }
+    assert.strictEqual(typesetAll, false, 'the command says it did not typeset everything');
+    assert.strictEqual(again.katexCount, 5, 'shown again with the limit');
+    assert.strictEqual(lessons.reader.untypesetFormulas, 25);
+    assert.deepStrictEqual(warnings.shown.map((w) => w.message), ['Typesetting every formula of 06-more-formulas.md did not finish (stopped after 0 s): it is shown with the first formulas typeset, the rest as TeX.']);
+    const lines = api.log.linesSince(mark);
+    assert.ok(lines.includes('warn 06-more-formulas.md: typesetting every formula did not finish (stopped after 0 s); shown with the math limit again'), lines.join('\n'));
+    // Not remembered: opening it again is quick and limited, with no new warning.
+    const small = nextRender(lessons, '01-small');
+    assert.strictEqual(await lessons.reader.show({ lessonId: '01-small' }), true);
+    await small;
+    const reopened = nextRender(lessons, '06-more-formulas');
+    assert.strictEqual(await lessons.reader.show({ lessonId: '06-more-formulas' }), true);
+    assert.strictEqual((await reopened).katexCount, 5);
   });
 
   it('a lesson that outruns the extension host\'s budget is rendered whole in the worker instead', async () => {

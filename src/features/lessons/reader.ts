@@ -234,6 +234,16 @@ export class LessonReader implements vscode.Disposable {
       entry = await this.rendered(course, lesson, text);
     } catch (e) {
       if (seq !== this.showSeq || (e instanceof RenderFailure && e.reason === 'cancelled')) return false;
+      // Typesetting every formula did not finish: back to the math limit, so the lesson is not stuck behind
+      // a render that fails each time it is opened.
+      if (this.typesetAll.delete(`${course.root.toString()}|${lesson.path}`)) {
+        const why = e instanceof RenderFailure && e.reason === 'timeout'
+          ? vscode.l10n.t('stopped after {0} s', String(Math.round(this.renderTimeoutMs / 100) / 10))
+          : e instanceof Error ? e.message : String(e);
+        this.deps.log.warn(`${lesson.path}: typesetting every formula did not finish (${why}); shown with the math limit again`);
+        void ui.showWarningMessage(vscode.l10n.t('Typesetting every formula of {0} did not finish ({1}): it is shown with the first formulas typeset, the rest as TeX.', lesson.path, why));
+        return this.show(target, { reveal: false });
+      }
       this.renderFailed(lesson, language, text, e);
       return false;
     }
@@ -441,7 +451,8 @@ export class LessonReader implements vscode.Disposable {
     }
     this.typesetAll.add(untypeset.key);
     this.deps.log.info(`${shown.path}: typesetting all formulas (${untypeset.formulas} were shown as TeX source)`);
-    return this.show({ lessonId: shown.lessonId, language: shown.language }, { reveal: false });
+    // True when the lesson is now shown with every formula typeset.
+    return (await this.show({ lessonId: shown.lessonId, language: shown.language }, { reveal: false })) && this.currentUntypeset === undefined;
   }
 
   scrollTo(section: string): void {
