@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, MAX_TYPESET_MATH } from '../../src/core';
+import { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, MAX_TYPESET_MATH_HTML } from '../../src/core';
 import { Commands } from '../../src/constants';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
@@ -94,12 +94,12 @@ describe('Big lesson off the extension host thread', function () {
       return r;
     });
     const first = { where: lessons.reader.lastRenderPath, eventLoopDelayMaxMs: Math.round(maxMs), probeMaxMs: Math.round(probeMaxMs) };
-    // 2,001 characters each with the line break: five fit in MAX_TYPESET_MATH (10,000), the sixth (line 23) does not.
-    assert.strictEqual(report.katexCount, 5, 'five formulas typeset');
-    assert.strictEqual(lessons.reader.untypesetFormulas, 25);
+    // About 350 K characters of KaTeX HTML each: three pass MAX_TYPESET_MATH_HTML (1 M), the fourth (line 15) is TeX.
+    assert.strictEqual(report.katexCount, 3, 'three formulas typeset');
+    assert.strictEqual(lessons.reader.untypesetFormulas, 27);
     assert.strictEqual(report.cspViolations, 0, report.cspViolation);
     const lines = api.log.linesSince(mark);
-    assert.ok(lines.some((l) => l.startsWith(`warn 04-formulas.md:23: 25 formula(s) from here on shown as TeX source: the lesson's math passed the ${MAX_TYPESET_MATH} characters the reader typesets at once`)), lines.join('\n'));
+    assert.ok(lines.some((l) => l.startsWith(`warn 04-formulas.md:15: 27 formula(s) from here on shown as TeX source: the lesson's math passed the ${MAX_TYPESET_MATH_HTML} characters of KaTeX HTML the reader makes at once`)), lines.join('\n'));
     assert.ok(maxMs < MAX_DELAY_MS && probeMaxMs < MAX_DELAY_MS, `the extension host stalled: ${JSON.stringify(first)}`);
 
     // The banner's button sends the page's action message; the command is what it runs.
@@ -113,7 +113,7 @@ describe('Big lesson off the extension host thread', function () {
     assert.strictEqual(second.where?.where, 'worker', 'typesetting everything never runs on the host');
     assert.strictEqual(allReport.katexCount, 30, 'every formula typeset');
     assert.strictEqual(lessons.reader.untypesetFormulas, undefined);
-    assert.ok(api.log.linesSince(mark).some((l) => l === 'info 04-formulas.md: typesetting all formulas (25 were shown as TeX source)'));
+    assert.ok(api.log.linesSince(mark).some((l) => l === 'info 04-formulas.md: typesetting all formulas (27 were shown as TeX source)'));
     assert.ok(allMaxMs < MAX_DELAY_MS && allProbeMs < MAX_DELAY_MS, `the extension host stalled: ${JSON.stringify(second)}`);
 
     // Remembered for the lesson: away and back, still all typeset; the command has nothing more to do.

@@ -4,7 +4,7 @@
 // the old patterns did: fast-check compares them with the old ones on short inputs.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { indexLessonText, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH, parseReaderMessage, RenderOverBudget, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
+import { indexLessonText, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH, MAX_TYPESET_MATH_HTML, parseReaderMessage, RenderOverBudget, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
 import { inlineMarkdownToText } from '../../src/core/markdown/slug';
 
 const SEED = Number(process.env.FC_SEED ?? 20261126);
@@ -204,19 +204,29 @@ describe('Hardening: KaTeX work per formula (macros)', () => {
 });
 
 describe('Hardening: KaTeX work per lesson', () => {
-  // 1,999 characters, 2,000 with the line break a display formula's TeX ends with: five of them reach MAX_TYPESET_MATH.
-  const formula = (i: number) => `${'x+'.repeat(995)}${String(i).padStart(9, '0')}`;
+  // 1,999 characters, 2,000 with the line break a display formula's TeX ends with, and little HTML (most of it
+  // is a TeX comment): five of them reach MAX_TYPESET_MATH.
+  const formula = (i: number) => `y_{${String(i).padStart(4, '0')}} %${'a'.repeat(1989)}`;
   const lesson = (n: number) => Array.from({ length: n }, (_, i) => `$$\n${formula(i)}\n$$`).join('\n\n');
   it('typesets math up to the limit, then shows the TeX as written, and says where and how much', () => {
     assert.strictEqual(MAX_TYPESET_MATH, 10_000);
     const r = renderLesson(`# Heavy\n\n${lesson(8)}`);
     assert.strictEqual(typeset(r.html), 5);
-    assert.deepStrictEqual(r.untypesetMath, { formulas: 3, line: 3 + 5 * 4, limit: 10_000 });
+    assert.deepStrictEqual(r.untypesetMath, { formulas: 3, line: 3 + 5 * 4, limit: 'tex' });
     assert.deepStrictEqual(r.mathErrors, []);
     const shown = [...r.html.matchAll(/<div class="il-math-untypeset il-math-untypeset-block"><code>([^<]*)<\/code><\/div>/g)].map((m) => m[1]);
     assert.ok(shown.length === 3 && shown.every((tex, k) => tex === `${formula(5 + k)}\n`), 'each untypeset formula keeps its TeX, in order');
     const inline = renderLesson(`${lesson(5)}\n\nThen $a < b$ inline.`);
     assert.match(inline.html, /Then <code class="il-math-untypeset">a &lt; b<\/code> inline\./);
+  });
+  it('also stops at MAX_TYPESET_MATH_HTML characters of KaTeX output (formulas that make much HTML)', () => {
+    assert.strictEqual(MAX_TYPESET_MATH_HTML, 1_000_000);
+    // About 300 K characters of HTML each: three make 0.9 M, the fourth starts under the limit and ends past it.
+    const big = (i: number) => `$$\n${'x+'.repeat(995)}${String(i).padStart(9, '0')}\n$$`;
+    const r = renderLesson(Array.from({ length: 6 }, (_, i) => big(i)).join('\n\n'));
+    assert.strictEqual(typeset(r.html), 4);
+    assert.deepStrictEqual(r.untypesetMath, { formulas: 2, line: 1 + 4 * 4, limit: 'html' });
+    assert.strictEqual(typeset(renderLesson(Array.from({ length: 6 }, (_, i) => big(i)).join('\n\n'), { typesetAllMath: true }).html), 6);
   });
   it('typesetAllMath typesets every formula; a lesson under the limit is the same either way', () => {
     const all = renderLesson(lesson(8), { typesetAllMath: true });
@@ -232,17 +242,19 @@ describe('Hardening: KaTeX work per lesson', () => {
     assert.deepStrictEqual(r.untypesetMath?.formulas, 2, '$y$ and $z$ are new');
   });
   it('exactly at the limit still typesets; one more character does not', () => {
-    const exact = `${lesson(4)}\n\n$$\n${'y+'.repeat(999)}y\n$$`; // 4 × 2,000 + 2,000
+    const exact = `${lesson(4)}\n\n$$\n${formula(9).replace('y_{0009}', 'z_{0009}')}\n$$`; // 5 × 2,000
     assert.strictEqual(renderLesson(exact).untypesetMath, undefined);
     assert.strictEqual(renderLesson(`${exact}\n\n$q$`).untypesetMath?.formulas, 1);
   });
   it('macro expansion and formulas with errors count too; the count starts again with each lesson', () => {
-    const r = renderLesson(`$\\gdef\\m{${'x+'.repeat(400)}x}$\n\n${Array.from({ length: 12 }, (_, i) => `$$\\m\\m\\m\\m\\m+${i}$$`).join('\n\n')}`);
-    assert.ok(r.untypesetMath && r.untypesetMath.formulas >= 6, JSON.stringify(r.untypesetMath));
+    // \m expands to 800 tokens that make no HTML: each formula below is about 1,610 (tokens and characters), six fit.
+    const r = renderLesson(`$\\gdef\\m{${'{}'.repeat(400)}}$\n\n${Array.from({ length: 12 }, (_, i) => `$$\\m\\m+${i}$$`).join('\n\n')}`);
+    assert.deepStrictEqual(r.mathErrors, []);
+    assert.deepStrictEqual(r.untypesetMath, { formulas: 6, line: 15, limit: 'tex' });
     // 1,986 characters with the line break, each an error: five fit (9,930); the sixth does not, nor $x$ after it.
     const errors = renderLesson(`${Array.from({ length: 6 }, () => `$$\n${'x+'.repeat(990)}\\frac\n$$`).join('\n\n')}\n\n$x$`);
     assert.strictEqual(errors.mathErrors.length, 5);
-    assert.strictEqual(errors.untypesetMath?.formulas, 2);
+    assert.deepStrictEqual(errors.untypesetMath, { formulas: 2, line: 21, limit: 'tex' });
     assert.strictEqual(renderLesson('$x$').untypesetMath, undefined);
   });
 });

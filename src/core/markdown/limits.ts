@@ -28,8 +28,15 @@ export const MAX_FORMATTED_INLINE_CHARS = 20_000;
 export const MAX_TABLE_ROWS = 1_000;
 /**
  * Math a lesson gets typeset, counted as characters of TeX plus the tokens its macros expand to; formulas past it
- * (that were not met before in the lesson) are shown as TeX source, and the reader offers to typeset them all
- * (renderLesson's `typesetAllMath`, in its worker). KaTeX spends 4–10 µs per character, so this keeps a lesson's
- * math to about 100 ms; the most math in one of our lessons is about 1,500 characters in 68 formulas.
+ * or past MAX_TYPESET_MATH_HTML (that were not met before in the lesson) are shown as TeX source, and the reader
+ * offers to typeset them all (renderLesson's `typesetAllMath`, in its worker). KaTeX spends 4–10 µs per character;
+ * the most math in one of our lessons is about 1,500 characters in 68 formulas.
  */
 export const MAX_TYPESET_MATH = 10_000;
+/**
+ * The other half of the same limit: characters of HTML KaTeX has made for the lesson. Its time follows what it
+ * builds as much as what it reads: 2,000 characters of nested `\sqrt{` or `\boxed{` become 200–300 K characters
+ * of HTML, and five of them took 170–260 ms where five flat formulas of the same length took about 100. Checked
+ * before each new formula, so a lesson ends at most one formula past it. Our heaviest lesson makes about 100 K.
+ */
+export const MAX_TYPESET_MATH_HTML = 1_000_000;

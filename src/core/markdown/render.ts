@@ -8,7 +8,7 @@ import { calloutPlugin } from './callouts';
 import { glossaryMarkdownItPlugin } from '../glossary/markdownItPlugin';
 import type { Glossary, GlossaryLanguage } from '../glossary/types';
 import { ANY_SCHEME, SAFE_SCHEMES, isAllowedHref } from './links';
-import { MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH } from './limits';
+import { MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH, MAX_TYPESET_MATH_HTML } from './limits';
 import { guardedMacros, type ExpansionMeter } from './macroGuard';
 import type * as Katex from 'katex';
 import type { HLJSApi } from 'highlight.js';
@@ -87,9 +87,10 @@ export interface RenderedLesson {
   /** Blocks shown as written because they pass a limit: text longer than MAX_FORMATTED_INLINE_CHARS (size in
    * characters) or table rows past MAX_TABLE_ROWS (size in rows); 1-based lines in the file. */
   unformatted: { line: number; kind: 'text' | 'tableRows'; size: number }[];
-  /** Formulas shown as TeX source because the lesson's math passed MAX_TYPESET_MATH: how many, the first one's
-   * 1-based line, and the limit. Absent when every formula was typeset (or had an error of its own). */
-  untypesetMath?: { formulas: number; line: number; limit: number };
+  /** Formulas shown as TeX source because the lesson's math passed MAX_TYPESET_MATH (`tex`) or
+   * MAX_TYPESET_MATH_HTML (`html`): how many, the first one's 1-based line, and which limit. Absent when every
+   * formula was typeset (or had an error of its own). */
+  untypesetMath?: { formulas: number; line: number; limit: 'tex' | 'html' };
   /** Markdown of an Aero navigation block (breadcrumb), taken out of the body. */
   navigation?: string;
   /** Lessons listed in an Aero footer table, taken out of the body. */
@@ -140,6 +141,8 @@ interface RenderEnv {
   expansion: ExpansionMeter;
   /** Math typeset so far: characters of TeX plus tokens from macro expansion (see MAX_TYPESET_MATH). */
   mathWork: number;
+  /** Characters of KaTeX HTML made so far (see MAX_TYPESET_MATH_HTML). */
+  mathHtml: number;
   untypesetMath?: RenderedLesson['untypesetMath'];
   /** performance.now() past which the render stops (options.budgetMs). */
   deadline?: number;
@@ -278,6 +281,7 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
     macros: guardedMacros(expansion, MAX_MACRO_TOKENS),
     expansion,
     mathWork: 0,
+    mathHtml: 0,
     formulas: 0,
     mathCache: new Map(),
     linkAttrHtml: {},
@@ -451,7 +455,7 @@ function renderMath(token: Token, block: boolean, env: RenderEnv): string {
     if (html === undefined) {
       // Past the lesson's math budget: the TeX as written, and one note for the lesson (untypesetMath).
       if (env.untypesetMath) env.untypesetMath.formulas++;
-      else env.untypesetMath = { formulas: 1, line, limit: MAX_TYPESET_MATH };
+      else env.untypesetMath = { formulas: 1, line, limit: env.mathHtml >= MAX_TYPESET_MATH_HTML ? 'html' : 'tex' };
       return block
         ? `<div class="il-math-untypeset il-math-untypeset-block"><code>${escapeHtml(tex)}</code></div>\n`
         : `<code class="il-math-untypeset">${escapeHtml(tex)}</code>`;
@@ -470,7 +474,7 @@ function renderMath(token: Token, block: boolean, env: RenderEnv): string {
 
 /**
  * KaTeX's HTML for one formula, or undefined when typesetting it would pass the lesson's math budget
- * (MAX_TYPESET_MATH, unless `typesetAllMath`) or an earlier formula already did. A formula met again in the same lesson ($x$, $W_U$ …; a hostile
+ * (MAX_TYPESET_MATH and MAX_TYPESET_MATH_HTML, unless `typesetAllMath`) or an earlier formula already did. A formula met again in the same lesson ($x$, $W_U$ …; a hostile
  * page of 20,000 `$y$`) is not typeset again, and costs nothing: while the lesson has defined no macro, the
  * output depends only on the TeX and the display mode. Formulas that throw are not cached (each error is
  * reported with its own line) but count towards the budget.
@@ -484,7 +488,7 @@ function katexHtml(tex: string, displayMode: boolean, env: RenderEnv): string | 
   }
   // From the first formula that does not fit on, none is typeset (a later short one would fit, but the page
   // then reads more simply: typeset up to one place, TeX as written after it).
-  if (!env.options.typesetAllMath && (env.untypesetMath || env.mathWork + tex.length > MAX_TYPESET_MATH)) return undefined;
+  if (!env.options.typesetAllMath && (env.untypesetMath || env.mathWork + tex.length > MAX_TYPESET_MATH || env.mathHtml >= MAX_TYPESET_MATH_HTML)) return undefined;
   env.expansion.tokens = 0;
   let html: string;
   try {
@@ -492,6 +496,7 @@ function katexHtml(tex: string, displayMode: boolean, env: RenderEnv): string | 
   } finally {
     env.mathWork += tex.length + env.expansion.tokens;
   }
+  env.mathHtml += html.length;
   // Still none after it: the formula defined nothing (\gdef, \global) that a later one could see.
   if (cacheable && noMacros(env.macros)) env.mathCache.set(key, html);
   return html;

@@ -5,7 +5,7 @@ import {
 import { Commands, WebviewTypes } from '../../constants';
 import type { Log } from '../shared/deps';
 import { loadRenderer } from '../lessons/renderer';
-import { RENDER_TIMEOUT_MS } from '../lessons/reader';
+import { mathLimitText, RENDER_TIMEOUT_MS } from '../lessons/reader';
 import { renderInWorker } from '../lessons/workerRender';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
@@ -85,9 +85,9 @@ export class GlossaryEntryPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const nonce = createNonce();
     const untypeset = body.untypesetMath;
-    if (untypeset) this.log.warn(`glossary entry "${id}": ${untypeset.formulas} formula(s) shown as TeX source, past the ${untypeset.limit} characters of math the reader typesets at once`);
+    if (untypeset) this.log.warn(`glossary entry "${id}": ${untypeset.formulas} formula(s) shown as TeX source: the entry's math passed ${mathLimitText(untypeset.limit)}`);
     const note = untypeset
-      ? `<p class="il-banner il-banner-info" role="status">${escapeHtml(vscode.l10n.t('This entry has more math than the reader typesets at once ({0} characters of TeX): {1} formula(s) are shown as TeX source.', String(untypeset.limit), untypeset.formulas))}</p>`
+      ? `<p class="il-banner il-banner-info" role="status">${escapeHtml(vscode.l10n.t('This entry has more math than the reader typesets at once: {0} formula(s) are shown as TeX source.', untypeset.formulas))}</p>`
       : '';
     this.panel.title = canonicalTerm(entry, language);
     webview.html = buildPageShell({

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
 import {
   buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, buildTypesetAllBanner, createNonce, escapeHtml,
-  HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, insertUncertainMarkers, isAllowedHref, isRenderOverBudget, LruCache, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, parseReaderMessage, resolveLessonLink,
+  HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, insertUncertainMarkers, isAllowedHref, isRenderOverBudget, LruCache, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH, MAX_TYPESET_MATH_HTML, parseReaderMessage, resolveLessonLink,
   type CourseLesson, type GlossaryMarkOptions, type KeyValueStore, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
 } from '../../core';
 import { Commands, ContextKeys, StateKeys, WebviewTypes } from '../../constants';
@@ -252,7 +252,7 @@ export class LessonReader implements vscode.Disposable {
     for (const err of entry.rendered.mathErrors) this.deps.log.warn(`${lesson.path}:${err.line}: math error: ${err.message} in ${err.tex}`);
     const untypeset = entry.rendered.untypesetMath;
     if (untypeset) {
-      this.deps.log.warn(`${lesson.path}:${untypeset.line}: ${untypeset.formulas} formula(s) from here on shown as TeX source: the lesson's math passed the ${untypeset.limit} characters the reader typesets at once (Typeset All Formulas typesets them)`);
+      this.deps.log.warn(`${lesson.path}:${untypeset.line}: ${untypeset.formulas} formula(s) from here on shown as TeX source: the lesson's math passed ${mathLimitText(untypeset.limit)} (Typeset All Formulas typesets them)`);
     }
     this.currentUntypeset = untypeset && { key: `${course.root.toString()}|${lesson.path}`, formulas: untypeset.formulas };
     void vscode.commands.executeCommand('setContext', ContextKeys.readerUntypesetMath, !!untypeset);
@@ -309,7 +309,7 @@ export class LessonReader implements vscode.Disposable {
     const banner = [
       repair && buildRepairBanner(vscode.l10n.t('This file\'s encoding was damaged; {0} spots repaired, {1} uncertain (highlighted). The file on disk is unchanged.', repair.restored, repair.unresolved.length), vscode.l10n.t('Repair File Encoding…')),
       untypeset && buildTypesetAllBanner(
-        vscode.l10n.t('This lesson has more math than the reader typesets at once ({0} characters of TeX): {1} formula(s) from line {2} on are shown as TeX source.', formatCount(untypeset.limit), untypeset.formulas, untypeset.line),
+        vscode.l10n.t('This lesson has more math than the reader typesets at once: {0} formula(s) from line {1} on are shown as TeX source.', untypeset.formulas, untypeset.line),
         vscode.l10n.t('Typeset All Formulas')),
     ].filter(Boolean).join('') || undefined;
     const after = buildModuleContents(vscode.l10n.t('In this module'), contents, vscode.l10n.t('This link does not lead to a lesson in this course'));
@@ -560,13 +560,9 @@ export class LessonReader implements vscode.Disposable {
 }
 
 
-/** A count in the display language's digits grouping (10,000 / 10.000); plain digits if the runtime lacks the locale. */
-function formatCount(n: number): string {
-  try {
-    return n.toLocaleString(vscode.env.language);
-  } catch {
-    return String(n);
-  }
+/** Which of the lesson's math limits was passed, for the log. */
+export function mathLimitText(limit: 'tex' | 'html'): string {
+  return limit === 'tex' ? `the ${MAX_TYPESET_MATH} characters of TeX the reader typesets at once` : `the ${MAX_TYPESET_MATH_HTML} characters of KaTeX HTML the reader makes at once`;
 }
 
 const glossaryVersions = new WeakMap<object, number>();
