@@ -94,7 +94,7 @@ describe('Big lesson off the extension host thread', function () {
       return r;
     });
     const first = { where: lessons.reader.lastRenderPath, eventLoopDelayMaxMs: Math.round(maxMs), probeMaxMs: Math.round(probeMaxMs) };
-    // About 350 K characters of KaTeX HTML each: three pass MAX_TYPESET_MATH_HTML (1 M), the fourth (line 15) is TeX.
+    // About 350 K characters of KaTeX HTML each: three pass MAX_TYPESET_MATH_HTML (750 K), the fourth (line 15) is TeX.
     assert.strictEqual(report.katexCount, 3, 'three formulas typeset');
     assert.strictEqual(lessons.reader.untypesetFormulas, 27);
     assert.strictEqual(report.cspViolations, 0, report.cspViolation);

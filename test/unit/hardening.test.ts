@@ -220,12 +220,12 @@ describe('Hardening: KaTeX work per lesson', () => {
     assert.match(inline.html, /Then <code class="il-math-untypeset">a &lt; b<\/code> inline\./);
   });
   it('also stops at MAX_TYPESET_MATH_HTML characters of KaTeX output (formulas that make much HTML)', () => {
-    assert.strictEqual(MAX_TYPESET_MATH_HTML, 1_000_000);
-    // About 300 K characters of HTML each: three make 0.9 M, the fourth starts under the limit and ends past it.
+    assert.strictEqual(MAX_TYPESET_MATH_HTML, 750_000);
+    // About 300 K characters of HTML each: two make 0.6 M, the third starts under the limit and ends past it.
     const big = (i: number) => `$$\n${'x+'.repeat(995)}${String(i).padStart(9, '0')}\n$$`;
     const r = renderLesson(Array.from({ length: 6 }, (_, i) => big(i)).join('\n\n'));
-    assert.strictEqual(typeset(r.html), 4);
-    assert.deepStrictEqual(r.untypesetMath, { formulas: 2, line: 1 + 4 * 4, limit: 'html' });
+    assert.strictEqual(typeset(r.html), 3);
+    assert.deepStrictEqual(r.untypesetMath, { formulas: 3, line: 1 + 4 * 3, limit: 'html' });
     assert.strictEqual(typeset(renderLesson(Array.from({ length: 6 }, (_, i) => big(i)).join('\n\n'), { typesetAllMath: true }).html), 6);
   });
   it('typesetAllMath typesets every formula; a lesson under the limit is the same either way', () => {
