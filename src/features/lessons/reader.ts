@@ -91,7 +91,7 @@ export class LessonReader implements vscode.Disposable {
   private readonly workerPath: string;
   /** Lessons (course root | path) the user asked to see with every formula typeset, this session. */
   private readonly typesetAll = new Set<string>();
-  /** The shown lesson's formulas past MAX_TYPESET_MATH, if any (the Typeset All Formulas command's subject). */
+  /** The shown lesson's formulas past the math limits, if any (the Typeset All Formulas command's subject). */
   private currentUntypeset: { key: string; formulas: number } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private panelDisposables: vscode.Disposable[] = [];
@@ -122,7 +122,7 @@ export class LessonReader implements vscode.Disposable {
     return this.current && { lessonId: this.current.lessonId, language: this.current.language };
   }
 
-  /** How many formulas of the shown lesson are shown as TeX source (past MAX_TYPESET_MATH); undefined if none. */
+  /** How many formulas of the shown lesson are shown as TeX source (past the math limits); undefined if none. */
   get untypesetFormulas(): number | undefined {
     return this.currentUntypeset?.formulas;
   }
@@ -168,6 +168,7 @@ export class LessonReader implements vscode.Disposable {
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.current = undefined;
+        this.setUntypeset(undefined);
         for (const d of this.panelDisposables) d.dispose();
         this.panelDisposables = [];
         void vscode.commands.executeCommand('setContext', ContextKeys.readerFocused, false);
@@ -254,8 +255,7 @@ export class LessonReader implements vscode.Disposable {
     if (untypeset) {
       this.deps.log.warn(`${lesson.path}:${untypeset.line}: ${untypeset.formulas} formula(s) from here on shown as TeX source: the lesson's math passed ${mathLimitText(untypeset.limit)} (Typeset All Formulas typesets them)`);
     }
-    this.currentUntypeset = untypeset && { key: `${course.root.toString()}|${lesson.path}`, formulas: untypeset.formulas };
-    void vscode.commands.executeCommand('setContext', ContextKeys.readerUntypesetMath, !!untypeset);
+    this.setUntypeset(untypeset && { key: `${course.root.toString()}|${lesson.path}`, formulas: untypeset.formulas });
     for (const u of entry.rendered.unformatted ?? []) {
       this.deps.log.warn(u.kind === 'text'
         ? `${lesson.path}:${u.line}: ${u.size} characters in one block (limit ${MAX_FORMATTED_INLINE_CHARS}): shown as written, without formatting`
@@ -365,6 +365,7 @@ export class LessonReader implements vscode.Disposable {
     this.current = { lessonId: lesson.id, language, path: lesson.path };
     if (this.panel) this.panel.title = lesson.title;
     this.post({ lessonId: lesson.id, title: lesson.title, html: `<p class="il-empty il-banner il-banner-warning">${escapeHtml(message)}</p>` });
+    this.setUntypeset(undefined);
     this.failedEmitter.fire({ lessonId: lesson.id, reason: timeout ? 'timeout' : 'error', message });
   }
 
@@ -429,13 +430,20 @@ export class LessonReader implements vscode.Disposable {
     const course = await this.courses.get(language);
     if (!course.pages.some((l) => l.id === lessonId) || !course.texts.has(this.current.path)) {
       this.post({ lessonId, title: this.panel.title, html: `<p class="il-empty il-banner il-banner-warning">${escapeHtml(vscode.l10n.t('This lesson\'s file is gone: it was deleted or renamed on disk.'))}</p>` });
+      this.setUntypeset(undefined);
       return;
     }
     await this.show({ lessonId, language }, { reveal: false });
   }
 
+  /** What Typeset All Formulas would act on, and its context key (the command shows in the palette only then). */
+  private setUntypeset(u: { key: string; formulas: number } | undefined): void {
+    this.currentUntypeset = u;
+    void vscode.commands.executeCommand('setContext', ContextKeys.readerUntypesetMath, !!u);
+  }
+
   /**
-   * Typesets every formula of the lesson in the reader, past MAX_TYPESET_MATH (the banner's button and the
+   * Typesets every formula of the lesson in the reader, past the math limits (the banner's button and the
    * Typeset All Formulas command), in the worker; remembered for that lesson until the window closes.
    */
   async typesetAllMath(): Promise<boolean> {
