@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { indexLessonText, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH, MAX_TYPESET_MATH_HTML, parseReaderMessage, RenderOverBudget, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
 import { inlineMarkdownToText } from '../../src/core/markdown/slug';
+import { htmlDepth } from '../../src/core/markdown/render';
 
 const SEED = Number(process.env.FC_SEED ?? 20261126);
 const RUNS = 3000;
@@ -200,6 +201,25 @@ describe('Hardening: KaTeX work per formula (macros)', () => {
   it('a macro used 400 times in one formula (1,600 tokens) is fine; the limit is per formula', () => {
     const r = renderLesson(`$\\gdef\\Q{\\mathbb{R}}$\n\n$$${'\\Q+'.repeat(400)}0$$\n\n$$${'\\Q+'.repeat(400)}1$$`);
     assert.deepStrictEqual(r.mathErrors, []);
+  });
+});
+
+describe('Hardening: KaTeX nesting depth', () => {
+  it('htmlDepth counts nested elements; self-closed SVG paths and closing tags do not add', () => {
+    assert.strictEqual(htmlDepth(''), 0);
+    assert.strictEqual(htmlDepth('<span class="a"><span><svg><path d=\'M0 0\'/></svg></span></span><span></span>'), 3);
+    assert.strictEqual(htmlDepth('<i>a &lt;b&gt;</i>'), 1);
+  });
+  it('a formula whose HTML nests more than 150 elements is an error; 17 nested boxes and our lessons are fine', () => {
+    const boxes = (n: number) => `$$\n${'\\boxed{'.repeat(n)}x${'}'.repeat(n)}\n$$`;
+    assert.deepStrictEqual(renderLesson(boxes(17)).mathErrors, []);
+    const deep = renderLesson(boxes(40));
+    assert.strictEqual(deep.mathErrors.length, 1);
+    assert.match(deep.mathErrors[0].message, /^formula nested too deeply: \d+ levels of HTML, more than 150/);
+    assert.ok(!/class="katex"/.test(deep.html), 'not typeset');
+    for (const t of ['\\cfrac{1}{1+\\cfrac{1}{1+\\cfrac{1}{1+\\cfrac{1}{1+x}}}}', 'x_{a_{b_{c_{d_{e}}}}}', '\\sqrt{\\frac{\\sum_{i=1}^n (x_i-\\bar x)^2}{n-1}}']) {
+      assert.deepStrictEqual(renderLesson(`$$${t}$$`).mathErrors, [], t);
+    }
   });
 });
 

@@ -442,6 +442,35 @@ const MAX_FORMULAS = 2000;
  */
 const MAX_MACRO_TOKENS = 2000;
 
+/**
+ * Elements nested in one formula's HTML, at most. The browser's layout of some nested constructs grows faster than
+ * their size: measured in Chromium (the webview's engine), 40 nested `\boxed{` took 150–290 ms to lay out and 80
+ * took 800 ms (`\colorbox`, `\fcolorbox` and `\raisebox` alike; `\sqrt`, `\frac`, subscripts stay linear), and a
+ * page of four formulas of 248 took longer than 30 s. 150 is about 17 nested boxes; the deepest formula in our
+ * lessons has 26, ten nested `\cfrac` 75.
+ */
+const MAX_FORMULA_DEPTH = 150;
+
+/** How deeply elements nest in HTML that KaTeX made (its tags are balanced; `/>` closes its SVG paths and lines). */
+export function htmlDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+    if (html.charCodeAt(i + 1) === 47 /* / */) {
+      depth--;
+      continue;
+    }
+    const end = html.indexOf('>', i);
+    if (end < 0) break;
+    if (html.charCodeAt(end - 1) !== 47) {
+      depth++;
+      if (depth > max) max = depth;
+    }
+    i = end;
+  }
+  return max;
+}
+
 function renderMath(token: Token, block: boolean, env: RenderEnv): string {
   const tex = token.content;
   const displayMode = block || /\\begin\{(align|equation|gather|cd|alignat)\}/i.test(tex);
@@ -497,6 +526,8 @@ function katexHtml(tex: string, displayMode: boolean, env: RenderEnv): string | 
     env.mathWork += tex.length + env.expansion.tokens;
   }
   env.mathHtml += html.length;
+  const depth = htmlDepth(html);
+  if (depth > MAX_FORMULA_DEPTH) throw new Error(`formula nested too deeply: ${depth} levels of HTML, more than ${MAX_FORMULA_DEPTH} (boxes inside boxes are slow for the page to lay out)`);
   // Still none after it: the formula defined nothing (\gdef, \global) that a later one could see.
   if (cacheable && noMacros(env.macros)) env.mathCache.set(key, html);
   return html;
