@@ -7,7 +7,7 @@ import { parseFragment } from 'parse5';
 /** Elements our pipeline produces (markdown-it, KaTeX's HTML + MathML + SVG, the reader's article). */
 const HTML_ELEMENTS = new Set([
   'a', 'abbr', 'article', 'blockquote', 'br', 'button', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr',
-  'img', 'li', 'nav', 'ol', 'p', 'pre', 's', 'span', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
+  'img', 'li', 'nav', 'ol', 'p', 'pre', 's', 'span', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul', 'wbr',
 ]);
 const MATHML_ELEMENTS = new Set([
   'math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'msup', 'msub', 'msubsup',
