@@ -40,8 +40,8 @@ export interface RenderOptions {
    */
   budgetMs?: number;
   /**
-   * Typeset every formula, past MAX_TYPESET_MATH (the reader's "Typeset All Formulas", in its worker). Each
-   * formula's own limits (length, macro expansion) still hold.
+   * Typeset every formula, past MAX_TYPESET_MATH and MAX_TYPESET_MATH_HTML (the reader's "Typeset All Formulas",
+   * in its worker). Each formula's own limits (length, macro expansion, nesting depth) still hold.
    */
   typesetAllMath?: boolean;
 }
