@@ -237,7 +237,7 @@ export class LessonReader implements vscode.Disposable {
       if (seq !== this.showSeq || (e instanceof RenderFailure && e.reason === 'cancelled')) return false;
       // Typesetting every formula did not finish: back to the math limit, so the lesson is not stuck behind
       // a render that fails each time it is opened.
-      if (this.typesetAll.delete(`${course.root.toString()}|${lesson.path}`)) {
+      if (this.typesetAll.delete(lessonKey(course, lesson))) {
         const why = e instanceof RenderFailure && e.reason === 'timeout'
           ? vscode.l10n.t('stopped after {0} s', String(Math.round(this.renderTimeoutMs / 100) / 10))
           : e instanceof Error ? e.message : String(e);
@@ -255,7 +255,7 @@ export class LessonReader implements vscode.Disposable {
     if (untypeset) {
       this.deps.log.warn(`${lesson.path}:${untypeset.line}: ${untypeset.formulas} formula(s) from here on shown as TeX source: the lesson's math passed ${mathLimitText(untypeset.limit)} (Typeset All Formulas typesets them)`);
     }
-    this.setUntypeset(untypeset && { key: `${course.root.toString()}|${lesson.path}`, formulas: untypeset.formulas });
+    this.setUntypeset(untypeset && { key: lessonKey(course, lesson), formulas: untypeset.formulas });
     for (const u of entry.rendered.unformatted ?? []) {
       this.deps.log.warn(u.kind === 'text'
         ? `${lesson.path}:${u.line}: ${u.size} characters in one block (limit ${MAX_FORMATTED_INLINE_CHARS}): shown as written, without formatting`
@@ -275,7 +275,7 @@ export class LessonReader implements vscode.Disposable {
   private async rendered(course: LoadedCourse, lesson: CourseLesson, text: string): Promise<CacheEntry> {
     const runnable = this.runnableSnippets();
     const repair = course.repairs.get(lesson.path);
-    const cacheKey = `${course.root.toString()}|${lesson.path}`;
+    const cacheKey = lessonKey(course, lesson);
     const hit = this.cache.get(cacheKey);
     const marking = this.glossaryMarking();
     const typesetAllMath = this.typesetAll.has(cacheKey);
@@ -567,6 +567,11 @@ export class LessonReader implements vscode.Disposable {
   }
 }
 
+
+/** One lesson of one course: the key of the render cache and of Typeset All Formulas. */
+function lessonKey(course: LoadedCourse, lesson: CourseLesson): string {
+  return `${course.root.toString()}|${lesson.path}`;
+}
 
 /** Which of the lesson's math limits was passed, for the log. */
 export function mathLimitText(limit: 'tex' | 'html'): string {
