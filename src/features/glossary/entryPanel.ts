@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import {
-  buildPageShell, canonicalTerm, createNonce, escapeHtml, glossaryEntryMarkdown, HOST_RENDER_BUDGET_MS, isRenderOverBudget, moveInlineStyles, type Glossary, type GlossaryLanguage, type RenderedLesson,
+  buildPageShell, canonicalTerm, createNonce, escapeHtml, glossaryEntryMarkdown, HOST_RENDER_BUDGET_MS, isRenderOverBudget, mathLimitText, moveInlineStyles, type Glossary, type GlossaryLanguage, type RenderedLesson,
 } from '../../core';
 import { Commands, WebviewTypes } from '../../constants';
 import type { Log } from '../shared/deps';
 import { loadRenderer } from '../lessons/renderer';
-import { mathLimitText, RENDER_TIMEOUT_MS } from '../lessons/reader';
+import { RENDER_TIMEOUT_MS } from '../lessons/reader';
 import { renderInWorker } from '../lessons/workerRender';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
 import {
   buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, buildTypesetAllBanner, createNonce, escapeHtml,
-  HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, insertUncertainMarkers, isAllowedHref, isRenderOverBudget, LruCache, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH, MAX_TYPESET_MATH_HTML, parseReaderMessage, resolveLessonLink,
+  HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, insertUncertainMarkers, isAllowedHref, isRenderOverBudget, LruCache, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, mathLimitText, parseReaderMessage, resolveLessonLink,
   type CourseLesson, type GlossaryMarkOptions, type KeyValueStore, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
 } from '../../core';
 import { Commands, ContextKeys, StateKeys, WebviewTypes } from '../../constants';
@@ -573,10 +573,6 @@ function lessonKey(course: LoadedCourse, lesson: CourseLesson): string {
   return `${course.root.toString()}|${lesson.path}`;
 }
 
-/** Which of the lesson's math limits was passed, for the log. */
-export function mathLimitText(limit: 'tex' | 'html'): string {
-  return limit === 'tex' ? `the ${MAX_TYPESET_MATH} characters of TeX the reader typesets at once` : `the ${MAX_TYPESET_MATH_HTML} characters of KaTeX HTML the reader makes at once`;
-}
 
 const glossaryVersions = new WeakMap<object, number>();
 let nextGlossaryVersion = 1;
