@@ -12,7 +12,7 @@ import type { LessonsApi } from '../../src/features/lessons/register';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
 import { measureEventLoop as measureDelay } from './helpers/eventLoop';
 import { until } from './helpers/until';
-import { extensionApi, nextRender } from './helpers/lessons';
+import { extensionApi, nextRender, showAndWait } from './helpers/lessons';
 import { interceptWarnings } from './helpers/messages';
 
 const LESSONS_EN = path.resolve(__dirname, '..', '..', '..', 'lessons', 'en');
@@ -117,21 +117,15 @@ describe('Big lesson off the extension host thread', function () {
     assert.ok(allMaxMs < MAX_DELAY_MS && allProbeMs < MAX_DELAY_MS, `the extension host stalled: ${JSON.stringify(second)}`);
 
     // Remembered for the lesson: away and back, still all typeset; the command has nothing more to do.
-    const small = nextRender(lessons, '01-small');
-    assert.strictEqual(await lessons.reader.show({ lessonId: '01-small' }), true);
-    await small;
-    const again = nextRender(lessons, '04-formulas');
-    assert.strictEqual(await lessons.reader.show({ lessonId: '04-formulas' }), true);
-    assert.strictEqual((await again).katexCount, 30);
+    await showAndWait(lessons, '01-small');
+    assert.strictEqual((await showAndWait(lessons, '04-formulas')).katexCount, 30);
     assert.strictEqual(await vscode.commands.executeCommand(Commands.typesetAllMath), false);
   });
 
   it('Typeset All Formulas that does not finish goes back to the math limit, says so, and is not tried again on the next open', async () => {
     const api = await extensionApi<{ lessons: LessonsApi; log: { mark(): number; linesSince(m: number): readonly string[] } }>();
     const lessons = api.lessons;
-    const first = nextRender(lessons, '06-more-formulas');
-    assert.strictEqual(await lessons.reader.show({ lessonId: '06-more-formulas' }), true);
-    assert.strictEqual((await first).katexCount, 5, 'five of these formulas (1,926 characters each) fit in the limit');
+    assert.strictEqual((await showAndWait(lessons, '06-more-formulas')).katexCount, 5, 'five of these formulas (1,926 characters each) fit in the limit');
     const mark = api.log.mark();
     const warnings = interceptWarnings();
     const timeout = lessons.reader.renderTimeoutMs;
@@ -153,12 +147,8 @@ describe('Big lesson off the extension host thread', function () {
     const lines = api.log.linesSince(mark);
     assert.ok(lines.includes('warn 06-more-formulas.md: typesetting every formula did not finish (stopped after 0 s); shown with the math limit again'), lines.join('\n'));
     // Not remembered: opening it again is quick and limited, with no new warning.
-    const small = nextRender(lessons, '01-small');
-    assert.strictEqual(await lessons.reader.show({ lessonId: '01-small' }), true);
-    await small;
-    const reopened = nextRender(lessons, '06-more-formulas');
-    assert.strictEqual(await lessons.reader.show({ lessonId: '06-more-formulas' }), true);
-    assert.strictEqual((await reopened).katexCount, 5);
+    await showAndWait(lessons, '01-small');
+    assert.strictEqual((await showAndWait(lessons, '06-more-formulas')).katexCount, 5);
   });
 
   it('a lesson that outruns the extension host\'s budget is rendered whole in the worker instead', async () => {

@@ -20,3 +20,10 @@ export function nextRender(lessons: LessonsApi, lessonId: string, ms = 180_000):
     });
   });
 }
+
+/** Opens a lesson in the reader and waits for the page's report of it (the open must succeed). */
+export async function showAndWait(lessons: LessonsApi, lessonId: string): Promise<ReaderEvents['rendered']> {
+  const rendered = nextRender(lessons, lessonId);
+  if (!(await lessons.reader.show({ lessonId }))) throw new Error(`the reader did not show ${lessonId}`);
+  return rendered;
+}
