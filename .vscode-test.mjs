@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 // The same throwaway workspace test/host/run.mjs gives the tests: a copy of test/fixtures/workspace.
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'interp-test-workspace-'));
-fs.cpSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+fs.cpSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'test', 'fixtures', 'workspace'), workspace, {
+  recursive: true,
+});
 process.on('exit', () => fs.rmSync(workspace, { recursive: true, force: true }));
 
 export default defineConfig({

@@ -25,7 +25,10 @@ function copyKatexAssets() {
 function webviewEntries() {
   const dir = path.join(root, 'src', 'webview');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => path.join(dir, f));
 }
 
 function integrationEntries() {
@@ -47,7 +50,9 @@ function integrationEntries() {
 const problemReporter = {
   name: 'problem-reporter',
   setup(build) {
-    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
@@ -109,33 +114,37 @@ async function main() {
   ];
   const web = webviewEntries();
   if (web.length) {
-    contexts.push(await esbuild.context({
-      ...common,
-      entryPoints: web,
-      outdir: path.join(root, 'media'),
-      format: 'iife',
-      platform: 'browser',
-      target: 'chrome120',
-      sourcemap: false,
-    }));
+    contexts.push(
+      await esbuild.context({
+        ...common,
+        entryPoints: web,
+        outdir: path.join(root, 'media'),
+        format: 'iife',
+        platform: 'browser',
+        target: 'chrome120',
+        sourcemap: false,
+      }),
+    );
   }
   if (!production) {
     // Start clean: a bundle left from a deleted or renamed test would otherwise still run.
     fs.rmSync(path.join(root, 'dist', 'test'), { recursive: true, force: true });
     const tests = integrationEntries();
     if (tests.length) {
-      contexts.push(await esbuild.context({
-        ...common,
-        entryPoints: tests,
-        outbase: path.join(root, 'test', 'integration'),
-        outdir: path.join(root, 'dist', 'test', 'integration'),
-        format: 'cjs',
-        platform: 'node',
-        mainFields: ['module', 'main'],
-        target: 'node20',
-        external: ['vscode', 'mocha'],
-        bundle: true,
-      }));
+      contexts.push(
+        await esbuild.context({
+          ...common,
+          entryPoints: tests,
+          outbase: path.join(root, 'test', 'integration'),
+          outdir: path.join(root, 'dist', 'test', 'integration'),
+          format: 'cjs',
+          platform: 'node',
+          mainFields: ['module', 'main'],
+          target: 'node20',
+          external: ['vscode', 'mocha'],
+          bundle: true,
+        }),
+      );
     }
   }
   if (watch) {

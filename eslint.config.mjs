@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'media/**', '**/node_modules/**', 'test/host/*/node_modules/**', '.test-host/**', '.vscode-test/**', 'out/**', '*.vsix'],
+    ignores: [
+      'dist/**',
+      'media/**',
+      '**/node_modules/**',
+      'test/host/*/node_modules/**',
+      '.test-host/**',
+      '.vscode-test/**',
+      'out/**',
+      '*.vsix',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -19,16 +28,38 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core is pure TypeScript: adapt it in src/features instead.' }],
-        patterns: [{ group: ['**/features/**', '**/extension', '**/webview/**'], message: 'core must not depend on adapters.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core is pure TypeScript: adapt it in src/features instead.' }],
+          patterns: [
+            {
+              group: ['**/features/**', '**/extension', '**/webview/**'],
+              message: 'core must not depend on adapters.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
-      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

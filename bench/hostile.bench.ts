@@ -7,7 +7,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import MarkdownIt from 'markdown-it';
 import katexPlugin from '@vscode/markdown-it-katex';
-import { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, KATEX_OPTIONS, parseCourseFolder, renderLesson } from '../src/core';
+import {
+  HOST_RENDER_BUDGET_MS,
+  HOST_RENDER_MAX_CHARS,
+  KATEX_OPTIONS,
+  parseCourseFolder,
+  renderLesson,
+} from '../src/core';
 import { hostileCorpus, type HostileCase } from '../test/fixtures/hostile/corpus';
 import { generatedFamilies } from '../test/fixtures/hostile/generate';
 import { median, percentile, type Figure } from './timing';
@@ -23,7 +29,10 @@ function measure(f: () => unknown): { wall: number; cpu: number } {
 export async function run(): Promise<Record<string, Figure>> {
   const corpus = hostileCorpus();
   const lessonsDir = path.join(__dirname, '..', 'lessons', 'en');
-  const lessons = fs.readdirSync(lessonsDir).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(lessonsDir, f), 'utf8'));
+  const lessons = fs
+    .readdirSync(lessonsDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => fs.readFileSync(path.join(lessonsDir, f), 'utf8'));
   renderLesson('warm $x$'); // load markdown-it and KaTeX outside the figures
 
   const baseline = lessons.map((l) => measure(() => renderLesson(l)).wall);
@@ -55,35 +64,69 @@ export async function run(): Promise<Record<string, Figure>> {
   const over200 = render.filter((r) => r.wall > 200);
   const over200Cpu = render.filter((r) => r.cpu > 200);
   const fig = (value: number, note: string, budget?: string): Figure => ({
-    value: Math.round(value * 10) / 10, unit: 'ms', baseline: { name: 'renderLesson, shipped lesson (median of 5)', value: Math.round(baseMedian * 10) / 10 },
-    ratio: Math.round((value / baseMedian) * 100) / 100, budget, note,
+    value: Math.round(value * 10) / 10,
+    unit: 'ms',
+    baseline: { name: 'renderLesson, shipped lesson (median of 5)', value: Math.round(baseMedian * 10) / 10 },
+    ratio: Math.round((value / baseMedian) * 100) / 100,
+    budget,
+    note,
   });
   return {
     renderMedian: fig(median(walls), `${corpus.length} hostile cases, wall`),
     renderP90: fig(percentile(walls, 90), 'wall'),
     renderP99: fig(percentile(walls, 99), 'wall'),
-    renderMax: fig(Math.max(...walls), `wall; slowest: ${slowest.map((s) => `${s.name} ${s.wall.toFixed(0)} (CPU ${s.cpu.toFixed(0)})`).join(', ')}`, 'issue: 200 ms'),
+    renderMax: fig(
+      Math.max(...walls),
+      `wall; slowest: ${slowest.map((s) => `${s.name} ${s.wall.toFixed(0)} (CPU ${s.cpu.toFixed(0)})`).join(', ')}`,
+      'issue: 200 ms',
+    ),
     renderMaxCommitted: (() => {
-      const files = render.filter((r) => corpus.find((c) => c.name === r.name)?.source === 'file').sort((a, b) => b.wall - a.wall);
-      return fig(files[0].wall, `the ${files.length} committed files only; slowest ${files.slice(0, 3).map((s) => `${s.name} ${s.wall.toFixed(0)}`).join(', ')}`, 'issue: 200 ms');
+      const files = render
+        .filter((r) => corpus.find((c) => c.name === r.name)?.source === 'file')
+        .sort((a, b) => b.wall - a.wall);
+      return fig(
+        files[0].wall,
+        `the ${files.length} committed files only; slowest ${files
+          .slice(0, 3)
+          .map((s) => `${s.name} ${s.wall.toFixed(0)}`)
+          .join(', ')}`,
+        'issue: 200 ms',
+      );
     })(),
     renderMaxCpu: fig(Math.max(...cpus), 'CPU time of the process for the slowest case'),
     casesOver200ms: {
-      value: over200.length, unit: 'cases (wall)', budget: '0 (issue)',
+      value: over200.length,
+      unit: 'cases (wall)',
+      budget: '0 (issue)',
       note: `of ${corpus.length}; ${over200.map((r) => `${r.name} ${r.wall.toFixed(0)}`).join(', ') || 'none'}`,
     },
     casesOver200msCpu: {
-      value: over200Cpu.length, unit: 'cases (CPU, first render)', budget: '0 (issue 7)',
+      value: over200Cpu.length,
+      unit: 'cases (CPU, first render)',
+      budget: '0 (issue 7)',
       note: `of ${corpus.length}; ${over200Cpu.map((r) => `${r.name} ${r.cpu.toFixed(0)}`).join(', ') || 'none'}`,
     },
     hostThreadMax: (() => {
       const onHost = [...host].sort((a, b) => b.wall - a.wall);
       const moved = host.filter((h) => h.over);
-      return fig(onHost[0].wall, `the extension host's part: the ${host.length} cases of at most ${HOST_RENDER_MAX_CHARS / 1024} K characters rendered as the reader does on the host, first (cold), with its ${HOST_RENDER_BUDGET_MS} ms budget; ${moved.length} went over it and on to the worker (${moved.map((h) => `${h.name} stopped after ${h.wall.toFixed(0)} ms`).join(', ') || 'none'}); the other ${render.length - host.length} cases go to the worker by size. Slowest: ${onHost.slice(0, 3).map((h) => `${h.name} ${h.wall.toFixed(0)} (CPU ${h.cpu.toFixed(0)})`).join(', ')}`, 'issue 7: 200 ms');
+      return fig(
+        onHost[0].wall,
+        `the extension host's part: the ${host.length} cases of at most ${HOST_RENDER_MAX_CHARS / 1024} K characters rendered as the reader does on the host, first (cold), with its ${HOST_RENDER_BUDGET_MS} ms budget; ${moved.length} went over it and on to the worker (${moved.map((h) => `${h.name} stopped after ${h.wall.toFixed(0)} ms`).join(', ') || 'none'}); the other ${render.length - host.length} cases go to the worker by size. Slowest: ${onHost
+          .slice(0, 3)
+          .map((h) => `${h.name} ${h.wall.toFixed(0)} (CPU ${h.cpu.toFixed(0)})`)
+          .join(', ')}`,
+        'issue 7: 200 ms',
+      );
     })(),
-    ...againstBare(over200Cpu.map((r) => corpus.find((c) => c.name === r.name)!), render),
+    ...againstBare(
+      over200Cpu.map((r) => corpus.find((c) => c.name === r.name)!),
+      render,
+    ),
     ...scaling(),
-    courseScanMax: fig(Math.max(...scan.map((s) => s.wall)), `front matter, Aero blocks, headings; slowest ${[...scan].sort((a, b) => b.wall - a.wall)[0].name}`),
+    courseScanMax: fig(
+      Math.max(...scan.map((s) => s.wall)),
+      `front matter, Aero blocks, headings; slowest ${[...scan].sort((a, b) => b.wall - a.wall)[0].name}`,
+    ),
   };
 }
 
@@ -96,7 +139,11 @@ function againstBare(cases: HostileCase[], first: { name: string; cpu: number }[
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const katex = require('katex');
   const bare = new MarkdownIt({ html: false, linkify: true, typographer: true });
-  const bareKatex = new MarkdownIt({ html: false, linkify: true, typographer: true }).use(katexPlugin, { katex, ...KATEX_OPTIONS, throwOnError: false });
+  const bareKatex = new MarkdownIt({ html: false, linkify: true, typographer: true }).use(katexPlugin, {
+    katex,
+    ...KATEX_OPTIONS,
+    throwOnError: false,
+  });
   bare.render('warm');
   bareKatex.render('warm $x$');
   const out: Record<string, Figure> = {};
@@ -111,8 +158,11 @@ function againstBare(cases: HostileCase[], first: { name: string; cpu: number }[
     const b = median(t.bare);
     const firstCpu = first.find((r) => r.name === c.name)?.cpu ?? NaN;
     out[`over200msCpu.${c.name}`] = {
-      value: Math.round(firstCpu), unit: 'ms CPU, first render (in corpus order)', baseline: { name: 'bare markdown-it, same input (median of 3)', value: Math.round(b) },
-      ratio: Math.round((ours / b) * 100) / 100, budget: 'issue 7: 200 ms',
+      value: Math.round(firstCpu),
+      unit: 'ms CPU, first render (in corpus order)',
+      baseline: { name: 'bare markdown-it, same input (median of 3)', value: Math.round(b) },
+      ratio: Math.round((ours / b) * 100) / 100,
+      budget: 'issue 7: 200 ms',
       note: `ours again ${t.ours.map((x) => x.toFixed(0)).join('/')} ms (ratio uses their median ${ours.toFixed(0)}); bare markdown-it ${t.bare.map((x) => x.toFixed(0)).join('/')}; bare + @vscode/markdown-it-katex ${t.katex.map((x) => x.toFixed(0)).join('/')}`,
     };
   }
@@ -150,12 +200,19 @@ function scaling(): Record<string, Figure> {
   const perKb = rows.map((r) => r.times[0] / (r.chars / 1024)).sort((a, b) => a - b);
   return {
     'scaling.maxExponent': {
-      value: Math.round(rows[0].exponent * 100) / 100, unit: 'exponent (time ∝ size^x)',
-      baseline: { name: 'linear work', value: 1 }, ratio: Math.round(rows[0].exponent * 100) / 100, budget: 'well under 2 (quadratic backtracking)',
-      note: `${rows.length} generated cases taking ≥ 10 ms, each at 1×, 2× and 4× size (warm, wall, median of 3); steepest: ${rows.slice(0, 5).map((r) => `${r.name} ${r.exponent.toFixed(2)} (${r.times.map((v) => v.toFixed(0)).join(' → ')} ms)`).join(', ')}`,
+      value: Math.round(rows[0].exponent * 100) / 100,
+      unit: 'exponent (time ∝ size^x)',
+      baseline: { name: 'linear work', value: 1 },
+      ratio: Math.round(rows[0].exponent * 100) / 100,
+      budget: 'well under 2 (quadratic backtracking)',
+      note: `${rows.length} generated cases taking ≥ 10 ms, each at 1×, 2× and 4× size (warm, wall, median of 3); steepest: ${rows
+        .slice(0, 5)
+        .map((r) => `${r.name} ${r.exponent.toFixed(2)} (${r.times.map((v) => v.toFixed(0)).join(' → ')} ms)`)
+        .join(', ')}`,
     },
     'scaling.msPerKb': {
-      value: Math.round(perKb[perKb.length - 1] * 100) / 100, unit: 'ms per KB (warm, slowest case)',
+      value: Math.round(perKb[perKb.length - 1] * 100) / 100,
+      unit: 'ms per KB (warm, slowest case)',
       baseline: { name: 'median of those cases', value: Math.round(perKb[perKb.length >> 1] * 100) / 100 },
       ratio: Math.round((perKb[perKb.length - 1] / perKb[perKb.length >> 1]) * 100) / 100,
       note: '1× render time over input size',

@@ -25,23 +25,58 @@ function dataset(n: number, k: number, seed: number): { X: number[][]; y: number
 
 /** Baseline: ml-regression-multivariate-linear (normal equations + SVD inverse), intercept moved first. */
 function baselineCoefficients(X: number[][], y: number[], intercept = true): number[] {
-  const m = new MultivariateLinearRegression(X, y.map((v) => [v]), { intercept });
+  const m = new MultivariateLinearRegression(
+    X,
+    y.map((v) => [v]),
+    { intercept },
+  );
   const w = m.weights.map((r: number[]) => r[0]);
   return intercept ? [w[w.length - 1], ...w.slice(0, -1)] : w;
 }
 
 /** NIST datasets (same files and models as the unit test). */
-const NIST = ['Norris', 'Pontius', 'NoInt1', 'NoInt2', 'Filip', 'Longley', 'Wampler1', 'Wampler2', 'Wampler3', 'Wampler4', 'Wampler5'];
-const DEGREE: Record<string, number | undefined> = { Norris: 1, Pontius: 2, NoInt1: 1, NoInt2: 1, Filip: 10, Wampler1: 5, Wampler2: 5, Wampler3: 5, Wampler4: 5, Wampler5: 5 };
+const NIST = [
+  'Norris',
+  'Pontius',
+  'NoInt1',
+  'NoInt2',
+  'Filip',
+  'Longley',
+  'Wampler1',
+  'Wampler2',
+  'Wampler3',
+  'Wampler4',
+  'Wampler5',
+];
+const DEGREE: Record<string, number | undefined> = {
+  Norris: 1,
+  Pontius: 2,
+  NoInt1: 1,
+  NoInt2: 1,
+  Filip: 10,
+  Wampler1: 5,
+  Wampler2: 5,
+  Wampler3: 5,
+  Wampler4: 5,
+  Wampler5: 5,
+};
 
 function loadNist(name: string) {
   const text = fs.readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'nist', `${name}.dat`), 'utf8');
   const lines = text.split(/\r?\n/);
-  const certified = lines.map((l) => /^\s*B\d+\s+(\S+)\s+\S+\s*$/.exec(l)).filter((m) => m).map((m) => Number(m![1]));
+  const certified = lines
+    .map((l) => /^\s*B\d+\s+(\S+)\s+\S+\s*$/.exec(l))
+    .filter((m) => m)
+    .map((m) => Number(m![1]));
   const start = lines.findIndex((l) => /^Data:\s+y\b/.test(l)) + 1;
-  const rows = lines.slice(start).filter((l) => l.trim()).map((l) => l.trim().split(/\s+/).map(Number));
+  const rows = lines
+    .slice(start)
+    .filter((l) => l.trim())
+    .map((l) => l.trim().split(/\s+/).map(Number));
   const degree = DEGREE[name];
-  const X = rows.map((r) => (degree === undefined ? r.slice(1) : Array.from({ length: degree }, (_, d) => r[1] ** (d + 1))));
+  const X = rows.map((r) =>
+    degree === undefined ? r.slice(1) : Array.from({ length: degree }, (_, d) => r[1] ** (d + 1)),
+  );
   return { X, y: rows.map((r) => r[0]), intercept: !name.startsWith('NoInt'), certified };
 }
 
@@ -72,7 +107,9 @@ const withOnes = (X: number[][], intercept: boolean) => (intercept ? X.map((r) =
 const mlMatrixQR = (X: number[][], y: number[], intercept: boolean) =>
   new QrDecomposition(new Matrix(withOnes(X, intercept))).solve(Matrix.columnVector(y)).getColumn(0);
 const mlMatrixSVD = (X: number[][], y: number[], intercept: boolean) =>
-  new SingularValueDecomposition(new Matrix(withOnes(X, intercept)), { autoTranspose: true }).solve(Matrix.columnVector(y)).getColumn(0);
+  new SingularValueDecomposition(new Matrix(withOnes(X, intercept)), { autoTranspose: true })
+    .solve(Matrix.columnVector(y))
+    .getColumn(0);
 
 export async function run(): Promise<Record<string, Figure>> {
   const out: Record<string, Figure> = {};
@@ -122,17 +159,26 @@ export async function run(): Promise<Record<string, Figure>> {
   out['nist_min_digits_vs_ml_matrix_qr'] = {
     value: Number(own.toFixed(2)),
     unit: 'digits (min over the coefficients of all 11 NIST datasets)',
-    baseline: { name: 'ml-matrix 6.15.1 QrDecomposition (unpivoted Householder) on [1, X]', value: Number(nistMinDigits(mlMatrixQR).toFixed(2)) },
+    baseline: {
+      name: 'ml-matrix 6.15.1 QrDecomposition (unpivoted Householder) on [1, X]',
+      value: Number(nistMinDigits(mlMatrixQR).toFixed(2)),
+    },
   };
   out['nist_min_digits_vs_ml_matrix_svd'] = {
     value: Number(own.toFixed(2)),
     unit: 'digits (min over the coefficients of all 11 NIST datasets)',
-    baseline: { name: 'ml-matrix 6.15.1 SingularValueDecomposition.solve on [1, X]', value: Number(nistMinDigits(mlMatrixSVD).toFixed(2)) },
+    baseline: {
+      name: 'ml-matrix 6.15.1 SingularValueDecomposition.solve on [1, X]',
+      value: Number(nistMinDigits(mlMatrixSVD).toFixed(2)),
+    },
   };
   out['nist_min_digits_vs_baseline'] = {
     value: Number(own.toFixed(2)),
     unit: 'digits (min over the coefficients of all 11 NIST datasets)',
-    baseline: { name: baselineName, value: Number(nistMinDigits((X, y, i) => baselineCoefficients(X, y, i)).toFixed(2)) },
+    baseline: {
+      name: baselineName,
+      value: Number(nistMinDigits((X, y, i) => baselineCoefficients(X, y, i)).toFixed(2)),
+    },
   };
   return out;
 }

@@ -11,9 +11,15 @@ const require = createRequire(import.meta.url);
 require('esbuild-register/dist/node').register({ target: 'node20' });
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
-const out = { machine: { node: process.version, cpus: (await import('os')).cpus().length, date: new Date().toISOString() }, figures: {} };
+const out = {
+  machine: { node: process.version, cpus: (await import('os')).cpus().length, date: new Date().toISOString() },
+  figures: {},
+};
 for (const f of files) {
   const mod = require(path.join(dir, f));
   const figures = await mod.run();

@@ -20,7 +20,10 @@ import { countVietnamese, syllableKey, type ViCounts, type ViFrequencyData } fro
 
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
-const arg = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const arg = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const SCALE = 1_000_000;
 const MAX_BIGRAMS = 3000;
 
@@ -48,12 +51,15 @@ function markdownProse(md: string): string {
 
 /** Keeps lines that are mostly Vietnamese (UI strings and help pages mix in English). */
 function vietnameseLines(text: string): string {
-  return text.split('\n').filter((line) => {
-    const words = line.match(/[\p{L}\p{M}]+/gu) ?? [];
-    if (words.length === 0) return false;
-    const vi = words.filter((w) => syllableKey(w) !== null).length;
-    return vi / words.length >= 0.6 && words.some((w) => [...w].some((c) => c.charCodeAt(0) > 0x7f));
-  }).join('\n');
+  return text
+    .split('\n')
+    .filter((line) => {
+      const words = line.match(/[\p{L}\p{M}]+/gu) ?? [];
+      if (words.length === 0) return false;
+      const vi = words.filter((w) => syllableKey(w) !== null).length;
+      return vi / words.length >= 0.6 && words.some((w) => [...w].some((c) => c.charCodeAt(0) > 0x7f));
+    })
+    .join('\n');
 }
 
 function unescapeHtml(s: string): string {
@@ -72,7 +78,12 @@ function firefoxText(dir: string): string {
       if (/^\s*#/.test(raw)) continue;
       const m = /^\s*(?:[.\w-]+\s*[=:]\s*)?(.*)$/.exec(raw);
       if (!m) continue;
-      parts.push(m[1].replace(/\{[^}]*\}/g, ' , ').replace(/<[^>]*>/g, ' ').replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
+      parts.push(
+        m[1]
+          .replace(/\{[^}]*\}/g, ' , ')
+          .replace(/<[^>]*>/g, ' ')
+          .replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      );
     }
   }
   return vietnameseLines(parts.join('\n'));
@@ -81,7 +92,8 @@ function firefoxText(dir: string): string {
 function libreofficeText(dir: string): string {
   const parts: string[] = [];
   for (const f of walk(dir, /\.html$/)) {
-    const html = fs.readFileSync(f, 'utf8')
+    const html = fs
+      .readFileSync(f, 'utf8')
       .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
       .replace(/<\/?(p|div|h\d|li|td|tr|br|table|ul|ol)\b[^>]*>/gi, '\n')
       .replace(/<[^>]+>/g, ' ');
@@ -90,19 +102,53 @@ function libreofficeText(dir: string): string {
   return vietnameseLines(parts.join('\n'));
 }
 
-interface Source { name: string; licence: string; origin: string; weight: number; text: string }
+interface Source {
+  name: string;
+  licence: string;
+  origin: string;
+  weight: number;
+  text: string;
+}
 
 const courseDir = arg('--course') ?? path.resolve(root, '..', 'shared', 'course', 'aero-module15');
 const sources: Source[] = [
-  { name: 'aero-module15', licence: 'Apache-2.0', origin: 'the original course, Module 15 (shared/course/aero-module15)', weight: 0.35,
-    text: walk(courseDir, /\.md$/).map((f) => markdownProse(fs.readFileSync(f, 'utf8'))).join('\n') },
-  { name: 'lessons/vi', licence: 'Apache-2.0', origin: "this project's Vietnamese lessons", weight: 0.25,
-    text: walk(path.join(root, 'lessons', 'vi'), /\.md$/).map((f) => markdownProse(fs.readFileSync(f, 'utf8'))).join('\n') },
+  {
+    name: 'aero-module15',
+    licence: 'Apache-2.0',
+    origin: 'the original course, Module 15 (shared/course/aero-module15)',
+    weight: 0.35,
+    text: walk(courseDir, /\.md$/)
+      .map((f) => markdownProse(fs.readFileSync(f, 'utf8')))
+      .join('\n'),
+  },
+  {
+    name: 'lessons/vi',
+    licence: 'Apache-2.0',
+    origin: "this project's Vietnamese lessons",
+    weight: 0.25,
+    text: walk(path.join(root, 'lessons', 'vi'), /\.md$/)
+      .map((f) => markdownProse(fs.readFileSync(f, 'utf8')))
+      .join('\n'),
+  },
 ];
 const ff = arg('--firefox');
-if (ff) sources.push({ name: 'firefox-esr-l10n-vi', licence: 'MPL-2.0', origin: 'Mozilla Firefox ESR Vietnamese language pack (Debian firefox-esr-l10n-vi)', weight: 0.15, text: firefoxText(ff) });
+if (ff)
+  sources.push({
+    name: 'firefox-esr-l10n-vi',
+    licence: 'MPL-2.0',
+    origin: 'Mozilla Firefox ESR Vietnamese language pack (Debian firefox-esr-l10n-vi)',
+    weight: 0.15,
+    text: firefoxText(ff),
+  });
 const lo = arg('--libreoffice');
-if (lo) sources.push({ name: 'libreoffice-help-vi', licence: 'MPL-2.0', origin: 'LibreOffice help, Vietnamese (Debian libreoffice-help-vi)', weight: 0.25, text: libreofficeText(lo) });
+if (lo)
+  sources.push({
+    name: 'libreoffice-help-vi',
+    licence: 'MPL-2.0',
+    origin: 'LibreOffice help, Vietnamese (Debian libreoffice-help-vi)',
+    weight: 0.25,
+    text: libreofficeText(lo),
+  });
 
 const present = sources.map((s) => ({ ...s, counts: countVietnamese(s.text) })).filter((s) => s.counts.tokens > 0);
 const weightSum = present.reduce((a, s) => a + s.weight, 0);
@@ -117,16 +163,29 @@ for (const s of present) {
   const factor = (weight * SCALE) / s.counts.tokens;
   add(unigrams, s.counts.unigrams, factor);
   add(bigrams, s.counts.bigrams, factor);
-  header.push({ name: s.name, licence: s.licence, origin: s.origin, tokens: s.counts.tokens, weight: Number(weight.toFixed(4)), factor: Number(factor.toFixed(6)) });
+  header.push({
+    name: s.name,
+    licence: s.licence,
+    origin: s.origin,
+    tokens: s.counts.tokens,
+    weight: Number(weight.toFixed(4)),
+    factor: Number(factor.toFixed(6)),
+  });
 }
-const byCount = (m: Map<string, number>) => [...m.entries()].map(([k, v]) => [k, Math.round(v)] as const)
-  .filter(([, v]) => v >= 1).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+const byCount = (m: Map<string, number>) =>
+  [...m.entries()]
+    .map(([k, v]) => [k, Math.round(v)] as const)
+    .filter(([, v]) => v >= 1)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 const uni = byCount(unigrams);
-const bi = byCount(bigrams).filter(([, v]) => v >= 2).slice(0, MAX_BIGRAMS);
+const bi = byCount(bigrams)
+  .filter(([, v]) => v >= 2)
+  .slice(0, MAX_BIGRAMS);
 const data: ViFrequencyData = {
-  about: 'Vietnamese syllable and syllable-pair counts for repairing mangled files. Keys: toneless syllable + VNI tone digit '
-    + '(1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng). Counts are weighted so each source contributes its weight of 1,000,000. '
-    + 'Regenerate with scripts/build-vi-frequencies.ts.',
+  about:
+    'Vietnamese syllable and syllable-pair counts for repairing mangled files. Keys: toneless syllable + VNI tone digit ' +
+    '(1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng). Counts are weighted so each source contributes its weight of 1,000,000. ' +
+    'Regenerate with scripts/build-vi-frequencies.ts.',
   sources: header,
   total: Math.round([...unigrams.values()].reduce((a, b) => a + b, 0)),
   unigrams: uni.map(([k, v]) => `${k} ${v}`).join(' '),

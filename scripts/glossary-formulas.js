@@ -26,7 +26,9 @@ function texToSvg(tex, display = true) {
     const doc = mathjax.document('', {
       InputJax: new TeX({
         packages: ['base', 'ams', 'boldsymbol', 'newcommand'],
-        formatError: (_jax, err) => { throw new Error(err.message); },
+        formatError: (_jax, err) => {
+          throw new Error(err.message);
+        },
       }),
       // 'local': each SVG carries its own <defs> of glyph paths, so it stands alone as an image.
       OutputJax: new SVG({ fontCache: 'local' }),
@@ -71,24 +73,50 @@ function glossaryFormulasPlugin(glossaryPath) {
   return {
     name: 'glossary-formulas',
     setup(build) {
-      build.onResolve({ filter: /^virtual:glossary-formulas$/ }, () => ({ path: VIRTUAL, namespace: 'glossary-formulas' }));
+      build.onResolve({ filter: /^virtual:glossary-formulas$/ }, () => ({
+        path: VIRTUAL,
+        namespace: 'glossary-formulas',
+      }));
       build.onLoad({ filter: /.*/, namespace: 'glossary-formulas' }, () => {
         const warnings = [];
         const text = fs.existsSync(glossaryPath) ? fs.readFileSync(glossaryPath, 'utf8') : '{}';
         const version = require('mathjax-full/package.json').version;
-        const cacheFile = path.join(path.dirname(glossaryPath), '..', 'node_modules', '.cache', 'interp-lessons', `glossary-formulas-${version}.json`);
+        const cacheFile = path.join(
+          path.dirname(glossaryPath),
+          '..',
+          'node_modules',
+          '.cache',
+          'interp-lessons',
+          `glossary-formulas-${version}.json`,
+        );
         let cache = {};
-        try { cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8')); } catch { /* first build */ }
+        try {
+          cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+        } catch {
+          /* first build */
+        }
         const svgs = renderGlossaryFormulas(text, (m) => warnings.push({ text: m }), cache);
         try {
           fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
           fs.writeFileSync(cacheFile, JSON.stringify(svgs));
-        } catch { /* a read-only checkout still builds */ }
+        } catch {
+          /* a read-only checkout still builds */
+        }
         // CommonJS on purpose: it is an entry point of its own (dist/glossary-formulas.js), required lazily.
-        return { contents: `module.exports = ${JSON.stringify(svgs)};`, loader: 'js', watchFiles: [glossaryPath], warnings };
+        return {
+          contents: `module.exports = ${JSON.stringify(svgs)};`,
+          loader: 'js',
+          watchFiles: [glossaryPath],
+          warnings,
+        };
       });
     },
   };
 }
 
-module.exports = { texToSvg, renderGlossaryFormulas, glossaryFormulasPlugin, defaultGlossaryPath: path.join(__dirname, '..', 'lessons', 'glossary.json') };
+module.exports = {
+  texToSvg,
+  renderGlossaryFormulas,
+  glossaryFormulasPlugin,
+  defaultGlossaryPath: path.join(__dirname, '..', 'lessons', 'glossary.json'),
+};

@@ -18,7 +18,9 @@ const CODE_SERVER = path.join(ROOT, 'test/host/code-server/node_modules/code-ser
 const PROFILE = path.join(ROOT, '.test-host', 'start');
 const LESSONS = path.join(ROOT, 'lessons');
 
-const { values: opts } = parseArgs({ options: { 'code-server': { type: 'boolean' }, vsix: { type: 'boolean' }, port: { type: 'string' } } });
+const { values: opts } = parseArgs({
+  options: { 'code-server': { type: 'boolean' }, vsix: { type: 'boolean' }, port: { type: 'string' } },
+});
 const say = (msg) => console.log(`[start] ${msg}`);
 
 function run(cmd, args, what, env = process.env) {
@@ -35,7 +37,9 @@ function onPath(name) {
     try {
       fs.accessSync(file, fs.constants.X_OK);
       return file;
-    } catch { /* not here */ }
+    } catch {
+      /* not here */
+    }
   }
   return undefined;
 }
@@ -59,13 +63,27 @@ function installExtension(extensionsDir, env) {
   const id = `${pkg.publisher}.${pkg.name}`;
   // One copy only: drop what an earlier start left (symlink or installed folder).
   for (const name of fs.readdirSync(extensionsDir)) {
-    if (name.toLowerCase().startsWith(`${id}-`.toLowerCase())) fs.rmSync(path.join(extensionsDir, name), { recursive: true, force: true });
+    if (name.toLowerCase().startsWith(`${id}-`.toLowerCase()))
+      fs.rmSync(path.join(extensionsDir, name), { recursive: true, force: true });
   }
   fs.rmSync(path.join(extensionsDir, 'extensions.json'), { force: true });
   if (opts.vsix) {
     run('npm', ['run', '-s', 'package'], 'npm run package');
-    run(NODE24, [CODE_SERVER, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(PROFILE, 'user-data'),
-      '--install-extension', path.join(ROOT, 'interp-lessons.vsix'), '--force'], 'installing the .vsix', env);
+    run(
+      NODE24,
+      [
+        CODE_SERVER,
+        '--extensions-dir',
+        extensionsDir,
+        '--user-data-dir',
+        path.join(PROFILE, 'user-data'),
+        '--install-extension',
+        path.join(ROOT, 'interp-lessons.vsix'),
+        '--force',
+      ],
+      'installing the .vsix',
+      env,
+    );
     return `${id} ${pkg.version} (packaged interp-lessons.vsix)`;
   }
   fs.symlinkSync(ROOT, path.join(extensionsDir, `${id}-${pkg.version}`), 'dir');
@@ -89,7 +107,9 @@ async function serveCodeServer() {
   const running = runningServer(stateFile);
   if (running) {
     say(`already running (pid ${running.pid}): ${running.url}`);
-    say(`reload the page to pick up this build (development copy), or stop it (Ctrl+C there, or kill ${running.pid}) and start again`);
+    say(
+      `reload the page to pick up this build (development copy), or stop it (Ctrl+C there, or kill ${running.pid}) and start again`,
+    );
     return;
   }
   if (!fs.existsSync(NODE24) || !fs.existsSync(CODE_SERVER)) {
@@ -103,7 +123,19 @@ async function serveCodeServer() {
   const settings = path.join(userData, 'User', 'settings.json');
   if (!fs.existsSync(settings)) {
     // Only the first time: after that the profile is the user's.
-    fs.writeFileSync(settings, JSON.stringify({ 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'workbench.startupEditor': 'none' }, null, 2));
+    fs.writeFileSync(
+      settings,
+      JSON.stringify(
+        {
+          'telemetry.telemetryLevel': 'off',
+          'update.mode': 'none',
+          'extensions.autoCheckUpdates': false,
+          'workbench.startupEditor': 'none',
+        },
+        null,
+        2,
+      ),
+    );
   }
   const config = path.join(PROFILE, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
@@ -112,10 +144,27 @@ async function serveCodeServer() {
   const installed = installExtension(extensionsDir, env);
 
   const port = await choosePort(Number(opts.port ?? process.env.PORT ?? 8080));
-  const server = spawn(NODE24, [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', config,
-    '--user-data-dir', userData, '--extensions-dir', extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', LESSONS],
-  { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(
+    NODE24,
+    [
+      CODE_SERVER,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--config',
+      config,
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensionsDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-getting-started-override',
+      LESSONS,
+    ],
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const serverLog = fs.createWriteStream(path.join(PROFILE, 'code-server.log'));
   server.stdout.pipe(serverLog);
   server.stderr.pipe(serverLog);
@@ -125,9 +174,17 @@ async function serveCodeServer() {
     if (stopping) return;
     stopping = true;
     say('stopping code-server');
-    try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ }
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
     setTimeout(() => {
-      try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
       process.exit(code);
     }, 3000).unref();
   };
@@ -135,7 +192,9 @@ async function serveCodeServer() {
   process.on('SIGTERM', () => stop(0));
   server.on('exit', (code, signal) => {
     if (stopping) process.exit(0);
-    console.error(`[start] code-server exited (${code ?? signal}); see ${path.relative(ROOT, path.join(PROFILE, 'code-server.log'))}`);
+    console.error(
+      `[start] code-server exited (${code ?? signal}); see ${path.relative(ROOT, path.join(PROFILE, 'code-server.log'))}`,
+    );
     process.exit(1);
   });
 
@@ -143,7 +202,9 @@ async function serveCodeServer() {
   for (;;) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     if (Date.now() - started > 60_000) {
       console.error('[start] code-server did not come up within 60 s');
       stop(1);

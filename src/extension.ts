@@ -16,7 +16,14 @@ export function activate(context: vscode.ExtensionContext) {
   const snippetsApi = snippets.register(context, deps, { runnableSnippets: lessonApi.runnableSnippets });
   // Returned for the integration tests (they read it through vscode.extensions.getExtension().exports);
   // extendMarkdownIt is VS Code's hook for `markdown.markdownItPlugins`.
-  return { lessons: lessonApi, glossary: glossaryApi, snippets: snippetsApi, log: deps.log, ui, extendMarkdownIt: glossaryApi.extendMarkdownIt };
+  return {
+    lessons: lessonApi,
+    glossary: glossaryApi,
+    snippets: snippetsApi,
+    log: deps.log,
+    ui,
+    extendMarkdownIt: glossaryApi.extendMarkdownIt,
+  };
 }
 
 export function deactivate(): void {

@@ -29,7 +29,11 @@ document.addEventListener('click', (event) => {
   m = /^#lesson:([^/]+)(?:\/(.+))?$/.exec(href);
   if (m) {
     event.preventDefault();
-    vscodeApi.postMessage({ type: 'showLesson', lessonId: decodeURIComponent(m[1]), section: m[2] ? decodeURIComponent(m[2]) : undefined });
+    vscodeApi.postMessage({
+      type: 'showLesson',
+      lessonId: decodeURIComponent(m[1]),
+      section: m[2] ? decodeURIComponent(m[2]) : undefined,
+    });
     return;
   }
   if (/^https?:/i.test(href)) {

@@ -35,7 +35,8 @@ document.addEventListener('securitypolicyviolation', (e) => {
 applyFontSize(config.fontSize);
 
 function applyFontSize(size: number | undefined): void {
-  if (typeof size === 'number' && size >= 8 && size <= 40) document.documentElement.style.setProperty('--il-font-size', `${size}px`);
+  if (typeof size === 'number' && size >= 8 && size <= 40)
+    document.documentElement.style.setProperty('--il-font-size', `${size}px`);
   else document.documentElement.style.removeProperty('--il-font-size');
 }
 
@@ -97,18 +98,34 @@ async function show(m: ShowMessage): Promise<void> {
   await nextFrame();
   await document.fonts.ready;
   const katexCount = root.querySelectorAll('.katex').length;
-  const katexFonts = Array.from(document.fonts).filter((f) => f.family.replace(/["']/g, '').startsWith('KaTeX') && f.status === 'loaded').length;
-  state = { ...state, lessonId: m.lessonId, language: m.language === 'vi' || m.language === 'en' ? m.language : undefined, ratio: scrollRatio() };
+  const katexFonts = Array.from(document.fonts).filter(
+    (f) => f.family.replace(/["']/g, '').startsWith('KaTeX') && f.status === 'loaded',
+  ).length;
+  state = {
+    ...state,
+    lessonId: m.lessonId,
+    language: m.language === 'vi' || m.language === 'en' ? m.language : undefined,
+    ratio: scrollRatio(),
+  };
   vscode.setState(state);
   vscode.postMessage({
-    type: 'rendered', lessonId: m.lessonId, katexCount, katexFonts,
-    fontsLoaded: katexCount === 0 || katexFonts > 0, visibleHeading: visibleHeading(), ms: performance.now() - started, layoutMs,
-    themeKind: document.body.dataset.vscodeThemeKind, cspViolations, cspViolation,
+    type: 'rendered',
+    lessonId: m.lessonId,
+    katexCount,
+    katexFonts,
+    fontsLoaded: katexCount === 0 || katexFonts > 0,
+    visibleHeading: visibleHeading(),
+    ms: performance.now() - started,
+    layoutMs,
+    themeKind: document.body.dataset.vscodeThemeKind,
+    cspViolations,
+    cspViolation,
   });
   const end = document.getElementById('il-end');
   if (end) {
     endObserver = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting) && currentLesson) vscode.postMessage({ type: 'reachedEnd', lessonId: currentLesson });
+      if (entries.some((e) => e.isIntersecting) && currentLesson)
+        vscode.postMessage({ type: 'reachedEnd', lessonId: currentLesson });
     });
     endObserver.observe(end);
   }
@@ -146,8 +163,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   else if (m.type === 'show' && typeof (m as ShowMessage).html === 'string') {
     const whole = wholeShow(m as ShowMessage & Partial<PartMessage>);
     if (whole) void show(whole);
-  }
-  else if (m.type === 'scrollTo' && typeof (m as { section?: unknown }).section === 'string') {
+  } else if (m.type === 'scrollTo' && typeof (m as { section?: unknown }).section === 'string') {
     scrollToSection((m as { section: string }).section);
     reportScroll();
   } else if (m.type === 'config') applyFontSize((m as { fontSize?: number }).fontSize);
@@ -199,12 +215,16 @@ function reportScroll(): void {
   vscode.setState(state);
   vscode.postMessage({ type: 'scroll', lessonId: currentLesson, ratio: state.ratio, heading: visibleHeading() });
 }
-window.addEventListener('scroll', () => {
-  if (scrollTimer !== undefined) return;
-  scrollTimer = window.setTimeout(() => {
-    scrollTimer = undefined;
-    reportScroll();
-  }, 150);
-}, { passive: true });
+window.addEventListener(
+  'scroll',
+  () => {
+    if (scrollTimer !== undefined) return;
+    scrollTimer = window.setTimeout(() => {
+      scrollTimer = undefined;
+      reportScroll();
+    }, 150);
+  },
+  { passive: true },
+);
 
 vscode.postMessage({ type: 'ready' });

@@ -10,7 +10,11 @@ const root = document.getElementById('root')!;
 const config = JSON.parse(document.body.dataset.config ?? '{}') as { labels: Record<string, string> };
 const L = config.labels ?? {};
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -74,7 +78,11 @@ function render(view: ResultView): void {
   } else {
     const results = el('section', 'il-results');
     const actions = el('div', 'il-actions');
-    if (view.exportable !== false) actions.append(button(L.copyMarkdown ?? 'Copy as Markdown', 'copyMarkdown', view.runId), button(L.openPython ?? 'Open as Python', 'openPython', view.runId));
+    if (view.exportable !== false)
+      actions.append(
+        button(L.copyMarkdown ?? 'Copy as Markdown', 'copyMarkdown', view.runId),
+        button(L.openPython ?? 'Open as Python', 'openPython', view.runId),
+      );
     if (view.canRerun) actions.append(button(view.rerunLabel, 'rerun', view.runId));
     results.append(actions);
     if (view.params.length) {
@@ -148,4 +156,3 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 
 vscodeApi.postMessage({ type: 'ready' });
-

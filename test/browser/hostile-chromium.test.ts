@@ -16,15 +16,28 @@ import * as path from 'path';
 import * as esbuild from 'esbuild';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import {
-  buildLessonArticle, buildPageShell, parseReaderMessage, renderLesson, resolveLessonLink, type ReaderMessage,
+  buildLessonArticle,
+  buildPageShell,
+  parseReaderMessage,
+  renderLesson,
+  resolveLessonLink,
+  type ReaderMessage,
 } from '../../src/core';
 import { hostileCorpus, hostileGlossary, type HostileCase } from '../fixtures/hostile/corpus';
 import { urlProblem } from '../unit/helpers/inert';
 
 const CHROMIUM = process.env.INTERP_CHROMIUM || '/usr/bin/chromium';
 // --headless is added by playwright (headless: true); the rest as in test/host/run.mjs.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 const ORIGIN = 'http://hostile.test';
 const ROOT = path.resolve(__dirname, '..', '..');
 const KATEX_DIST = path.join(path.dirname(require.resolve('katex/package.json')), 'dist');
@@ -33,7 +46,11 @@ const BATCH_BYTES = 1_500_000;
 /** Elements hovered/focused and links/buttons clicked per case, at most (the 20,000-row table has 40,000). */
 const MAX_ELEMENTS = 5_000;
 
-interface Finding { kind: string; detail: string; url: string }
+interface Finding {
+  kind: string;
+  detail: string;
+  url: string;
+}
 
 // Runs in every frame before any page script: the traps.
 const TRAP = `(() => {
@@ -51,11 +68,14 @@ function auditDom(rootSelector: string): string[] {
   const out: string[] = [];
   const root = document.querySelector(rootSelector);
   if (!root) return [`no ${rootSelector}`];
-  const bad = root.querySelectorAll('script, iframe, frame, object, embed, form, base, meta, link, style, input, textarea, select, video, audio, portal');
+  const bad = root.querySelectorAll(
+    'script, iframe, frame, object, embed, form, base, meta, link, style, input, textarea, select, video, audio, portal',
+  );
   bad.forEach((el) => out.push(`element <${el.tagName.toLowerCase()}>`));
   const all = root.querySelectorAll('*');
   for (let i = 0; i < all.length && i < 200_000; i++) {
-    for (const a of Array.from(all[i].attributes)) if (/^on/i.test(a.name)) out.push(`attribute ${a.name} on <${all[i].tagName.toLowerCase()}>`);
+    for (const a of Array.from(all[i].attributes))
+      if (/^on/i.test(a.name)) out.push(`attribute ${a.name} on <${all[i].tagName.toLowerCase()}>`);
   }
   return out.slice(0, 20);
 }
@@ -75,9 +95,11 @@ function poke(args: { selector: string; max: number }): { clicked: number; hover
 }
 
 function rawPage(cases: { name: string; article: string }[]): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>hostile</title></head><body>` +
+  return (
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>hostile</title></head><body>` +
     cases.map((c) => `<section class="hostile-case" data-case="${c.name}">${c.article}</section>`).join('\n') +
-    `</body></html>`;
+    `</body></html>`
+  );
 }
 
 describe('Hostile corpus in headless Chromium without a CSP', function () {
@@ -99,25 +121,49 @@ describe('Hostile corpus in headless Chromium without a CSP', function () {
 
   before(async function () {
     if (!fs.existsSync(CHROMIUM)) {
-      console.log(`\n    SKIPPED: no Chromium at ${CHROMIUM}. Install it with scripts/setup-test-host.sh (apt chromium) or set INTERP_CHROMIUM.\n`);
+      console.log(
+        `\n    SKIPPED: no Chromium at ${CHROMIUM}. Install it with scripts/setup-test-host.sh (apt chromium) or set INTERP_CHROMIUM.\n`,
+      );
       this.skip();
     }
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    const bundle = await esbuild.build({ entryPoints: [path.join(ROOT, 'src', 'webview', 'reader.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'silent' });
+    const bundle = await esbuild.build({
+      entryPoints: [path.join(ROOT, 'src', 'webview', 'reader.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'browser',
+      target: 'chrome120',
+      logLevel: 'silent',
+    });
     readerJs = bundle.outputFiles[0].text;
     const t0 = performance.now();
     const glossary = hostileGlossary();
     for (const c of corpus) {
       const rendered = renderLesson(c.markdown, {
-        glossary, glossaryMarking: { language: 'en', firstOnly: 'all' },
+        glossary,
+        glossaryMarking: { language: 'en', firstOnly: 'all' },
         runnableSnippets: new Set(['study-hours', 'x']),
         classifyLink: (href) => (resolveLessonLink(`${c.name}.md`, href, lessons) ? 'lesson' : 'broken'),
       });
-      articles.set(c.name, buildLessonArticle({
-        lessonId: c.name, rendered, labels: { contents: 'Contents', previous: 'Previous', next: 'Next', endOfCourse: 'End', minutes: '{0} min', mathErrors: '{0} math errors' },
-        previous: { id: 'previous-lesson', title: rendered.title }, next: { id: 'next-lesson', title: 'Next' },
-      }));
+      articles.set(
+        c.name,
+        buildLessonArticle({
+          lessonId: c.name,
+          rendered,
+          labels: {
+            contents: 'Contents',
+            previous: 'Previous',
+            next: 'Next',
+            endOfCourse: 'End',
+            minutes: '{0} min',
+            mathErrors: '{0} math errors',
+          },
+          previous: { id: 'previous-lesson', title: rendered.title },
+          next: { id: 'next-lesson', title: 'Next' },
+        }),
+      );
     }
     console.log(`      rendered ${corpus.length} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     context = await browser.newContext({ javaScriptEnabled: true, serviceWorkers: 'block' });
@@ -129,9 +175,12 @@ describe('Hostile corpus in headless Chromium without a CSP', function () {
       const url = route.request().url();
       const body = pages.get(url);
       if (body !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-      if (url === `${ORIGIN}/media/reader.js`) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readerJs });
-      if (url === `${ORIGIN}/media/reader.css`) return route.fulfill({ status: 200, contentType: 'text/css', path: path.join(ROOT, 'media', 'reader.css') });
-      if (url === `${ORIGIN}/media/katex/katex.min.css`) return route.fulfill({ status: 200, contentType: 'text/css', path: path.join(KATEX_DIST, 'katex.min.css') });
+      if (url === `${ORIGIN}/media/reader.js`)
+        return route.fulfill({ status: 200, contentType: 'text/javascript', body: readerJs });
+      if (url === `${ORIGIN}/media/reader.css`)
+        return route.fulfill({ status: 200, contentType: 'text/css', path: path.join(ROOT, 'media', 'reader.css') });
+      if (url === `${ORIGIN}/media/katex/katex.min.css`)
+        return route.fulfill({ status: 200, contentType: 'text/css', path: path.join(KATEX_DIST, 'katex.min.css') });
       const font = /^http:\/\/hostile\.test\/media\/katex\/fonts\/(KaTeX_[\w-]+\.woff2)$/.exec(url);
       if (font) {
         served.add(font[1]);
@@ -158,11 +207,16 @@ describe('Hostile corpus in headless Chromium without a CSP', function () {
     const seen: Finding[] = [];
     findings.set(page, seen);
     const add = (kind: string, detail: string) => seen.push({ kind, detail, url: page.url() });
-    page.on('dialog', (d) => { add('dialog', `${d.type()} ${d.message()}`); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      add('dialog', `${d.type()} ${d.message()}`);
+      void d.dismiss();
+    });
     page.on('popup', (p) => add('popup', p.url()));
     page.on('pageerror', (e) => add('pageerror', e.message));
     let loaded = false;
-    page.on('framenavigated', (f) => { if (loaded || f !== page.mainFrame()) add('navigation', f.url()); });
+    page.on('framenavigated', (f) => {
+      if (loaded || f !== page.mainFrame()) add('navigation', f.url());
+    });
     try {
       await page.goto(url, { waitUntil: 'load' });
       loaded = true;
@@ -193,50 +247,89 @@ describe('Hostile corpus in headless Chromium without a CSP', function () {
     return out;
   }
 
-  interface CaseResult { name: string; rendered: boolean; audit: string[]; clicked: number; hovered: number; messages: unknown[]; nav: string[]; ms: number }
+  interface CaseResult {
+    name: string;
+    rendered: boolean;
+    audit: string[];
+    clicked: number;
+    hovered: number;
+    messages: unknown[];
+    nav: string[];
+    ms: number;
+  }
 
   /** Runs `cases` in one page of the given kind; returns per-case results and what the page did. */
-  async function runPage(kind: 'raw' | 'reader', cases: HostileCase[], tag: string): Promise<{ results: CaseResult[]; seen: Finding[] }> {
+  async function runPage(
+    kind: 'raw' | 'reader',
+    cases: HostileCase[],
+    tag: string,
+  ): Promise<{ results: CaseResult[]; seen: Finding[] }> {
     const url = `${ORIGIN}/${kind}/${tag}.html`;
-    pages.set(url, kind === 'raw' ? rawPage(cases.map((c) => ({ name: c.name, article: articles.get(c.name)! }))) : readerShell());
+    pages.set(
+      url,
+      kind === 'raw' ? rawPage(cases.map((c) => ({ name: c.name, article: articles.get(c.name)! }))) : readerShell(),
+    );
     let results: CaseResult[] = [];
     const seen = await watch(url, async (page) => {
       await page.evaluate(`window.__audit = ${auditDom.toString()}; window.__poke = ${poke.toString()};`);
       const input = cases.map((c) => ({ name: c.name, html: kind === 'reader' ? articles.get(c.name)! : '' }));
-      results = await page.evaluate(async ({ kind, input, max }) => {
-        type W = { __hostileMessages: unknown[]; __audit: typeof auditDom; __poke: typeof poke };
-        const w = window as unknown as W;
-        let nav: string[] = [];
-        if (kind === 'raw') {
-          // Record instead of following navigations a user could make to a web page (or to nothing: an href the
-          // URL parser rejects has protocol ':'); follow anything else, so that a script URL would run.
-          document.addEventListener('click', (e) => {
-            const a = (e.target as Element).closest?.('a[href]') as HTMLAnchorElement | null;
-            if (!a || !['http:', 'https:', 'mailto:', ':', ''].includes(a.protocol)) return;
-            e.preventDefault();
-            nav.push(a.getAttribute('href') ?? '');
-          }, true);
-        }
-        const out: CaseResult[] = [];
-        for (const c of input) {
-          const t0 = performance.now();
-          let rendered = true;
-          const scope = kind === 'raw' ? `[data-case="${c.name}"]` : '#root';
-          if (kind === 'reader') {
-            const start = w.__hostileMessages.length;
-            window.postMessage({ type: 'show', lessonId: c.name, html: c.html, title: c.name }, '*');
-            const deadline = Date.now() + 30_000;
-            const done = () => w.__hostileMessages.slice(start).some((m) => (m as { type?: string; lessonId?: string }).type === 'rendered' && (m as { lessonId?: string }).lessonId === c.name);
-            while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-            rendered = done();
+      results = await page.evaluate(
+        async ({ kind, input, max }) => {
+          type W = { __hostileMessages: unknown[]; __audit: typeof auditDom; __poke: typeof poke };
+          const w = window as unknown as W;
+          let nav: string[] = [];
+          if (kind === 'raw') {
+            // Record instead of following navigations a user could make to a web page (or to nothing: an href the
+            // URL parser rejects has protocol ':'); follow anything else, so that a script URL would run.
+            document.addEventListener(
+              'click',
+              (e) => {
+                const a = (e.target as Element).closest?.('a[href]') as HTMLAnchorElement | null;
+                if (!a || !['http:', 'https:', 'mailto:', ':', ''].includes(a.protocol)) return;
+                e.preventDefault();
+                nav.push(a.getAttribute('href') ?? '');
+              },
+              true,
+            );
           }
-          const audit = w.__audit(scope);
-          const { clicked, hovered } = w.__poke({ selector: scope, max });
-          out.push({ name: c.name, rendered, audit, clicked, hovered, messages: w.__hostileMessages.splice(0), nav, ms: performance.now() - t0 });
-          nav = [];
-        }
-        return out;
-      }, { kind, input, max: MAX_ELEMENTS });
+          const out: CaseResult[] = [];
+          for (const c of input) {
+            const t0 = performance.now();
+            let rendered = true;
+            const scope = kind === 'raw' ? `[data-case="${c.name}"]` : '#root';
+            if (kind === 'reader') {
+              const start = w.__hostileMessages.length;
+              window.postMessage({ type: 'show', lessonId: c.name, html: c.html, title: c.name }, '*');
+              const deadline = Date.now() + 30_000;
+              const done = () =>
+                w.__hostileMessages
+                  .slice(start)
+                  .some(
+                    (m) =>
+                      (m as { type?: string; lessonId?: string }).type === 'rendered' &&
+                      (m as { lessonId?: string }).lessonId === c.name,
+                  );
+              while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+              rendered = done();
+            }
+            const audit = w.__audit(scope);
+            const { clicked, hovered } = w.__poke({ selector: scope, max });
+            out.push({
+              name: c.name,
+              rendered,
+              audit,
+              clicked,
+              hovered,
+              messages: w.__hostileMessages.splice(0),
+              nav,
+              ms: performance.now() - t0,
+            });
+            nav = [];
+          }
+          return out;
+        },
+        { kind, input, max: MAX_ELEMENTS },
+      );
     });
     pages.delete(url);
     return { results, seen };
@@ -244,12 +337,20 @@ describe('Hostile corpus in headless Chromium without a CSP', function () {
 
   function readerShell(): string {
     const shell = buildPageShell({
-      cspSource: ORIGIN, nonce: 'hostile', scriptUri: `${ORIGIN}/media/reader.js`,
+      cspSource: ORIGIN,
+      nonce: 'hostile',
+      scriptUri: `${ORIGIN}/media/reader.js`,
       styleUris: [`${ORIGIN}/media/katex/katex.min.css`, `${ORIGIN}/media/reader.css`],
-      lang: 'en', title: 'Lesson', config: { fontSize: 16 }, body: '',
+      lang: 'en',
+      title: 'Lesson',
+      config: { fontSize: 16 },
+      body: '',
     });
     const noCsp = shell.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
-    assert.ok(shell.includes('Content-Security-Policy') && !noCsp.includes('Content-Security-Policy'), 'the CSP is removed for this test');
+    assert.ok(
+      shell.includes('Content-Security-Policy') && !noCsp.includes('Content-Security-Policy'),
+      'the CSP is removed for this test',
+    );
     return noCsp;
   }
 
@@ -270,8 +371,10 @@ describe('Hostile corpus in headless Chromium without a CSP', function () {
         }
         for (const m of r.messages) {
           const parsed: ReaderMessage | undefined = parseReaderMessage(m);
-          if (!parsed) failures.push(`${r.name}: message refused by parseReaderMessage: ${JSON.stringify(m).slice(0, 200)}`);
-          else if (parsed.type === 'link' && urlProblem('href', parsed.href, 'a', {})) failures.push(`${r.name}: link message with ${parsed.href}`);
+          if (!parsed)
+            failures.push(`${r.name}: message refused by parseReaderMessage: ${JSON.stringify(m).slice(0, 200)}`);
+          else if (parsed.type === 'link' && urlProblem('href', parsed.href, 'a', {}))
+            failures.push(`${r.name}: link message with ${parsed.href}`);
         }
       }
       if (!seen.length) continue;
@@ -280,18 +383,26 @@ describe('Hostile corpus in headless Chromium without a CSP', function () {
         const own = await runPage(kind, [c], c.name);
         for (const f of own.seen) failures.push(`${c.name}: ${f.kind} ${f.detail}`);
       }
-      if (failures.length === before) failures.push(...seen.map((f) => `batch ${i}: ${f.kind} ${f.detail} (not reproduced case by case)`));
+      if (failures.length === before)
+        failures.push(...seen.map((f) => `batch ${i}: ${f.kind} ${f.detail} (not reproduced case by case)`));
     }
     return { failures, results: all, pages: groups.length };
   }
 
   const sum = (rs: CaseResult[], k: 'clicked' | 'hovered') => rs.reduce((a, r) => a + r[k], 0);
-  const slowest = (rs: CaseResult[]) => [...rs].sort((a, b) => b.ms - a.ms).slice(0, 5).map((r) => `${r.name} ${r.ms.toFixed(0)} ms`).join(', ');
+  const slowest = (rs: CaseResult[]) =>
+    [...rs]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((r) => `${r.name} ${r.ms.toFixed(0)} ms`)
+      .join(', ');
 
   it('executes nothing from the raw article HTML, links and buttons clicked', async () => {
     const { failures, results, pages: n } = await runAll('raw');
     const nav = results.reduce((a, r) => a + r.nav.length, 0);
-    console.log(`      raw: ${results.length} cases in ${n} pages, ${sum(results, 'clicked')} links/buttons clicked, ${sum(results, 'hovered')} elements hovered and focused, ${nav} web navigations recorded (all to allowed URLs); slowest in the page: ${slowest(results)}`);
+    console.log(
+      `      raw: ${results.length} cases in ${n} pages, ${sum(results, 'clicked')} links/buttons clicked, ${sum(results, 'hovered')} elements hovered and focused, ${nav} web navigations recorded (all to allowed URLs); slowest in the page: ${slowest(results)}`,
+    );
     assert.strictEqual(results.length, corpus.length);
     assert.deepStrictEqual(failures, []);
   });
@@ -299,21 +410,39 @@ describe('Hostile corpus in headless Chromium without a CSP', function () {
   it('executes nothing through the real reader script, and it posts only valid messages', async () => {
     const { failures, results, pages: n } = await runAll('reader');
     const messages = results.reduce((a, r) => a + r.messages.length, 0);
-    console.log(`      reader: ${results.filter((r) => r.rendered).length}/${corpus.length} cases shown by media/reader.js in ${n} pages, ${sum(results, 'clicked')} links/buttons clicked, ${messages} messages posted, KaTeX fonts served: ${served.size}; slowest in the page: ${slowest(results)}`);
+    console.log(
+      `      reader: ${results.filter((r) => r.rendered).length}/${corpus.length} cases shown by media/reader.js in ${n} pages, ${sum(results, 'clicked')} links/buttons clicked, ${messages} messages posted, KaTeX fonts served: ${served.size}; slowest in the page: ${slowest(results)}`,
+    );
     assert.strictEqual(results.length, corpus.length);
     assert.deepStrictEqual(failures, []);
-    assert.ok(served.size > 0, 'the KaTeX fonts were requested from the page\'s own files');
+    assert.ok(served.size > 0, "the KaTeX fonts were requested from the page's own files");
   });
 
   it('detects execution (the traps work)', async () => {
     const url = `${ORIGIN}/raw/control.html`;
-    pages.set(url, rawPage([{ name: 'control', article: '<img src="x" onerror="alert(1)"><a href="javascript:__pwned(2)">x</a><iframe srcdoc="<script>alert(3)</script>"></iframe><img src="https://evil.example/t.png">' }]));
+    pages.set(
+      url,
+      rawPage([
+        {
+          name: 'control',
+          article:
+            '<img src="x" onerror="alert(1)"><a href="javascript:__pwned(2)">x</a><iframe srcdoc="<script>alert(3)</script>"></iframe><img src="https://evil.example/t.png">',
+        },
+      ]),
+    );
     const seen = await watch(url, async (page) => {
       await page.evaluate(poke, { selector: '[data-case="control"]', max: 100 });
     });
     pages.delete(url);
     const kinds = seen.map((f) => `${f.kind} ${f.detail}`);
-    for (const expected of ['alert 1', '__pwned 2', 'alert 3']) assert.ok(kinds.some((k) => k === expected || k === `dialog ${expected}`), `${expected} not detected in ${JSON.stringify(kinds)}`);
-    assert.ok(kinds.some((k) => k.startsWith('request image https://evil.example')), `remote image request not detected in ${JSON.stringify(kinds)}`);
+    for (const expected of ['alert 1', '__pwned 2', 'alert 3'])
+      assert.ok(
+        kinds.some((k) => k === expected || k === `dialog ${expected}`),
+        `${expected} not detected in ${JSON.stringify(kinds)}`,
+      );
+    assert.ok(
+      kinds.some((k) => k.startsWith('request image https://evil.example')),
+      `remote image request not detected in ${JSON.stringify(kinds)}`,
+    );
   });
 });

@@ -31,8 +31,16 @@ const WORKSPACE_FIXTURE = path.join(ROOT, 'test/fixtures/workspace'); // copied:
 const EXIT = { passed: 0, failed: 1, usage: 2, infra: 3 };
 const PROGRESS_PREFIX = '[interp-test] '; // test/integration/index.ts logs one JSON record per test
 // Chromium flags measured in the notes: no GPU, no sandbox (root), no network chatter of its own.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'workbench.startupEditor': 'none',
@@ -56,13 +64,23 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const say = (msg) => console.log(`[host] ${msg}`);
 
 function usage(msg) {
-  console.error(`run.mjs: ${msg}\nusage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id] [--restricted]`);
+  console.error(
+    `run.mjs: ${msg}\nusage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id] [--restricted]`,
+  );
   process.exit(EXIT.usage);
 }
 
 let opts;
 try {
-  opts = parseArgs({ options: { vsix: { type: 'string' }, grep: { type: 'string' }, timeout: { type: 'string' }, theme: { type: 'string' }, restricted: { type: 'boolean' } } }).values;
+  opts = parseArgs({
+    options: {
+      vsix: { type: 'string' },
+      grep: { type: 'string' },
+      timeout: { type: 'string' },
+      theme: { type: 'string' },
+      restricted: { type: 'boolean' },
+    },
+  }).values;
 } catch (e) {
   usage(e.message);
 }
@@ -70,7 +88,11 @@ const overallMs = Number(opts.timeout ?? process.env.INTERP_TEST_TIMEOUT_S ?? 60
 if (!(overallMs > 0)) usage(`bad --timeout ${opts.timeout}`);
 const vsix = opts.vsix ? path.resolve(opts.vsix) : undefined;
 if (vsix && !fs.existsSync(vsix)) usage(`no such vsix: ${vsix} (run \`npm run package\`)`);
-for (const [what, file] of [['Node 24', NODE24], ['code-server', CODE_SERVER], ['Chromium', CHROMIUM]]) {
+for (const [what, file] of [
+  ['Node 24', NODE24],
+  ['code-server', CODE_SERVER],
+  ['Chromium', CHROMIUM],
+]) {
   if (!fs.existsSync(file)) usage(`${what} missing (${file}): run \`npm run setup\` (scripts/setup-test-host.sh)`);
 }
 if (!fs.existsSync(TESTS_INDEX)) usage(`${path.relative(ROOT, TESTS_INDEX)} missing: run \`npm run build\``);
@@ -100,19 +122,34 @@ function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new InfraError(`${why}: ${what}`)), limit); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new InfraError(`${why}: ${what}`)), limit);
+    }),
   ]).finally(() => clearTimeout(timer));
 }
 
 /** A throwaway profile: own HOME/XDG/TMPDIR (code-server leaves sockets in /tmp and config in ~ otherwise). */
 function makeSandbox() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interp-test-'));
-  const d = (name) => { const p = path.join(dir, name); fs.mkdirSync(p, { recursive: true }); return p; };
+  const d = (name) => {
+    const p = path.join(dir, name);
+    fs.mkdirSync(p, { recursive: true });
+    return p;
+  };
   const box = {
     dir,
-    home: d('home'), config: d('xdg/config'), data: d('xdg/data'), cache: d('xdg/cache'), state: d('xdg/state'),
-    runtime: d('xdg/runtime'), tmp: d('tmp'), userData: d('user-data'), extensions: d('extensions'),
-    workspace: d('workspace'), logs: d('logs'), result: path.join(dir, 'result.json'),
+    home: d('home'),
+    config: d('xdg/config'),
+    data: d('xdg/data'),
+    cache: d('xdg/cache'),
+    state: d('xdg/state'),
+    runtime: d('xdg/runtime'),
+    tmp: d('tmp'),
+    userData: d('user-data'),
+    extensions: d('extensions'),
+    workspace: d('workspace'),
+    logs: d('logs'),
+    result: path.join(dir, 'result.json'),
   };
   fs.chmodSync(box.runtime, 0o700);
   fs.mkdirSync(path.join(box.userData, 'User'), { recursive: true });
@@ -123,7 +160,11 @@ function makeSandbox() {
   const settings = opts.theme ? { ...USER_SETTINGS, 'window.autoDetectColorScheme': false } : { ...USER_SETTINGS };
   if (opts.restricted) {
     // Trust on, nobody answers a prompt: the workspace folder stays untrusted, i.e. restricted mode.
-    Object.assign(settings, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' });
+    Object.assign(settings, {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'never',
+    });
   }
   fs.writeFileSync(path.join(box.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   box.configFile = path.join(dir, 'code-server.yaml');
@@ -140,8 +181,13 @@ function hostEnv(box) {
   }
   return Object.assign(env, {
     PATH: `${path.dirname(NODE24)}${path.delimiter}${process.env.PATH ?? ''}`,
-    HOME: box.home, XDG_CONFIG_HOME: box.config, XDG_DATA_HOME: box.data, XDG_CACHE_HOME: box.cache,
-    XDG_STATE_HOME: box.state, XDG_RUNTIME_DIR: box.runtime, TMPDIR: box.tmp,
+    HOME: box.home,
+    XDG_CONFIG_HOME: box.config,
+    XDG_DATA_HOME: box.data,
+    XDG_CACHE_HOME: box.cache,
+    XDG_STATE_HOME: box.state,
+    XDG_RUNTIME_DIR: box.runtime,
+    TMPDIR: box.tmp,
     // Read by test/integration/index.ts and the tests inside the extension host.
     INTERP_TEST_RESULT: box.result,
     INTERP_TEST_WORKSPACE: box.workspace,
@@ -159,9 +205,16 @@ function commonArgs(box) {
 
 /** `code-server --install-extension x.vsix` into the throwaway profile; returns the installed folder. */
 function installVsix(box, env) {
-  const r = spawnSync(NODE24, [CODE_SERVER, ...commonArgs(box), '--install-extension', vsix], { env, encoding: 'utf8', timeout: Math.max(1000, Math.min(120_000, remaining())) });
+  const r = spawnSync(NODE24, [CODE_SERVER, ...commonArgs(box), '--install-extension', vsix], {
+    env,
+    encoding: 'utf8',
+    timeout: Math.max(1000, Math.min(120_000, remaining())),
+  });
   fs.writeFileSync(path.join(box.logs, 'install-extension.log'), `${r.stdout ?? ''}\n${r.stderr ?? ''}`);
-  if (r.status !== 0) throw new InfraError(`--install-extension failed (${r.status ?? r.signal ?? r.error}): ${(r.stderr || r.stdout || '').trim().slice(-500)}`);
+  if (r.status !== 0)
+    throw new InfraError(
+      `--install-extension failed (${r.status ?? r.signal ?? r.error}): ${(r.stderr || r.stdout || '').trim().slice(-500)}`,
+    );
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const prefix = `${pkg.publisher}.${pkg.name}-`.toLowerCase();
   const dir = fs.readdirSync(box.extensions).find((n) => n.toLowerCase().startsWith(prefix));
@@ -172,7 +225,8 @@ function installVsix(box, env) {
 async function waitHealthy(port, server) {
   const url = `http://127.0.0.1:${port}/healthz`;
   for (;;) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new InfraError(`code-server exited (${server.exitCode ?? server.signalCode}) before it was up`);
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new InfraError(`code-server exited (${server.exitCode ?? server.signalCode}) before it was up`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -185,12 +239,29 @@ async function waitHealthy(port, server) {
 
 function killGroup(child) {
   if (!child?.pid) return Promise.resolve();
-  const alive = () => { try { process.kill(-child.pid, 0); return true; } catch { return false; } };
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { return Promise.resolve(); }
+  const alive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return Promise.resolve();
+  }
   return (async () => {
     // code-server's children (extension host, file watcher) linger a few seconds after SIGTERM.
     for (let i = 0; i < 50 && alive(); i++) await sleep(100);
-    if (alive()) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }
+    if (alive()) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
   })();
 }
 
@@ -198,9 +269,12 @@ function readResult(box) {
   for (const file of [box.result, path.join(box.workspace, '.interp-test-result.json')]) {
     try {
       const result = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (file !== box.result) say('result came through the workspace fallback (INTERP_TEST_RESULT did not reach the extension host)');
+      if (file !== box.result)
+        say('result came through the workspace fallback (INTERP_TEST_RESULT did not reach the extension host)');
       return result;
-    } catch { /* try the next channel */ }
+    } catch {
+      /* try the next channel */
+    }
   }
   return undefined;
 }
@@ -222,12 +296,26 @@ async function attempt(state) {
   const port = await freePort();
   const serverLog = fs.openSync(path.join(box.logs, 'code-server.log'), 'a');
   const tServer = Date.now();
-  state.server = spawn(NODE24, [CODE_SERVER, ...commonArgs(box),
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', ...(opts.restricted ? [] : ['--disable-workspace-trust']),
-    '--disable-getting-started-override', '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
-    box.workspace], { env, detached: true, stdio: ['ignore', serverLog, serverLog] });
+  state.server = spawn(
+    NODE24,
+    [
+      CODE_SERVER,
+      ...commonArgs(box),
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(opts.restricted ? [] : ['--disable-workspace-trust']),
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--vscode-option',
+      'enable-smoke-test-driver',
+      box.workspace,
+    ],
+    { env, detached: true, stdio: ['ignore', serverLog, serverLog] },
+  );
   fs.closeSync(serverLog);
   await withTimeout(waitHealthy(port, state.server), 30_000, 'code-server /healthz');
   timings.server = Date.now() - tServer;
@@ -246,7 +334,9 @@ async function attempt(state) {
   page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
   page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e}\n`));
   let exited;
-  const exitPromise = new Promise((resolve) => { exited = resolve; });
+  const exitPromise = new Promise((resolve) => {
+    exited = resolve;
+  });
   let failureShots = 0;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const list = Array.isArray(args) ? args : [args];
@@ -257,23 +347,50 @@ async function attempt(state) {
       // Docs screenshots: a test logs `INTERP_SCREENSHOT {"file":"docs/x.png"}` and polls for the file.
       if (typeof a === 'string' && a.startsWith('INTERP_SCREENSHOT ')) {
         let req;
-        try { req = JSON.parse(a.slice('INTERP_SCREENSHOT '.length)); } catch { continue; }
+        try {
+          req = JSON.parse(a.slice('INTERP_SCREENSHOT '.length));
+        } catch {
+          continue;
+        }
         const file = path.resolve(ROOT, String(req.file ?? ''));
-        if (!file.startsWith(path.join(ROOT, "docs") + path.sep) || !file.endsWith('.png')) continue;
+        if (!file.startsWith(path.join(ROOT, 'docs') + path.sep) || !file.endsWith('.png')) continue;
         const tmp = `${file}.tmp.png`;
         // Two animation frames first, so the shot shows what was just painted (theme switches included).
-        page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => {
-          const wb = document.querySelector('.monaco-workbench');
-          r(wb ? `${[...wb.classList].filter((c) => /^(vs|hc)|theme/.test(c)).join(' ')}, ${getComputedStyle(wb).backgroundColor}` : 'none');
-        }))))
-          .then((theme) => { say(`screenshot ${req.file} (workbench: ${theme})`); return page.screenshot({ path: tmp, timeout: 15_000 }); })
-          .then(() => fs.renameSync(tmp, file)).catch((e) => say(`screenshot ${req.file} failed: ${e.message}`));
+        page
+          .evaluate(
+            () =>
+              new Promise((r) =>
+                requestAnimationFrame(() =>
+                  requestAnimationFrame(() => {
+                    const wb = document.querySelector('.monaco-workbench');
+                    r(
+                      wb
+                        ? `${[...wb.classList].filter((c) => /^(vs|hc)|theme/.test(c)).join(' ')}, ${getComputedStyle(wb).backgroundColor}`
+                        : 'none',
+                    );
+                  }),
+                ),
+              ),
+          )
+          .then((theme) => {
+            say(`screenshot ${req.file} (workbench: ${theme})`);
+            return page.screenshot({ path: tmp, timeout: 15_000 });
+          })
+          .then(() => fs.renameSync(tmp, file))
+          .catch((e) => say(`screenshot ${req.file} failed: ${e.message}`));
         continue;
       }
-      if (typeof a === 'string' && a.startsWith('[interp-test-reload]')) { say('the suite reloads the window (second phase follows)'); continue; }
+      if (typeof a === 'string' && a.startsWith('[interp-test-reload]')) {
+        say('the suite reloads the window (second phase follows)');
+        continue;
+      }
       if (typeof a !== 'string' || !a.startsWith(PROGRESS_PREFIX)) continue;
       let rec;
-      try { rec = JSON.parse(a.slice(PROGRESS_PREFIX.length)); } catch { continue; }
+      try {
+        rec = JSON.parse(a.slice(PROGRESS_PREFIX.length));
+      } catch {
+        continue;
+      }
       printTest(rec, state.printed);
       // The workbench as it was when the test failed (by the end the extension host is gone).
       if (rec.state === 'failed' && failureShots < 3) {
@@ -289,17 +406,26 @@ async function attempt(state) {
         const file = path.join(box.logs, 'workbench', l.relativePath.replace(/^(\.\.[/\\])+/, ''));
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, l.contents);
-      } catch { /* best effort */ }
+      } catch {
+        /* best effort */
+      }
     }
     exited(code);
   });
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = JSON.stringify([['extensionDevelopmentPath', remote(box.devPath)], ['extensionTestsPath', remote(TESTS_INDEX)]]);
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(box.devPath)],
+    ['extensionTestsPath', remote(TESTS_INDEX)],
+  ]);
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(box.workspace)}&payload=${encodeURIComponent(payload)}`;
   const tPage = Date.now();
   await withTimeout(page.goto(url, { waitUntil: 'domcontentloaded', timeout: 0 }), 60_000, 'workbench page load');
-  await withTimeout(page.waitForSelector('.monaco-workbench', { state: 'attached', timeout: 0 }), 60_000, 'workbench DOM');
+  await withTimeout(
+    page.waitForSelector('.monaco-workbench', { state: 'attached', timeout: 0 }),
+    60_000,
+    'workbench DOM',
+  );
   timings.workbench = Date.now() - tPage;
   say(`workbench loaded (${secs(timings.workbench)}); running the suite`);
   const tSuite = Date.now();
@@ -330,11 +456,16 @@ async function keepLogs(state, reason) {
   const dest = path.join(logsRoot, stamp);
   // Keep the last 10 red runs only.
   if (fs.existsSync(logsRoot)) {
-    for (const old of fs.readdirSync(logsRoot).sort().slice(0, -9)) fs.rmSync(path.join(logsRoot, old), { recursive: true, force: true });
+    for (const old of fs.readdirSync(logsRoot).sort().slice(0, -9))
+      fs.rmSync(path.join(logsRoot, old), { recursive: true, force: true });
   }
   fs.mkdirSync(dest, { recursive: true });
   if (state.page) {
-    try { await state.page.screenshot({ path: path.join(dest, 'workbench.png'), timeout: 10_000 }); } catch { /* page gone */ }
+    try {
+      await state.page.screenshot({ path: path.join(dest, 'workbench.png'), timeout: 10_000 });
+    } catch {
+      /* page gone */
+    }
   }
   await new Promise((r) => (state.consoleLog ? state.consoleLog.end(r) : r()));
   fs.cpSync(box.logs, dest, { recursive: true });
@@ -350,14 +481,24 @@ async function keepLogs(state, reason) {
 }
 
 async function teardown(state) {
-  const browser = state.browser ?? (state.browserLaunch && await Promise.race([state.browserLaunch.catch(() => undefined), sleep(20_000)]));
-  try { await browser?.close(); } catch { /* already gone */ }
+  const browser =
+    state.browser ??
+    (state.browserLaunch && (await Promise.race([state.browserLaunch.catch(() => undefined), sleep(20_000)])));
+  try {
+    await browser?.close();
+  } catch {
+    /* already gone */
+  }
   await killGroup(state.server);
   if (state.box) fs.rmSync(state.box.dir, { recursive: true, force: true, maxRetries: 3 });
 }
 
 function firstLines(text, n) {
-  return text.split('\n').slice(0, n).map((l) => `      ${l}`).join('\n');
+  return text
+    .split('\n')
+    .slice(0, n)
+    .map((l) => `      ${l}`)
+    .join('\n');
 }
 
 /** Prints one test record once (live from the console, or from the result file at the end). */
@@ -377,35 +518,48 @@ function report(result, printed) {
 }
 
 async function main() {
-  say(`mode: ${vsix ? `packaged ${path.relative(ROOT, vsix)}` : 'development copy'}${opts.restricted ? ', restricted mode (untrusted workspace)' : ''}${opts.grep ? `, grep ${JSON.stringify(opts.grep)}` : ''}`);
+  say(
+    `mode: ${vsix ? `packaged ${path.relative(ROOT, vsix)}` : 'development copy'}${opts.restricted ? ', restricted mode (untrusted workspace)' : ''}${opts.grep ? `, grep ${JSON.stringify(opts.grep)}` : ''}`,
+  );
   for (let n = 1; n <= 2; n++) {
     const state = { printed: new Set() };
     let watchdog;
     try {
       // Past the deadline nothing may hang: the watchdog tears everything down and exits.
-      watchdog = setTimeout(async () => {
-        console.error(`[host] overall timeout (${secs(overallMs)}): giving up`);
-        const dest = await keepLogs(state, 'overall timeout').catch(() => undefined);
-        if (dest) console.error(`[host] logs kept in ${path.relative(ROOT, dest)}`);
-        await teardown(state);
-        console.log('0 passed, 0 failed, 0 skipped');
-        process.exit(EXIT.infra);
-      }, Math.max(0, remaining()) + 15_000);
+      watchdog = setTimeout(
+        async () => {
+          console.error(`[host] overall timeout (${secs(overallMs)}): giving up`);
+          const dest = await keepLogs(state, 'overall timeout').catch(() => undefined);
+          if (dest) console.error(`[host] logs kept in ${path.relative(ROOT, dest)}`);
+          await teardown(state);
+          console.log('0 passed, 0 failed, 0 skipped');
+          process.exit(EXIT.infra);
+        },
+        Math.max(0, remaining()) + 15_000,
+      );
       const { code, result, timings } = await attempt(state);
       report(result, state.printed);
       const green = code === 0 && result.failed === 0 && result.passed > 0 && !result.loadError;
       if (!green) {
-        const why = result.loadError ? 'the suite did not load' : result.passed + result.failed === 0 ? 'no test ran' : `${result.failed} failed (exit code ${code})`;
+        const why = result.loadError
+          ? 'the suite did not load'
+          : result.passed + result.failed === 0
+            ? 'no test ran'
+            : `${result.failed} failed (exit code ${code})`;
         const dest = await keepLogs(state, why);
         say(`logs kept in ${path.relative(ROOT, dest)}`);
       }
       await teardown(state);
-      say(`timings: ${timings.install !== undefined ? `install ${secs(timings.install)}, ` : ''}server ${secs(timings.server)}, workbench ${secs(timings.workbench)}, suite ${secs(timings.suite)}, total ${secs(Date.now() - t0)}`);
+      say(
+        `timings: ${timings.install !== undefined ? `install ${secs(timings.install)}, ` : ''}server ${secs(timings.server)}, workbench ${secs(timings.workbench)}, suite ${secs(timings.suite)}, total ${secs(Date.now() - t0)}`,
+      );
       console.log(`${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`);
       return green ? EXIT.passed : EXIT.failed;
     } catch (err) {
       const infra = err instanceof InfraError || err?.name === 'TimeoutError';
-      console.error(`[host] ${infra ? 'infrastructure failure' : 'runner error'} (attempt ${n}/2): ${err?.message ?? err}`);
+      console.error(
+        `[host] ${infra ? 'infrastructure failure' : 'runner error'} (attempt ${n}/2): ${err?.message ?? err}`,
+      );
       const dest = await keepLogs(state, String(err?.stack ?? err)).catch(() => undefined);
       if (dest) console.error(`[host] logs kept in ${path.relative(ROOT, dest)}`);
       await teardown(state);
@@ -419,7 +573,10 @@ async function main() {
   return EXIT.infra;
 }
 
-main().then((code) => process.exit(code), (err) => {
-  console.error(err);
-  process.exit(EXIT.infra);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(EXIT.infra);
+  },
+);

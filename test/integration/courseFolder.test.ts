@@ -21,9 +21,16 @@ async function api(): Promise<LessonsApi> {
 
 function nextRender(lessons: LessonsApi, lessonId: string): Promise<ReaderEvents['rendered']> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no render report for ${lessonId}`)); }, 30_000);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no render report for ${lessonId}`));
+    }, 30_000);
     const sub = lessons.reader.onDidRender((e) => {
-      if (e.lessonId === lessonId) { clearTimeout(timer); sub.dispose(); resolve(e); }
+      if (e.lessonId === lessonId) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(e);
+      }
     });
   });
 }
@@ -51,21 +58,29 @@ describe('Course folder', function () {
     fs.mkdirSync(moduleDir());
     for (const f of fs.readdirSync(FIXTURE).filter((f) => f.endsWith('.md') && f !== 'NOTICE.md')) {
       // One file renamed the way other copies of the course name it: the footers must still find it.
-      const name = f.startsWith('aero_llm_04') ? 'Aero LLM 04 Theoretical and Empirical Approaches in Research and Teaching.md' : f;
+      const name = f.startsWith('aero_llm_04')
+        ? 'Aero LLM 04 Theoretical and Empirical Approaches in Research and Teaching.md'
+        : f;
       fs.copyFileSync(path.join(FIXTURE, f), path.join(moduleDir(), name));
     }
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('interpLessons').update('courseFolder', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('courseFolder', undefined, vscode.ConfigurationTarget.Global);
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('lists the folder\'s module and its five lessons in order', async () => {
+  it("lists the folder's module and its five lessons in order", async () => {
     const lessons = await api();
-    await vscode.workspace.getConfiguration('interpLessons').update('courseFolder', root, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('courseFolder', root, vscode.ConfigurationTarget.Global);
     const modules = await waitFor(async () => {
       const m = await lessons.tree.getChildren();
-      return m.length === 1 && String(lessons.tree.getTreeItem(m[0]).label).includes('15_interpretability') ? m : undefined;
+      return m.length === 1 && String(lessons.tree.getTreeItem(m[0]).label).includes('15_interpretability')
+        ? m
+        : undefined;
     }, 'the course folder in the tree');
     const items = (await lessons.tree.getChildren(modules[0])) as LessonNode[];
     const titles = items.map((n) => String(lessons.tree.getTreeItem(n).label));
@@ -82,7 +97,8 @@ describe('Course folder', function () {
       const rendered = nextRender(lessons, l.id);
       await lessons.reader.show({ lessonId: l.id });
       const r = await rendered;
-      if ((course.texts.get(l.path) ?? '').includes('$')) assert.ok(r.katexCount >= 1, `${l.path}: ${r.katexCount} formulas`);
+      if ((course.texts.get(l.path) ?? '').includes('$'))
+        assert.ok(r.katexCount >= 1, `${l.path}: ${r.katexCount} formulas`);
       assert.strictEqual(r.fontsLoaded, true);
     }
   });
@@ -125,19 +141,28 @@ describe('Course folder', function () {
 
   it('shows a damaged copy repaired, and repairs the file on command with a backup', async () => {
     const lessons = await api();
-    const original = fs.readFileSync(path.join(FIXTURE, 'aero_llm_02_how_does_mech_interp_relate_to_ai_safety.md'), 'utf8');
+    const original = fs.readFileSync(
+      path.join(FIXTURE, 'aero_llm_02_how_does_mech_interp_relate_to_ai_safety.md'),
+      'utf8',
+    );
     const damagedPath = path.join(moduleDir(), 'aero_llm_02_how_does_mech_interp_relate_to_ai_safety.md');
     fs.writeFileSync(damagedPath, damageAsCodePage(original, 'windows-1252'));
     lessons.courses.refresh();
     const course = await lessons.courses.get();
-    const lesson = course.lessons.find((l) => l.path.endsWith('aero_llm_02_how_does_mech_interp_relate_to_ai_safety.md'));
+    const lesson = course.lessons.find((l) =>
+      l.path.endsWith('aero_llm_02_how_does_mech_interp_relate_to_ai_safety.md'),
+    );
     assert.ok(lesson);
     const repair = course.repairs.get(lesson.path);
     assert.ok(repair?.repaired, 'the damaged file is detected and repaired for display');
     assert.ok(repair.restored > 10, `spots restored: ${repair.restored}`);
     // Lost emoji bytes are ambiguous (reported as uncertain, best guess shown); every letter must be back.
     const letters = (t: string) => t.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '');
-    assert.strictEqual(letters(course.texts.get(lesson.path) ?? ''), letters(original.normalize('NFC')), 'the reader shows the original letters');
+    assert.strictEqual(
+      letters(course.texts.get(lesson.path) ?? ''),
+      letters(original.normalize('NFC')),
+      'the reader shows the original letters',
+    );
     assert.ok(repair.unresolved.length > 0, 'the ambiguous emoji are reported as uncertain');
     const rendered = nextRender(lessons, lesson.id);
     await lessons.reader.show({ lessonId: lesson.id });
@@ -145,11 +170,23 @@ describe('Course folder', function () {
 
     const uri = vscode.Uri.file(damagedPath);
     assert.strictEqual(await lessons.repairEncoding(uri, { confirmed: true }), true);
-    assert.strictEqual(letters(fs.readFileSync(damagedPath, 'utf8')), letters(original), 'every letter of the file repaired');
-    assert.strictEqual(fs.readFileSync(`${damagedPath}.bak`, 'utf8'), damageAsCodePage(original, 'windows-1252'), 'backup holds the damaged original');
+    assert.strictEqual(
+      letters(fs.readFileSync(damagedPath, 'utf8')),
+      letters(original),
+      'every letter of the file repaired',
+    );
+    assert.strictEqual(
+      fs.readFileSync(`${damagedPath}.bak`, 'utf8'),
+      damageAsCodePage(original, 'windows-1252'),
+      'backup holds the damaged original',
+    );
     await vscode.commands.executeCommand('undo');
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === damagedPath);
     assert.ok(doc);
-    assert.strictEqual(doc.getText(), damageAsCodePage(original, 'windows-1252'), 'undo in the editor brings the old text back');
+    assert.strictEqual(
+      doc.getText(),
+      damageAsCodePage(original, 'windows-1252'),
+      'undo in the editor brings the old text back',
+    );
   });
 });

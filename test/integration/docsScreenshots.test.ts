@@ -15,7 +15,10 @@ async function lessons(): Promise<LessonsApi> {
 async function showRendered(api: LessonsApi, lessonId: string, section?: string): Promise<string | undefined> {
   const done = new Promise<string | undefined>((resolve) => {
     const sub = api.reader.onDidRender((e) => {
-      if (e.lessonId === lessonId) { sub.dispose(); resolve(e.themeKind); }
+      if (e.lessonId === lessonId) {
+        sub.dispose();
+        resolve(e.themeKind);
+      }
     });
   });
   await api.reader.show({ lessonId, section });
@@ -24,20 +27,24 @@ async function showRendered(api: LessonsApi, lessonId: string, section?: string)
   return themeKind;
 }
 
-
 if ((process.env.INTERP_TEST_GREP ?? '').includes('Docs screenshots')) {
   describe('Docs screenshots', function () {
     this.timeout(180_000);
     after(async () => {
-      await vscode.workspace.getConfiguration('interpLessons').update('language', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('interpLessons')
+        .update('language', undefined, vscode.ConfigurationTarget.Global);
     });
 
     it('a rendered lesson in the current theme', async () => {
       const api = await lessons();
       // run.mjs --theme: applied now; at startup this host shows the first built-in theme (see run.mjs makeSandbox).
       const theme = process.env.INTERP_TEST_THEME;
-      if (theme) await setTheme(theme, /dark|black/i.test(theme) ? vscode.ColorThemeKind.Dark : vscode.ColorThemeKind.Light);
-      await vscode.workspace.getConfiguration('interpLessons').update('language', 'vi', vscode.ConfigurationTarget.Global);
+      if (theme)
+        await setTheme(theme, /dark|black/i.test(theme) ? vscode.ColorThemeKind.Dark : vscode.ColorThemeKind.Light);
+      await vscode.workspace
+        .getConfiguration('interpLessons')
+        .update('language', 'vi', vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.view.extension.interpLessons');
       const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark;
       const pageTheme = await showRendered(api, 'what-is-mech-interp', 'regression-analogy');

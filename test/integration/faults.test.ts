@@ -41,8 +41,12 @@ function workspaceFile(name: string): string {
 
 async function hover(uri: vscode.Uri, position: vscode.Position): Promise<{ text: string; ms: number }> {
   const t = Date.now();
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
-  return { text: hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), ms: Date.now() - t };
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return {
+    text: hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'),
+    ms: Date.now() - t,
+  };
 }
 
 function logged(a: Api, pattern: RegExp, since: number): boolean {
@@ -52,7 +56,9 @@ function logged(a: Api, pattern: RegExp, since: number): boolean {
 describe('Faults in the real VS Code', function () {
   this.timeout(180_000);
   after(async () => {
-    await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -62,13 +68,25 @@ describe('Faults in the real VS Code', function () {
   // markdown is covered by the unit tests and `npm run bench` (glossary.codeBlocks200k).
   it('hovers on a 200,000-line note and on a single 1 MB line answer, and the host never stalls', async () => {
     await api(); // the hover provider is registered on activation
-    const lines = Array.from({ length: 200_000 }, (_, i) => (i % 1000 === 500 ? `Line ${i}: a linear probe reads the residual stream.` : `Line ${i}: plain words about nothing in particular.`));
+    const lines = Array.from({ length: 200_000 }, (_, i) =>
+      i % 1000 === 500
+        ? `Line ${i}: a linear probe reads the residual stream.`
+        : `Line ${i}: plain words about nothing in particular.`,
+    );
     const longFile = workspaceFile('fault-200k-lines.txt');
     fs.writeFileSync(longFile, `${lines.join('\n')}\n`);
     const wideFile = workspaceFile('fault-1mb-line.txt');
-    const filler = 'lorem ipsum dolor sit amet '.repeat(Math.ceil(1024 * 1024 / 27));
-    fs.writeFileSync(wideFile, `${filler.slice(0, 100)} superposition ${filler.slice(0, 512 * 1024)} superposition ${filler.slice(0, 512 * 1024)}\n`);
-    const { value: results, maxMs: histMax, p99Ms, probeMaxMs } = await measureEventLoop(async () => {
+    const filler = 'lorem ipsum dolor sit amet '.repeat(Math.ceil((1024 * 1024) / 27));
+    fs.writeFileSync(
+      wideFile,
+      `${filler.slice(0, 100)} superposition ${filler.slice(0, 512 * 1024)} superposition ${filler.slice(0, 512 * 1024)}\n`,
+    );
+    const {
+      value: results,
+      maxMs: histMax,
+      p99Ms,
+      probeMaxMs,
+    } = await measureEventLoop(async () => {
       const out: { where: string; text: string; ms: number }[] = [];
       const long = vscode.Uri.file(longFile);
       const doc = await vscode.workspace.openTextDocument(long);
@@ -82,10 +100,15 @@ describe('Faults in the real VS Code', function () {
       const first = wdoc.lineAt(0).text.indexOf('superposition');
       const middle = wdoc.lineAt(0).text.indexOf('superposition', first + 1);
       out.push({ where: '1 MB line, a term at column 100', ...(await hover(wide, new vscode.Position(0, first + 4))) });
-      out.push({ where: `1 MB line, a term at column ${middle}`, ...(await hover(wide, new vscode.Position(0, middle + 4))) });
+      out.push({
+        where: `1 MB line, a term at column ${middle}`,
+        ...(await hover(wide, new vscode.Position(0, middle + 4))),
+      });
       return out;
     });
-    console.log(`      ${results.map((r) => `${r.where}: ${r.ms} ms`).join('; ')}; event-loop delay max ${histMax.toFixed(0)} ms (timer probe ${probeMaxMs.toFixed(0)} ms), p99 ${p99Ms.toFixed(0)} ms`);
+    console.log(
+      `      ${results.map((r) => `${r.where}: ${r.ms} ms`).join('; ')}; event-loop delay max ${histMax.toFixed(0)} ms (timer probe ${probeMaxMs.toFixed(0)} ms), p99 ${p99Ms.toFixed(0)} ms`,
+    );
     const maxMs = Math.max(histMax, probeMaxMs);
     for (const r of results.slice(0, 3)) assert.match(r.text, /\*\*linear probe\*\*/, r.where);
     assert.match(results[3].text, /\*\*superposition\*\*/);
@@ -103,15 +126,27 @@ describe('Faults in the real VS Code', function () {
     fs.closeSync(fd);
     const since = a.log.mark();
     const { maxMs: histMax, probeMaxMs } = await measureEventLoop(async () => {
-      await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', ['fault-50mb-glossary.json'], vscode.ConfigurationTarget.Workspace);
-      await until('the diagnostic', () => vscode.languages.getDiagnostics(vscode.Uri.file(file)).find((d) => /50\.0 MB is larger than the 5 MB limit/.test(d.message)));
+      await vscode.workspace
+        .getConfiguration('interpLessons')
+        .update('glossary.files', ['fault-50mb-glossary.json'], vscode.ConfigurationTarget.Workspace);
+      await until('the diagnostic', () =>
+        vscode.languages
+          .getDiagnostics(vscode.Uri.file(file))
+          .find((d) => /50\.0 MB is larger than the 5 MB limit/.test(d.message)),
+      );
     });
-    assert.ok(logged(a, /^warn .*fault-50mb-glossary\.json: glossary file refused unread/, since), a.log.linesSince(since).join('\n'));
+    assert.ok(
+      logged(a, /^warn .*fault-50mb-glossary\.json: glossary file refused unread/, since),
+      a.log.linesSince(since).join('\n'),
+    );
     const note = workspaceFile('fault-note.md');
     fs.writeFileSync(note, 'A linear probe.\n');
     const h = await hover(vscode.Uri.file(note), new vscode.Position(0, 5));
     assert.match(h.text, /\*\*linear probe\*\*/);
-    assert.ok(Math.max(histMax, probeMaxMs) < STALL_MS, `the extension host stalled for ${Math.max(histMax, probeMaxMs).toFixed(0)} ms`);
+    assert.ok(
+      Math.max(histMax, probeMaxMs) < STALL_MS,
+      `the extension host stalled for ${Math.max(histMax, probeMaxMs).toFixed(0)} ms`,
+    );
     fs.rmSync(file);
   });
 
@@ -124,13 +159,23 @@ describe('Faults in the real VS Code', function () {
     for (let i = 0; i < 10; i++) fs.writeSync(fd, rows);
     fs.closeSync(fd);
     const note = vscode.Uri.file(workspaceFile('fault-regression.md'));
-    fs.writeFileSync(note.fsPath, '```regression\ny ~ a + b\nfile: fault-10m-cells.csv\n```\n\n```regression\ny ~ x\nx, y\n1, 2.1\n2, 3.9\n3, 6.2\n4, 7.8\n```\n');
+    fs.writeFileSync(
+      note.fsPath,
+      '```regression\ny ~ a + b\nfile: fault-10m-cells.csv\n```\n\n```regression\ny ~ x\nx, y\n1, 2.1\n2, 3.9\n3, 6.2\n4, 7.8\n```\n',
+    );
     const lenses = await regressionLenses(note);
     assert.strictEqual(lenses.length, 2);
     const since = a.log.mark();
-    const { value: failure, maxMs: histMax, probeMaxMs } = await measureEventLoop(async () => {
+    const {
+      value: failure,
+      maxMs: histMax,
+      probeMaxMs,
+    } = await measureEventLoop(async () => {
       const failed = new Promise<{ message: string }>((resolve) => {
-        const sub = a.snippets.onDidFail((f) => { sub.dispose(); resolve(f); });
+        const sub = a.snippets.onDidFail((f) => {
+          sub.dispose();
+          resolve(f);
+        });
       });
       await clickLens(lenses[0]);
       return failed;
@@ -138,9 +183,17 @@ describe('Faults in the real VS Code', function () {
     assert.match(failure.message, /10[.,\s]?000[.,\s]?000|1e7|about 1000000\d/i, failure.message);
     assert.match(failure.message, /1[.,\s]?000[.,\s]?000/, 'the message gives the limit');
     assert.ok(logged(a, /^warn /, since), 'a log line');
-    assert.ok(Math.max(histMax, probeMaxMs) < STALL_MS, `the extension host stalled for ${Math.max(histMax, probeMaxMs).toFixed(0)} ms`);
+    assert.ok(
+      Math.max(histMax, probeMaxMs) < STALL_MS,
+      `the extension host stalled for ${Math.max(histMax, probeMaxMs).toFixed(0)} ms`,
+    );
     const done = new Promise<RenderReport>((resolve) => {
-      const sub = a.snippets.onDidRender((e) => { if (e.snippetId === 'regression' && e.status === 'done') { sub.dispose(); resolve(e); } });
+      const sub = a.snippets.onDidRender((e) => {
+        if (e.snippetId === 'regression' && e.status === 'done') {
+          sub.dispose();
+          resolve(e);
+        }
+      });
     });
     await clickLens(lenses[1]);
     assert.strictEqual((await done).svgCount, 2);
@@ -175,14 +228,26 @@ describe('Faults in the real VS Code', function () {
     const a = await api();
     // A stand-in worker that allocates without end, under the runner's real heap limit mechanism (64 MB here).
     const hog = workspaceFile('fault-memory-hog.js');
-    fs.writeFileSync(hog, "const { parentPort } = require('worker_threads');\nparentPort.on('message', () => { const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.random())); });\n");
+    fs.writeFileSync(
+      hog,
+      "const { parentPort } = require('worker_threads');\nparentPort.on('message', () => { const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.random())); });\n",
+    );
     const since = a.log.mark();
     const runner = new SnippetRunner(hog, a.log, 64);
-    const { value: outcome, maxMs: histMax, probeMaxMs } = await measureEventLoop(() => runner.run({ kind: 'snippet', id: 'study-hours', params: {} }, 'memory hog', { forceWorker: true }));
+    const {
+      value: outcome,
+      maxMs: histMax,
+      probeMaxMs,
+    } = await measureEventLoop(() =>
+      runner.run({ kind: 'snippet', id: 'study-hours', params: {} }, 'memory hog', { forceWorker: true }),
+    );
     assert.ok(outcome !== 'cancelled' && !outcome.ok, 'the run failed');
     assert.match(outcome.failure.message, /64 MB/);
     assert.ok(logged(a, /^error Snippet worker failed/, since), 'a log line');
-    assert.ok(Math.max(histMax, probeMaxMs) < STALL_MS, `the extension host stalled for ${Math.max(histMax, probeMaxMs).toFixed(0)} ms`);
+    assert.ok(
+      Math.max(histMax, probeMaxMs) < STALL_MS,
+      `the extension host stalled for ${Math.max(histMax, probeMaxMs).toFixed(0)} ms`,
+    );
     fs.rmSync(hog);
   });
 });

@@ -10,9 +10,16 @@ import { writeWorkspaceFile as writeFile } from './helpers/workspace';
 const EXTENSION_ID = 'interp-lessons.interp-lessons';
 
 interface GlossaryApi {
-  service: { ready(): Promise<void>; glossary: { entries: readonly { id: string }[]; byId: ReadonlyMap<string, unknown> } };
+  service: {
+    ready(): Promise<void>;
+    glossary: { entries: readonly { id: string }[]; byId: ReadonlyMap<string, unknown> };
+  };
   tree: { getChildren(): { id: string }[]; setFilter(text: string): void };
-  panel: { shownId: string | undefined; lastRender: { id: string; where: 'host' | 'worker'; untypesetFormulas?: number } | undefined; hostBudgetMs: number };
+  panel: {
+    shownId: string | undefined;
+    lastRender: { id: string; where: 'host' | 'worker'; untypesetFormulas?: number } | undefined;
+    hostBudgetMs: number;
+  };
 }
 
 async function api(): Promise<GlossaryApi> {
@@ -22,12 +29,16 @@ async function api(): Promise<GlossaryApi> {
   return ext.exports.glossary;
 }
 
-
 async function hoverText(uri: vscode.Uri, needle: string, offset = 1): Promise<string> {
   const doc = await vscode.workspace.openTextDocument(uri);
   const at = doc.getText().indexOf(needle);
   assert.ok(at >= 0, `${needle} not in ${uri.path}`);
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(at + offset))) ?? [];
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      doc.positionAt(at + offset),
+    )) ?? [];
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n----\n');
 }
 
@@ -42,40 +53,62 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 }
 
 const USER_GLOSSARY = 'my-glossary.json';
-const userEntry = (definition: string) => JSON.stringify({
-  version: 1,
-  entries: [{ id: 'frobnicator', terms: { en: ['frobnicator'], vi: ['bộ xoay vặn'] }, definition: { en: definition, vi: definition }, explanation: { en: 'Made up for a test.' }, related: ['superposition'] }],
-}, null, 2);
+const userEntry = (definition: string) =>
+  JSON.stringify(
+    {
+      version: 1,
+      entries: [
+        {
+          id: 'frobnicator',
+          terms: { en: ['frobnicator'], vi: ['bộ xoay vặn'] },
+          definition: { en: definition, vi: definition },
+          explanation: { en: 'Made up for a test.' },
+          related: ['superposition'],
+        },
+      ],
+    },
+    null,
+    2,
+  );
 
 describe('Glossary', function () {
   this.timeout(60_000);
   let note: vscode.Uri;
 
   before(async () => {
-    note = await writeFile('glossary-note.md', [
-      '# My notes',
-      '',
-      'Today: a linear probe on the residual stream; Hiện tượng chồng chập (NFC).',
-      'NFD: ' + 'chồng chập'.normalize('NFD') + ' as macOS writes it.',
-      '',
-      '```',
-      'linear probe inside code',
-      '```',
-      '',
-      'The frobnicator is mine. Superposition again.',
-    ].join('\n'));
+    note = await writeFile(
+      'glossary-note.md',
+      [
+        '# My notes',
+        '',
+        'Today: a linear probe on the residual stream; Hiện tượng chồng chập (NFC).',
+        'NFD: ' + 'chồng chập'.normalize('NFD') + ' as macOS writes it.',
+        '',
+        '```',
+        'linear probe inside code',
+        '```',
+        '',
+        'The frobnicator is mine. Superposition again.',
+      ].join('\n'),
+    );
     await api();
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('hovering a term in a markdown note gives the definition, a formula image and an open-lesson link', async () => {
     const text = await hoverText(note, 'linear probe', 8);
     assert.match(text, /\*\*linear probe\*\*/);
-    assert.match(text, /đầu dò tuyến tính/, 'the other language\'s term is shown');
-    assert.match(text, /!\[[^\]]*\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/, 'formula rendered as an SVG data URI');
+    assert.match(text, /đầu dò tuyến tính/, "the other language's term is shown");
+    assert.match(
+      text,
+      /!\[[^\]]*\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/,
+      'formula rendered as an SVG data URI',
+    );
     const link = /\[([^\]]+)\]\((command:interpLessons\._showLesson\?[^)]+)\)/.exec(text);
     assert.ok(link, text);
     const args = JSON.parse(decodeURIComponent(link[2].slice(link[2].indexOf('?') + 1)));
@@ -84,8 +117,15 @@ describe('Glossary', function () {
   });
 
   it('the open-lesson link works: the command opens the reader', async () => {
-    await vscode.commands.executeCommand('interpLessons._showLesson', { lessonId: 'theory-and-experiment', section: 'probes' });
-    await until('the reader tab', async () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /interpLessons\.reader/.test(t.input.viewType)));
+    await vscode.commands.executeCommand('interpLessons._showLesson', {
+      lessonId: 'theory-and-experiment',
+      section: 'probes',
+    });
+    await until('the reader tab', async () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && /interpLessons\.reader/.test(t.input.viewType)),
+    );
   });
 
   it('hovers Vietnamese in NFC and NFD, but not inside fenced code', async () => {
@@ -97,17 +137,29 @@ describe('Glossary', function () {
   it('a user glossary file adds an entry, and edits apply live', async () => {
     const g = await api();
     const file = await writeFile(USER_GLOSSARY, userEntry('A first definition.'));
-    await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', [USER_GLOSSARY], vscode.ConfigurationTarget.Workspace);
-    await until('the user entry', async () => { await g.service.ready(); return g.service.glossary.byId.has('frobnicator'); });
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('glossary.files', [USER_GLOSSARY], vscode.ConfigurationTarget.Workspace);
+    await until('the user entry', async () => {
+      await g.service.ready();
+      return g.service.glossary.byId.has('frobnicator');
+    });
     assert.match(await hoverText(note, 'frobnicator'), /A first definition\\?\./);
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(userEntry('A second definition.')));
-    await until('the edited definition', async () => /A second definition\\?\./.test(await hoverText(note, 'frobnicator')));
-    assert.ok(g.tree.getChildren().some((e) => e.id === 'frobnicator'), 'the view lists the user entry');
+    await until('the edited definition', async () =>
+      /A second definition\\?\./.test(await hoverText(note, 'frobnicator')),
+    );
+    assert.ok(
+      g.tree.getChildren().some((e) => e.id === 'frobnicator'),
+      'the view lists the user entry',
+    );
   });
 
   it('a malformed user file gives a diagnostic with its line, and the shipped glossary still hovers', async () => {
     const file = await writeFile(USER_GLOSSARY, '{\n  "version": 1,\n  "entries": [\n    { "id": "x", }\n  ]\n}\n');
-    await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', [USER_GLOSSARY], vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('glossary.files', [USER_GLOSSARY], vscode.ConfigurationTarget.Workspace);
     const diags = await until('a diagnostic', async () => {
       const d = vscode.languages.getDiagnostics(file);
       return d.length ? d : undefined;
@@ -116,7 +168,10 @@ describe('Glossary', function () {
     assert.match(diags[0].message, /Invalid JSON/);
     assert.strictEqual(diags[0].severity, vscode.DiagnosticSeverity.Error);
     assert.match(await hoverText(note, 'linear probe', 8), /\*\*linear probe\*\*/);
-    await until('the broken file\'s entries gone', async () => !/\*\*frobnicator/.test(await hoverText(note, 'frobnicator')));
+    await until(
+      "the broken file's entries gone",
+      async () => !/\*\*frobnicator/.test(await hoverText(note, 'frobnicator')),
+    );
   });
 
   it('the view lists entries A–Z, filters, and opens an entry page', async () => {
@@ -133,22 +188,40 @@ describe('Glossary', function () {
     assert.strictEqual(g.panel.shownId, 'superposition');
   });
 
-  it('an entry from a glossary file with more math than the reader typesets stays light; past the host\'s budget it renders in a worker', async () => {
+  it("an entry from a glossary file with more math than the reader typesets stays light; past the host's budget it renders in a worker", async () => {
     const g = await api();
     // 30 distinct formulas of 2,000 characters: about a second of KaTeX for all; three fit in MAX_TYPESET_MATH_HTML.
     const heavy = Array.from({ length: 30 }, (_, i) => `$$\n${'\\sqrt{x}+'.repeat(220)}x_{${i}}\n$$`).join('\n\n');
-    await writeFile('heavy-glossary.json', JSON.stringify({
-      version: 1,
-      entries: [{ id: 'heavy-entry', terms: { en: ['heavy entry'], vi: ['mục nặng'] }, definition: { en: 'An entry with many long formulas.', vi: 'Một mục có nhiều công thức dài.' }, explanation: { en: heavy, vi: heavy } }],
-    }));
-    await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', ['heavy-glossary.json'], vscode.ConfigurationTarget.Workspace);
-    await until('the heavy entry', async () => { await g.service.ready(); return g.service.glossary.byId.has('heavy-entry'); });
+    await writeFile(
+      'heavy-glossary.json',
+      JSON.stringify({
+        version: 1,
+        entries: [
+          {
+            id: 'heavy-entry',
+            terms: { en: ['heavy entry'], vi: ['mục nặng'] },
+            definition: { en: 'An entry with many long formulas.', vi: 'Một mục có nhiều công thức dài.' },
+            explanation: { en: heavy, vi: heavy },
+          },
+        ],
+      }),
+    );
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('glossary.files', ['heavy-glossary.json'], vscode.ConfigurationTarget.Workspace);
+    await until('the heavy entry', async () => {
+      await g.service.ready();
+      return g.service.glossary.byId.has('heavy-entry');
+    });
     const { maxMs, probeMaxMs } = await measureEventLoop(async () => {
       await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'heavy-entry' });
       await until('the heavy entry page', async () => g.panel.lastRender?.id === 'heavy-entry', 60_000);
     });
     assert.strictEqual(g.panel.lastRender?.untypesetFormulas, 27, 'three typeset, the rest shown as TeX with a note');
-    assert.ok(maxMs < 1000 && probeMaxMs < 1000, `the extension host stalled ${Math.round(maxMs)} / ${Math.round(probeMaxMs)} ms`);
+    assert.ok(
+      maxMs < 1000 && probeMaxMs < 1000,
+      `the extension host stalled ${Math.round(maxMs)} / ${Math.round(probeMaxMs)} ms`,
+    );
     // An entry whose render outruns the host's budget (here lowered to nothing) is rendered in a worker, the same way.
     await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'superposition' });
     await until('the superposition page', async () => g.panel.lastRender?.id === 'superposition');
@@ -165,7 +238,9 @@ describe('Glossary', function () {
     await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'superposition' });
     await until('the superposition page', async () => g.panel.lastRender?.id === 'superposition');
     assert.strictEqual(g.panel.lastRender?.where, 'host');
-    await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('Look Up Term finds a Vietnamese term typed without diacritics', async () => {
@@ -174,7 +249,10 @@ describe('Glossary', function () {
     const uri = await writeFile('lookup-note.md', 'Hom nay: chong chap trong mo hinh.\n');
     const editor = await vscode.window.showTextDocument(uri);
     const at = editor.document.getText().indexOf('chong chap');
-    editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + 'chong chap'.length));
+    editor.selection = new vscode.Selection(
+      editor.document.positionAt(at),
+      editor.document.positionAt(at + 'chong chap'.length),
+    );
     const picked = vscode.commands.executeCommand('interpLessons.lookUpTerm');
     // The quick pick opens seeded with the selection; VS Code's own matcher alone would show nothing.
     await new Promise((r) => setTimeout(r, 800));
@@ -192,7 +270,10 @@ describe('Glossary', function () {
     editor.selection = new vscode.Selection(at, at);
     await vscode.commands.executeCommand('interpLessons.insertDefinition');
     const after = doc.getText();
-    assert.match(after, /\n> \*\*(linear probe|đầu dò tuyến tính)\*\* \((đầu dò tuyến tính|linear probe)\): .+\n>\n> .+ \[(Lesson|Bài) \d+ § [^\]]+\]\([a-z-]+:\/\/interp-lessons\.interp-lessons\/lesson\?id=theory-and-experiment&section=probes\)\n/);
+    assert.match(
+      after,
+      /\n> \*\*(linear probe|đầu dò tuyến tính)\*\* \((đầu dò tuyến tính|linear probe)\): .+\n>\n> .+ \[(Lesson|Bài) \d+ § [^\]]+\]\([a-z-]+:\/\/interp-lessons\.interp-lessons\/lesson\?id=theory-and-experiment&section=probes\)\n/,
+    );
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(doc.getText(), before);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

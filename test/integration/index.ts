@@ -66,9 +66,10 @@ export async function run(): Promise<void> {
   const started = Date.now();
   const reload = readReloadState();
   const afterReload = reload.phase === 'after';
-  const result: SuiteResult = reload.firstPhase && afterReload
-    ? { ...reload.firstPhase, tests: [...reload.firstPhase.tests] }
-    : { passed: 0, failed: 0, skipped: 0, durationMs: 0, tests: [] };
+  const result: SuiteResult =
+    reload.firstPhase && afterReload
+      ? { ...reload.firstPhase, tests: [...reload.firstPhase.tests] }
+      : { passed: 0, failed: 0, skipped: 0, durationMs: 0, tests: [] };
   const mocha = new Mocha({
     ui: 'bdd',
     timeout: 60_000,
@@ -95,7 +96,13 @@ export async function run(): Promise<void> {
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
     const record = (test: Mocha.Test, state: TestRecord['state'], err?: unknown) => {
-      const rec: TestRecord = { title: test.title, fullTitle: test.fullTitle(), state, durationMs: test.duration ?? 0, error: err === undefined ? undefined : errorText(err) };
+      const rec: TestRecord = {
+        title: test.title,
+        fullTitle: test.fullTitle(),
+        state,
+        durationMs: test.duration ?? 0,
+        error: err === undefined ? undefined : errorText(err),
+      };
       result.tests.push(rec);
       result[state]++;
       // The extension host's console reaches the runner (codeAutomationLog): live progress, and a
@@ -107,7 +114,7 @@ export async function run(): Promise<void> {
     runner.on('fail', (t, err) => record(t as Mocha.Test, 'failed', err));
     runner.on('pending', (t) => record(t, 'skipped'));
   });
-  result.durationMs = (afterReload ? reload.firstPhase?.durationMs ?? 0 : 0) + Date.now() - started;
+  result.durationMs = (afterReload ? (reload.firstPhase?.durationMs ?? 0) : 0) + Date.now() - started;
   writeResult(result);
   if (!afterReload && readReloadState().requested) {
     writeReloadState({ ...readReloadState(), phase: 'after', firstPhase: result });

@@ -19,7 +19,10 @@ async function api(): Promise<LessonsApi> {
 /** Resolves with the page's own report for `lessonId` (not a sleep). */
 function nextRender(lessons: LessonsApi, lessonId: string, timeoutMs = 30_000): Promise<Rendered> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no render report for ${lessonId} within ${timeoutMs} ms`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no render report for ${lessonId} within ${timeoutMs} ms`));
+    }, timeoutMs);
     const sub = lessons.reader.onDidRender((e) => {
       if (e.lessonId !== lessonId) return;
       clearTimeout(timer);
@@ -31,13 +34,25 @@ function nextRender(lessons: LessonsApi, lessonId: string, timeoutMs = 30_000): 
 
 /** Open → the page's own "rendered" report, kept for `npm run bench` in .test-host/reader-timings.json. */
 function recordTiming(kind: 'first' | 'warm', r: Rendered): void {
-  const t = { openToRenderedMs: Date.now() - r.openedAt, pageMs: +r.ms.toFixed(1), pageLayoutMs: r.layoutMs === undefined ? undefined : +r.layoutMs.toFixed(1), phases: r.phases, measuredAt: new Date().toISOString() };
-  console.log(`open → page rendered (${kind}): ${t.openToRenderedMs} ms (page ${t.pageMs} ms; ${JSON.stringify(r.phases)})`);
+  const t = {
+    openToRenderedMs: Date.now() - r.openedAt,
+    pageMs: +r.ms.toFixed(1),
+    pageLayoutMs: r.layoutMs === undefined ? undefined : +r.layoutMs.toFixed(1),
+    phases: r.phases,
+    measuredAt: new Date().toISOString(),
+  };
+  console.log(
+    `open → page rendered (${kind}): ${t.openToRenderedMs} ms (page ${t.pageMs} ms; ${JSON.stringify(r.phases)})`,
+  );
   try {
     const file = path.resolve(__dirname, '..', '..', '..', '.test-host', 'reader-timings.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     let all: Record<string, unknown> = {};
-    try { all = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>; } catch { /* first run */ }
+    try {
+      all = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+      /* first run */
+    }
     fs.writeFileSync(file, JSON.stringify({ ...all, [kind]: t }, null, 2));
   } catch {
     // An installed copy may not be writable; the figure is optional.
@@ -47,11 +62,15 @@ function recordTiming(kind: 'first' | 'warm', r: Rendered): void {
 describe('Lesson reader', function () {
   this.timeout(90_000);
   before(async () => {
-    await vscode.workspace.getConfiguration('interpLessons').update('language', 'en', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', 'en', vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.view.extension.interpLessons');
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('interpLessons').update('language', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('lists the module, its five lessons in order, and their sections', async () => {
@@ -60,7 +79,13 @@ describe('Lesson reader', function () {
     assert.ok(module);
     const lessons = (await tree.getChildren(module)) as LessonNode[];
     const ids = lessons.map((l) => (l.kind === 'lesson' ? l.lessonId : ''));
-    assert.deepStrictEqual(ids, ['what-is-mech-interp', 'mech-interp-and-safety', 'concepts-and-terms', 'theory-and-experiment', 'criticisms']);
+    assert.deepStrictEqual(ids, [
+      'what-is-mech-interp',
+      'mech-interp-and-safety',
+      'concepts-and-terms',
+      'theory-and-experiment',
+      'criticisms',
+    ]);
     for (const l of lessons) {
       const item = tree.getTreeItem(l);
       assert.match(String(item.label), /^\d\. \S/);
@@ -87,7 +112,10 @@ describe('Lesson reader', function () {
   it('opens a section and the page scrolls to it', async () => {
     const lessons = await api();
     const rendered = nextRender(lessons, 'concepts-and-terms');
-    await vscode.commands.executeCommand('interpLessons._showLesson', { lessonId: 'concepts-and-terms', section: 'superposition' });
+    await vscode.commands.executeCommand('interpLessons._showLesson', {
+      lessonId: 'concepts-and-terms',
+      section: 'superposition',
+    });
     const r = await rendered;
     assert.strictEqual(r.visibleHeading, 'superposition');
     recordTiming('warm', r); // the panel exists, the renderer is loaded: another lesson
@@ -126,15 +154,21 @@ describe('Lesson reader', function () {
   it('switches language and re-renders the same lesson in Vietnamese', async () => {
     const lessons = await api();
     const rendered = nextRender(lessons, 'theory-and-experiment');
-    await vscode.workspace.getConfiguration('interpLessons').update('language', 'vi', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', 'vi', vscode.ConfigurationTarget.Global);
     const r = await rendered;
     assert.strictEqual(r.language, 'vi');
-    await vscode.workspace.getConfiguration('interpLessons').update('language', 'en', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', 'en', vscode.ConfigurationTarget.Global);
   });
 
   it('restores a reader panel from its saved state (what VS Code does after a reload)', async () => {
     const lessons = await api();
-    const panel = vscode.window.createWebviewPanel('interpLessons.reader', 'restored', vscode.ViewColumn.Active, { enableScripts: true });
+    const panel = vscode.window.createWebviewPanel('interpLessons.reader', 'restored', vscode.ViewColumn.Active, {
+      enableScripts: true,
+    });
     const rendered = nextRender(lessons, 'mech-interp-and-safety');
     await lessons.reader.revive(panel, { lessonId: 'mech-interp-and-safety', language: 'en', ratio: 0.5 });
     const r = await rendered;

@@ -22,7 +22,9 @@ interface Expected {
 }
 
 async function exportsOf(): Promise<{ lessons: LessonsApi; snippets: SnippetsApi }> {
-  const ext = vscode.extensions.getExtension<{ lessons: LessonsApi; snippets: SnippetsApi }>('interp-lessons.interp-lessons');
+  const ext = vscode.extensions.getExtension<{ lessons: LessonsApi; snippets: SnippetsApi }>(
+    'interp-lessons.interp-lessons',
+  );
   assert.ok(ext);
   await ext.activate();
   return ext.exports;
@@ -32,14 +34,20 @@ async function api(): Promise<LessonsApi> {
   return (await exportsOf()).lessons;
 }
 
-const tabsOf = (viewType: string) => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-  .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+const tabsOf = (viewType: string) =>
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
 
 function nextRender(lessons: LessonsApi, lessonId: string): Promise<ReaderEvents['rendered']> {
-  return until(`the page's render report for ${lessonId}`, () => {
-    const r = lessons.reader.lastRendered;
-    return r?.lessonId === lessonId ? r : undefined;
-  }, 90_000);
+  return until(
+    `the page's render report for ${lessonId}`,
+    () => {
+      const r = lessons.reader.lastRendered;
+      return r?.lessonId === lessonId ? r : undefined;
+    },
+    90_000,
+  );
 }
 
 const state = readReloadState();
@@ -72,8 +80,20 @@ describe('Window reload', function () {
       const r = await nextRender(lessons, lessonId);
       assert.strictEqual(r.language, 'vi');
       assert.strictEqual(r.visibleHeading, node.sectionId, 'the page scrolled to the section before the reload');
-      await until('the tree description', () => /^1\/5/.test(String(lessons.treeView.description)) || undefined, 10_000);
-      const expect: Expected = { lessonId, language: 'vi', section: node.sectionId, readLesson, description: String(lessons.treeView.description), snippet, svgCount: report.svgCount };
+      await until(
+        'the tree description',
+        () => /^1\/5/.test(String(lessons.treeView.description)) || undefined,
+        10_000,
+      );
+      const expect: Expected = {
+        lessonId,
+        language: 'vi',
+        section: node.sectionId,
+        readLesson,
+        description: String(lessons.treeView.description),
+        snippet,
+        svgCount: report.svgCount,
+      };
       writeReloadState({ ...readReloadState(), requested: true, expect: { ...expect } });
     });
     return;
@@ -88,7 +108,10 @@ describe('Window reload', function () {
     assert.ok(lessons.reader.isOpen, 'a reader panel exists');
     assert.strictEqual(tabsOf('interpLessons.reader').length, 1, 'exactly one reader tab, the restored one');
     assert.deepStrictEqual(lessons.reader.currentLesson, { lessonId: expect.lessonId, language: expect.language });
-    assert.ok(r.katexCount > 0 && r.fontsLoaded, `math rendered with its fonts after the reload (${r.katexCount} formulas)`);
+    assert.ok(
+      r.katexCount > 0 && r.fontsLoaded,
+      `math rendered with its fonts after the reload (${r.katexCount} formulas)`,
+    );
     assert.strictEqual(r.visibleHeading, expect.section, 'scrolled back to the section that was on screen');
   });
 
@@ -98,12 +121,18 @@ describe('Window reload', function () {
     assert.ok(tab, 'the results tab came back');
     // VS Code restores a webview when its tab is shown: click it, as a user would.
     const group = vscode.window.tabGroups.all.find((g) => g.tabs.includes(tab))!;
-    await vscode.commands.executeCommand(`workbench.action.focus${['First', 'Second', 'Third'][group.viewColumn - 1] ?? 'First'}EditorGroup`);
+    await vscode.commands.executeCommand(
+      `workbench.action.focus${['First', 'Second', 'Third'][group.viewColumn - 1] ?? 'First'}EditorGroup`,
+    );
     await vscode.commands.executeCommand(`workbench.action.openEditorAtIndex${group.tabs.indexOf(tab) + 1}`);
-    const r = await until('the restored results page', () => {
-      const x = snippets.lastReport();
-      return x?.snippetId === expect.snippet && x.status === 'done' ? x : undefined;
-    }, 90_000);
+    const r = await until(
+      'the restored results page',
+      () => {
+        const x = snippets.lastReport();
+        return x?.snippetId === expect.snippet && x.status === 'done' ? x : undefined;
+      },
+      90_000,
+    );
     assert.strictEqual(tabsOf('interpLessons.snippetResults').length, 1, 'exactly one results tab, the restored one');
     assert.strictEqual(r.svgCount, expect.svgCount);
     assert.strictEqual(r.revealed, true, 'the prediction question was answered before the reload');
@@ -114,6 +143,10 @@ describe('Window reload', function () {
     const lessons = await api();
     assert.strictEqual(lessons.progress.get(expect.readLesson), 'read');
     assert.strictEqual(lessons.progress.countRead((await lessons.courses.get()).lessons.map((l) => l.id)), 1);
-    await until('the tree description', () => String(lessons.treeView.description) === expect.description || undefined, 10_000);
+    await until(
+      'the tree description',
+      () => String(lessons.treeView.description) === expect.description || undefined,
+      10_000,
+    );
   });
 });

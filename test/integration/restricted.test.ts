@@ -28,7 +28,6 @@ async function api(): Promise<Api> {
   return ext.exports;
 }
 
-
 if (process.env.INTERP_TEST_RESTRICTED === '1') {
   describe('Restricted mode', function () {
     this.timeout(120_000);
@@ -47,48 +46,89 @@ if (process.env.INTERP_TEST_RESTRICTED === '1') {
 
     it('a glossary file in the workspace still loads (it is data) and its term hovers in a note', async () => {
       const { glossary } = await api();
-      await write('restricted-glossary.json', JSON.stringify({
-        version: 1,
-        entries: [{ id: 'quux-probe', terms: { en: ['quux probe'], vi: ['đầu dò quux'] }, definition: { en: 'A made-up probe for the restricted-mode test.', vi: 'Một đầu dò bịa ra.' } }],
-      }));
-      await vscode.workspace.getConfiguration('interpLessons').update('glossary.files', ['restricted-glossary.json'], vscode.ConfigurationTarget.Workspace);
-      await until('the workspace entry', async () => { await glossary.service.ready(); return glossary.service.glossary.byId.has('quux-probe'); });
+      await write(
+        'restricted-glossary.json',
+        JSON.stringify({
+          version: 1,
+          entries: [
+            {
+              id: 'quux-probe',
+              terms: { en: ['quux probe'], vi: ['đầu dò quux'] },
+              definition: { en: 'A made-up probe for the restricted-mode test.', vi: 'Một đầu dò bịa ra.' },
+            },
+          ],
+        }),
+      );
+      await vscode.workspace
+        .getConfiguration('interpLessons')
+        .update('glossary.files', ['restricted-glossary.json'], vscode.ConfigurationTarget.Workspace);
+      await until('the workspace entry', async () => {
+        await glossary.service.ready();
+        return glossary.service.glossary.byId.has('quux-probe');
+      });
       const note = await write('restricted-note.md', '# Notes\n\nToday I trained a quux probe.\n');
       const doc = await vscode.workspace.openTextDocument(note);
       const at = doc.getText().indexOf('quux probe') + 2;
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note, doc.positionAt(at))) ?? [];
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          note,
+          doc.positionAt(at),
+        )) ?? [];
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-      assert.match(text, /made\\?-up probe for the restricted\\?-mode test/, 'the definition (markdown-escaped) is in the hover');
+      assert.match(
+        text,
+        /made\\?-up probe for the restricted\\?-mode test/,
+        'the definition (markdown-escaped) is in the hover',
+      );
     });
 
     it('a course folder in the workspace renders, and a script in it does not run', async () => {
       const { lessons } = await api();
-      await write('restricted-course/01-a.md', [
-        '# A lesson in an untrusted folder', '',
-        'Math still renders: $y = \\beta_0 + \\beta_1 x + \\epsilon$.', '',
-        '<script>document.title = "pwned"</script>', '',
-        '<img src=x onerror="document.title=\'pwned\'">', '',
-        '[click](javascript:document.title=%22pwned%22)', '',
-      ].join('\n'));
-      await vscode.workspace.getConfiguration('interpLessons').update('courseFolder', 'restricted-course', vscode.ConfigurationTarget.Workspace);
+      await write(
+        'restricted-course/01-a.md',
+        [
+          '# A lesson in an untrusted folder',
+          '',
+          'Math still renders: $y = \\beta_0 + \\beta_1 x + \\epsilon$.',
+          '',
+          '<script>document.title = "pwned"</script>',
+          '',
+          '<img src=x onerror="document.title=\'pwned\'">',
+          '',
+          '[click](javascript:document.title=%22pwned%22)',
+          '',
+        ].join('\n'),
+      );
+      await vscode.workspace
+        .getConfiguration('interpLessons')
+        .update('courseFolder', 'restricted-course', vscode.ConfigurationTarget.Workspace);
       const course = await until('the workspace course', async () => {
         const c = await lessons.courses.get();
         return c.lessons.length === 1 ? c : undefined;
       });
       lessons.reader.lastRendered = undefined;
       await lessons.reader.show({ lessonId: course.lessons[0].id });
-      const r = await until('the page\'s render report', () => lessons.reader.lastRendered);
+      const r = await until("the page's render report", () => lessons.reader.lastRendered);
       assert.strictEqual(r.katexCount, 1, 'the formula rendered');
       assert.strictEqual(r.cspViolations, 0, 'nothing even tried to run (the HTML is inert before the CSP sees it)');
     });
 
     it('a regression block in a note computes in the extension, as arithmetic', async () => {
       const { snippets } = await api();
-      const note = await write('restricted-regression.md', '```regression\ny ~ x\nx, y\n1, 2.1\n2, 3.9\n3, 6.2\n4, 7.8\n```\n');
+      const note = await write(
+        'restricted-regression.md',
+        '```regression\ny ~ x\nx, y\n1, 2.1\n2, 3.9\n3, 6.2\n4, 7.8\n```\n',
+      );
       const [lens] = await regressionLenses(note);
       assert.ok(lens?.command, 'the Run regression CodeLens is offered in restricted mode');
       const done = new Promise<RenderReport>((resolve) => {
-        const sub = snippets.onDidRender((e) => { if (e.snippetId === 'regression' && e.status === 'done') { sub.dispose(); resolve(e); } });
+        const sub = snippets.onDidRender((e) => {
+          if (e.snippetId === 'regression' && e.status === 'done') {
+            sub.dispose();
+            resolve(e);
+          }
+        });
       });
       await clickLens(lens);
       const r = await done;
@@ -96,7 +136,7 @@ if (process.env.INTERP_TEST_RESTRICTED === '1') {
       assert.match(snippets.lastMarkdown() ?? '', /y ~ x/);
     });
 
-    it('a note\'s data file outside the workspace is refused with a message; one inside still loads', async () => {
+    it("a note's data file outside the workspace is refused with a message; one inside still loads", async () => {
       const { snippets } = await api();
       const csv = 'x,y\n1,2.1\n2,3.9\n3,6.2\n4,7.8\n';
       // The workspace is a folder of a throwaway sandbox: its parent is outside it.
@@ -104,8 +144,20 @@ if (process.env.INTERP_TEST_RESTRICTED === '1') {
       await vscode.workspace.fs.writeFile(outside, new TextEncoder().encode(csv));
       await write('restricted-inside.csv', csv);
       const run = async (note: vscode.Uri): Promise<string> => {
-        const rendered = new Promise<string>((resolve) => { const sub = snippets.onDidRender((e) => { if (e.snippetId === 'regression' && e.status === 'done') { sub.dispose(); resolve('rendered'); } }); });
-        const failed = new Promise<string>((resolve) => { const sub = snippets.onDidFail((f) => { sub.dispose(); resolve(f.message); }); });
+        const rendered = new Promise<string>((resolve) => {
+          const sub = snippets.onDidRender((e) => {
+            if (e.snippetId === 'regression' && e.status === 'done') {
+              sub.dispose();
+              resolve('rendered');
+            }
+          });
+        });
+        const failed = new Promise<string>((resolve) => {
+          const sub = snippets.onDidFail((f) => {
+            sub.dispose();
+            resolve(f.message);
+          });
+        });
         const [lens] = await regressionLenses(note);
         await clickLens(lens);
         return Promise.race([rendered, failed]);
@@ -113,9 +165,23 @@ if (process.env.INTERP_TEST_RESTRICTED === '1') {
       const warnings = interceptWarnings(() => 'Read the File');
       try {
         const refused = `The regression was not run: ${outside.fsPath} is outside the workspace, and in Restricted Mode data files are read only from inside it.`;
-        assert.strictEqual(await run(await write('restricted-outside-note.md', '```regression\ny ~ x\nfile: ../restricted-outside.csv\n```\n')), refused);
-        assert.deepStrictEqual(warnings.shown, [{ message: refused, modal: false, detail: undefined, items: ['Manage Workspace Trust'] }], 'no dialog offers to read it');
-        assert.strictEqual(await run(await write('restricted-inside-note.md', '```regression\ny ~ x\nfile: restricted-inside.csv\n```\n')), 'rendered');
+        assert.strictEqual(
+          await run(
+            await write('restricted-outside-note.md', '```regression\ny ~ x\nfile: ../restricted-outside.csv\n```\n'),
+          ),
+          refused,
+        );
+        assert.deepStrictEqual(
+          warnings.shown,
+          [{ message: refused, modal: false, detail: undefined, items: ['Manage Workspace Trust'] }],
+          'no dialog offers to read it',
+        );
+        assert.strictEqual(
+          await run(
+            await write('restricted-inside-note.md', '```regression\ny ~ x\nfile: restricted-inside.csv\n```\n'),
+          ),
+          'rendered',
+        );
         assert.strictEqual(warnings.shown.length, 1, 'nothing asked for data inside the workspace');
       } finally {
         warnings.restore();

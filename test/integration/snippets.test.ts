@@ -56,10 +56,14 @@ async function runLens(uri: vscode.Uri, index = 0): Promise<void> {
 describe('Snippets', function () {
   this.timeout(120_000);
   before(async () => {
-    await vscode.workspace.getConfiguration('interpLessons').update('language', 'en', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', 'en', vscode.ConfigurationTarget.Global);
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('interpLessons').update('language', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -103,10 +107,14 @@ describe('Snippets', function () {
     await acceptInputsUntil(rendered);
     await command;
     await rendered;
-    assert.match(snippets.lastMarkdown() ?? '', /\| Noise standard deviation \(σ\) \(noise\) \| 2 \|/, 'kept the previous values');
+    assert.match(
+      snippets.lastMarkdown() ?? '',
+      /\| Noise standard deviation \(σ\) \(noise\) \| 2 \|/,
+      'kept the previous values',
+    );
   });
 
-  it('Run Snippet… offers the catalogue in lesson order; accepting the first entry runs lesson 1\'s snippet', async () => {
+  it("Run Snippet… offers the catalogue in lesson order; accepting the first entry runs lesson 1's snippet", async () => {
     const snippets = await api();
     const rendered = next(snippets.onDidRender, done('study-hours'), 'render report after the quick pick');
     const command = vscode.commands.executeCommand('interpLessons.runSnippet');
@@ -126,22 +134,43 @@ describe('Snippets', function () {
       lastTick = now;
     }, 20);
     try {
-      const rendered = next(snippets.onDidRender, done('superposition-readout'), 'render report for a long run', 110_000);
-      await vscode.commands.executeCommand('interpLessons._runSnippet', { id: 'superposition-readout', params: { samples: 10000, features: 64, dims: 32 } });
+      const rendered = next(
+        snippets.onDidRender,
+        done('superposition-readout'),
+        'render report for a long run',
+        110_000,
+      );
+      await vscode.commands.executeCommand('interpLessons._runSnippet', {
+        id: 'superposition-readout',
+        params: { samples: 10000, features: 64, dims: 32 },
+      });
       await rendered;
     } finally {
       clearInterval(ticker);
     }
     const stats = snippets.runner.lastStats;
-    assert.ok(stats?.inWorker && stats.progressShown, `worker ${stats?.inWorker}, progress ${stats?.progressShown}, ${stats?.ms} ms`);
+    assert.ok(
+      stats?.inWorker && stats.progressShown,
+      `worker ${stats?.inWorker}, progress ${stats?.progressShown}, ${stats?.ms} ms`,
+    );
     assert.ok(stats.ms > 300);
     // In-process the host would be blocked for the whole run; allow for a shared, loaded machine.
-    assert.ok(longestGap < Math.min(2000, stats.ms / 3), `extension host blocked for ${longestGap} ms of a ${stats.ms} ms run`);
+    assert.ok(
+      longestGap < Math.min(2000, stats.ms / 3),
+      `extension host blocked for ${longestGap} ms of a ${stats.ms} ms run`,
+    );
     try {
       // Reported (not asserted beyond the bounds above): the machine is shared and noisy.
       const dir = path.resolve(__dirname, '..', '..', '..', '.test-host');
       fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, 'snippet-timings.json'), JSON.stringify({ longRunMs: stats.ms, longestEventLoopGapMs: longestGap, measuredAt: new Date().toISOString() }));
+      fs.writeFileSync(
+        path.join(dir, 'snippet-timings.json'),
+        JSON.stringify({
+          longRunMs: stats.ms,
+          longestEventLoopGapMs: longestGap,
+          measuredAt: new Date().toISOString(),
+        }),
+      );
     } catch {
       // An installed copy may not be writable.
     }
@@ -149,7 +178,23 @@ describe('Snippets', function () {
 
   it('a CodeLens runs the ```regression block of a note', async () => {
     const snippets = await api();
-    const uri = writeNote('regression-note.md', ['# My data', '', '```regression', 'y ~ x1 + x2', 'x1, x2, y', '1, 2, 3.1', '2, 1, 3.9', '3, 5, 8.2', '4, 3, 7.8', '5, 4, 9.9', '```', ''].join('\n'));
+    const uri = writeNote(
+      'regression-note.md',
+      [
+        '# My data',
+        '',
+        '```regression',
+        'y ~ x1 + x2',
+        'x1, x2, y',
+        '1, 2, 3.1',
+        '2, 1, 3.9',
+        '3, 5, 8.2',
+        '4, 3, 7.8',
+        '5, 4, 9.9',
+        '```',
+        '',
+      ].join('\n'),
+    );
     const rendered = next(snippets.onDidRender, done('regression'), 'render report for the regression block');
     await runLens(uri);
     const r = await rendered;
@@ -160,7 +205,10 @@ describe('Snippets', function () {
 
   it('bad data shows a message naming the line, data row and column, and the page shows it too', async () => {
     const snippets = await api();
-    const uri = writeNote('bad-note.md', ['Notes', '```regression', 'y ~ x', 'x, y', '1, 2', '2, 3', '3, abc', '4, 5', '```'].join('\n'));
+    const uri = writeNote(
+      'bad-note.md',
+      ['Notes', '```regression', 'y ~ x', 'x, y', '1, 2', '2, 3', '3, abc', '4, 5', '```'].join('\n'),
+    );
     const failed = next(snippets.onDidFail, () => true, 'failure message');
     const page = next(snippets.onDidRender, (r) => r.snippetId === 'regression' && r.status === 'error', 'error page');
     await runLens(uri);
@@ -171,17 +219,44 @@ describe('Snippets', function () {
     assert.strictEqual(r.svgCount, 0);
   });
 
-  it('after a reload, a regression on the user\'s data comes back as it was, display only', async () => {
+  it("after a reload, a regression on the user's data comes back as it was, display only", async () => {
     const snippets = await api();
     const uri = writeNote('restore-note.md', '```regression\ny ~ x\nx, y\n1, 2.1\n2, 3.9\n3, 6.2\n4, 7.8\n```\n');
     const first = next(snippets.onDidRender, done('regression'), 'the first render');
     await runLens(uri);
     const before = await first;
     // What the page kept in its state, as VS Code would hand it back after a reload.
-    const saved = { view: { runId: 1, snippetId: 'regression', status: 'done', title: 'Regression', revealOnClick: false, params: [], summary: [['R²', '0.99']], notes: [], tables: [], plots: ['<svg xmlns="http://www.w3.org/2000/svg" class="il-plot" viewBox="0 0 10 10"></svg>', '<svg xmlns="http://www.w3.org/2000/svg" class="il-plot" viewBox="0 0 10 10"></svg>'], canRerun: true, rerunLabel: 'Run Again' } };
+    const saved = {
+      view: {
+        runId: 1,
+        snippetId: 'regression',
+        status: 'done',
+        title: 'Regression',
+        revealOnClick: false,
+        params: [],
+        summary: [['R²', '0.99']],
+        notes: [],
+        tables: [],
+        plots: [
+          '<svg xmlns="http://www.w3.org/2000/svg" class="il-plot" viewBox="0 0 10 10"></svg>',
+          '<svg xmlns="http://www.w3.org/2000/svg" class="il-plot" viewBox="0 0 10 10"></svg>',
+        ],
+        canRerun: true,
+        rerunLabel: 'Run Again',
+      },
+    };
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const panel = vscode.window.createWebviewPanel('interpLessons.snippetResults', 'Regression', vscode.ViewColumn.Active, { enableScripts: true });
-    const restored = next(snippets.onDidRender, (r) => r.snippetId === 'regression' && r.runId > before.runId, 'the restored page');
+    const panel = vscode.window.createWebviewPanel(
+      'interpLessons.snippetResults',
+      'Regression',
+      vscode.ViewColumn.Active,
+      { enableScripts: true },
+    );
+    const restored = next(
+      snippets.onDidRender,
+      (r) => r.snippetId === 'regression' && r.runId > before.runId,
+      'the restored page',
+    );
     await snippets.revive(panel, saved);
     const r = await restored;
     assert.strictEqual(r.status, 'done');
@@ -222,10 +297,15 @@ describe('Snippets', function () {
       const warnings = interceptWarnings((w) => (w.modal ? 'Read the File' : undefined));
       try {
         assert.strictEqual(await outcome(uri), 'rendered');
-        assert.deepStrictEqual(warnings.shown, [{
-          message: `Read ${file}? It is outside the workspace.`, modal: true, items: ['Read the File'],
-          detail: 'The line "file: ../outside-data/hours.csv" in outside-note.md names it. It is only read, to compute this regression; you are asked once per file in this session.',
-        }]);
+        assert.deepStrictEqual(warnings.shown, [
+          {
+            message: `Read ${file}? It is outside the workspace.`,
+            modal: true,
+            items: ['Read the File'],
+            detail:
+              'The line "file: ../outside-data/hours.csv" in outside-note.md names it. It is only read, to compute this regression; you are asked once per file in this session.',
+          },
+        ]);
         assert.strictEqual(await outcome(uri), 'rendered');
         assert.strictEqual(warnings.shown.length, 1, 'not asked again for the same file');
       } finally {
@@ -238,8 +318,14 @@ describe('Snippets', function () {
       const uri = writeNote('declined-note.md', `\`\`\`regression\nscore ~ hours\nfile: ${file}\n\`\`\`\n`);
       const warnings = interceptWarnings(() => undefined);
       try {
-        assert.strictEqual(await outcome(uri), `The regression was not run: ${file} is outside the workspace and was not read.`);
-        assert.deepStrictEqual(warnings.shown.map((w) => [w.modal, w.message]), [[true, `Read ${file}? It is outside the workspace.`]]);
+        assert.strictEqual(
+          await outcome(uri),
+          `The regression was not run: ${file} is outside the workspace and was not read.`,
+        );
+        assert.deepStrictEqual(
+          warnings.shown.map((w) => [w.modal, w.message]),
+          [[true, `Read ${file}? It is outside the workspace.`]],
+        );
       } finally {
         warnings.restore();
       }
@@ -257,8 +343,14 @@ describe('Snippets', function () {
       const uri = writeNote('linked-note.md', '```regression\nscore ~ hours\nfile: linked-out/linked.csv\n```\n');
       const warnings = interceptWarnings(() => undefined);
       try {
-        assert.strictEqual(await outcome(uri), `The regression was not run: ${file} is outside the workspace and was not read.`);
-        assert.deepStrictEqual(warnings.shown.map((w) => w.message), [`Read ${file}? It is outside the workspace.`]);
+        assert.strictEqual(
+          await outcome(uri),
+          `The regression was not run: ${file} is outside the workspace and was not read.`,
+        );
+        assert.deepStrictEqual(
+          warnings.shown.map((w) => w.message),
+          [`Read ${file}? It is outside the workspace.`],
+        );
       } finally {
         warnings.restore();
       }
@@ -267,7 +359,10 @@ describe('Snippets', function () {
     it('data inside the workspace, even through ../, is read without a dialog', async () => {
       fs.mkdirSync(path.join(workspace(), 'notes'), { recursive: true });
       writeNote('inside-data.csv', csv);
-      const uri = writeNote(path.join('notes', 'inside-note.md'), '```regression\nscore ~ hours\nfile: ../inside-data.csv\n```\n');
+      const uri = writeNote(
+        path.join('notes', 'inside-note.md'),
+        '```regression\nscore ~ hours\nfile: ../inside-data.csv\n```\n',
+      );
       const warnings = interceptWarnings(() => 'Read the File');
       try {
         assert.strictEqual(await outcome(uri), 'rendered');
@@ -292,9 +387,14 @@ if ((process.env.INTERP_TEST_GREP ?? '').includes('Snippet screenshots')) {
     it('study-hours results with plots', async () => {
       // --theme: applied here (the runner cannot set it at start-up, see test/host/run.mjs).
       const theme = process.env.INTERP_TEST_THEME;
-      if (theme) await setTheme(theme, /dark|black/i.test(theme) ? vscode.ColorThemeKind.Dark : vscode.ColorThemeKind.Light);
+      if (theme)
+        await setTheme(theme, /dark|black/i.test(theme) ? vscode.ColorThemeKind.Dark : vscode.ColorThemeKind.Light);
       const config = vscode.workspace.getConfiguration('interpLessons');
-      await config.update('language', process.env.INTERP_SCREENSHOT_LANGUAGE ?? 'en', vscode.ConfigurationTarget.Global);
+      await config.update(
+        'language',
+        process.env.INTERP_SCREENSHOT_LANGUAGE ?? 'en',
+        vscode.ConfigurationTarget.Global,
+      );
       await config.update('snippets.askBeforeRevealing', false, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.commands.executeCommand('workbench.action.closeSidebar');

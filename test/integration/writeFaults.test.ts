@@ -27,7 +27,9 @@ class FaultyFs implements vscode.FileSystemProvider {
   failWrite: (path: string) => boolean = () => false;
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
-  watch(): vscode.Disposable { return new vscode.Disposable(() => undefined); }
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
   private isDir(p: string): boolean {
     return p === '/' || [...this.files.keys()].some((f) => f.startsWith(`${p}/`));
   }
@@ -58,7 +60,9 @@ class FaultyFs implements vscode.FileSystemProvider {
     this.files.set(uri.path, new Uint8Array(content));
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
-  delete(uri: vscode.Uri): void { this.files.delete(uri.path); }
+  delete(uri: vscode.Uri): void {
+    this.files.delete(uri.path);
+  }
   rename(from: vscode.Uri, to: vscode.Uri): void {
     const f = this.readFile(from);
     this.files.delete(from.path);
@@ -71,9 +75,18 @@ async function logged<T>(lessons: LessonsApi, fn: () => Promise<T>): Promise<{ v
   const log = (lessons.reader as unknown as { deps: { log: Log } }).deps.log;
   const original = { info: log.info, warn: log.warn, error: log.error };
   const lines: string[] = [];
-  log.info = (m) => { lines.push(`info ${m}`); original.info(m); };
-  log.warn = (m) => { lines.push(`warn ${m}`); original.warn(m); };
-  log.error = (m, e) => { lines.push(`error ${m}`); original.error(m, e); };
+  log.info = (m) => {
+    lines.push(`info ${m}`);
+    original.info(m);
+  };
+  log.warn = (m) => {
+    lines.push(`warn ${m}`);
+    original.warn(m);
+  };
+  log.error = (m, e) => {
+    lines.push(`error ${m}`);
+    original.error(m, e);
+  };
   try {
     return { value: await fn(), lines };
   } finally {
@@ -85,7 +98,10 @@ describe('Write faults', function () {
   this.timeout(180_000);
   const faulty = new FaultyFs();
   let registration: vscode.Disposable;
-  const original = fs.readFileSync(path.join(FIXTURE, 'aero_llm_02_how_does_mech_interp_relate_to_ai_safety.md'), 'utf8');
+  const original = fs.readFileSync(
+    path.join(FIXTURE, 'aero_llm_02_how_does_mech_interp_relate_to_ai_safety.md'),
+    'utf8',
+  );
   const damaged = Buffer.from(damageAsCodePage(original, 'windows-1252'), 'utf8');
 
   before(() => {
@@ -105,7 +121,14 @@ describe('Write faults', function () {
     assert.strictEqual(value, false);
     assert.ok(Buffer.from(faulty.files.get('/course/a.md')!).equals(damaged), 'the file is byte for byte the original');
     assert.ok(!faulty.files.has('/course/a.md.bak'));
-    assert.ok(lines.some((l) => /^error repair il-faulty:\/course\/a\.md: Could not write the backup a\.md\.bak \(.*read-only \(test\).*\); a\.md was not changed\./.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) =>
+        /^error repair il-faulty:\/course\/a\.md: Could not write the backup a\.md\.bak \(.*read-only \(test\).*\); a\.md was not changed\./.test(
+          l,
+        ),
+      ),
+      lines.join('\n'),
+    );
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     assert.ok(!doc?.isDirty, 'no unsaved repair left in the editor');
   });
@@ -118,8 +141,16 @@ describe('Write faults', function () {
     const { value, lines } = await logged(lessons, () => lessons.repairEncoding(uri, { confirmed: true }));
     assert.strictEqual(value, false);
     assert.ok(Buffer.from(faulty.files.get('/course/b.md')!).equals(damaged), 'the file is byte for byte the original');
-    assert.ok(Buffer.from(faulty.files.get('/course/b.md.bak')!).equals(damaged), 'the backup holds the whole original');
-    assert.ok(lines.some((l) => /^error repair il-faulty:\/course\/b\.md: Could not write b\.md; the backup b\.md\.bak is kept\./.test(l)), lines.join('\n'));
+    assert.ok(
+      Buffer.from(faulty.files.get('/course/b.md.bak')!).equals(damaged),
+      'the backup holds the whole original',
+    );
+    assert.ok(
+      lines.some((l) =>
+        /^error repair il-faulty:\/course\/b\.md: Could not write b\.md; the backup b\.md\.bak is kept\./.test(l),
+      ),
+      lines.join('\n'),
+    );
     // The unsaved repair stays in the editor for the user to save elsewhere or undo; drop it here.
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc?.isDirty) {
@@ -142,10 +173,21 @@ describe('Write faults', function () {
       const { value, lines } = await logged(lessons, () => lessons.reader.show({ lessonId: unread.id }));
       assert.strictEqual(value, true, 'the lesson is shown although progress cannot be saved');
       await page;
-      await assert.doesNotReject(Promise.resolve(vscode.commands.executeCommand('interpLessons.markRead', { kind: 'lesson', lessonId: unread.id })));
+      await assert.doesNotReject(
+        Promise.resolve(
+          vscode.commands.executeCommand('interpLessons.markRead', { kind: 'lesson', lessonId: unread.id }),
+        ),
+      );
       assert.strictEqual(lessons.progress.get(unread.id), 'unread');
       assert.strictEqual(JSON.stringify(real.get(store.key)), before, 'the stored record is unchanged');
-      assert.ok(lines.some((l) => l.startsWith(`error Could not save your reading progress (${unread.id}): storage is full (test). What was saved before is unchanged.`)), lines.join('\n'));
+      assert.ok(
+        lines.some((l) =>
+          l.startsWith(
+            `error Could not save your reading progress (${unread.id}): storage is full (test). What was saved before is unchanged.`,
+          ),
+        ),
+        lines.join('\n'),
+      );
     } finally {
       store.store = real;
     }
@@ -160,7 +202,11 @@ describe('Write faults', function () {
     const n = lesson.sections.length;
     assert.ok(n >= 5, `a lesson with sections to scroll through (${n})`);
     // Away from the lesson's end: reaching it would mark the lesson read (a progress write, not this test's).
-    const targets = [lesson.sections[Math.floor(n * 0.2)], lesson.sections[Math.floor(n * 0.6)], lesson.sections[Math.floor(n * 0.4)]];
+    const targets = [
+      lesson.sections[Math.floor(n * 0.2)],
+      lesson.sections[Math.floor(n * 0.6)],
+      lesson.sections[Math.floor(n * 0.4)],
+    ];
     let page = nextRender(lessons, lesson.id, 60_000);
     await reader.show({ lessonId: lesson.id, section: lesson.sections[0].id });
     await page;
@@ -175,17 +221,36 @@ describe('Write faults', function () {
       let last: { heading?: string } | undefined;
       const { lines } = await logged(lessons, async () => {
         for (const section of targets) {
-          const scrolled = new Promise<{ heading?: string }>((resolve) => { const sub = reader.onDidScroll((e) => { if (e.lessonId === lesson.id) { sub.dispose(); resolve(e); } }); });
+          const scrolled = new Promise<{ heading?: string }>((resolve) => {
+            const sub = reader.onDidScroll((e) => {
+              if (e.lessonId === lesson.id) {
+                sub.dispose();
+                resolve(e);
+              }
+            });
+          });
           reader.scrollTo(section.id);
           last = await scrolled;
           await new Promise((r) => setTimeout(r, 1500)); // the save runs 1 s after a scroll report
         }
       });
-      assert.strictEqual(JSON.stringify(real.get(StateKeys.scroll)), storedScroll, 'the stored positions are unchanged');
+      assert.strictEqual(
+        JSON.stringify(real.get(StateKeys.scroll)),
+        storedScroll,
+        'the stored positions are unchanged',
+      );
       assert.strictEqual(JSON.stringify(real.get(StateKeys.progress)), storedProgress, 'reading progress is unchanged');
-      const failures = lines.filter((l) => l.startsWith('error Could not save your reading progress (scroll positions): storage is full (test). What was saved before is unchanged.'));
+      const failures = lines.filter((l) =>
+        l.startsWith(
+          'error Could not save your reading progress (scroll positions): storage is full (test). What was saved before is unchanged.',
+        ),
+      );
       assert.strictEqual(failures.length, 1, `one log line for three failed saves:\n${lines.join('\n')}`);
-      assert.deepStrictEqual(warnings.shown.map((w) => w.message), [failures[0].slice('error '.length)], 'one message, not one per save');
+      assert.deepStrictEqual(
+        warnings.shown.map((w) => w.message),
+        [failures[0].slice('error '.length)],
+        'one message, not one per save',
+      );
       // The lesson keeps working: another lesson, then back to this one where it was left.
       page = nextRender(lessons, other.id, 60_000);
       assert.strictEqual(await reader.show({ lessonId: other.id }), true);
@@ -205,7 +270,10 @@ describe('Write faults', function () {
     const readonly = new FaultyFs();
     const text = '# Note\n\nA linear probe reads a direction.\n';
     readonly.files.set('/notes/ro.md', new TextEncoder().encode(text));
-    const sub = vscode.workspace.registerFileSystemProvider(`${SCHEME}-readonly`, readonly, { isCaseSensitive: true, isReadonly: true });
+    const sub = vscode.workspace.registerFileSystemProvider(`${SCHEME}-readonly`, readonly, {
+      isCaseSensitive: true,
+      isReadonly: true,
+    });
     const warnings = interceptWarnings();
     try {
       const uri = vscode.Uri.from({ scheme: `${SCHEME}-readonly`, path: '/notes/ro.md' });
@@ -214,12 +282,22 @@ describe('Write faults', function () {
       const editor = await vscode.window.showTextDocument(doc);
       const at = doc.positionAt(text.indexOf('linear probe') + 3);
       editor.selection = new vscode.Selection(at, at);
-      const { lines } = await logged(lessons, async () => vscode.commands.executeCommand('interpLessons.insertDefinition'));
+      const { lines } = await logged(lessons, async () =>
+        vscode.commands.executeCommand('interpLessons.insertDefinition'),
+      );
       assert.strictEqual(doc.getText(), text, 'the note is unchanged');
       assert.ok(!doc.isDirty);
       assert.strictEqual(new TextDecoder().decode(readonly.files.get('/notes/ro.md')), text);
-      assert.deepStrictEqual(warnings.shown.map((w) => w.message), ['The definition note could not be inserted: the file changed or is read-only. Nothing was changed.']);
-      assert.ok(lines.includes(`warn Insert Definition as Note: the edit to ${uri.toString(true)} was refused; nothing was inserted`), lines.join('\n'));
+      assert.deepStrictEqual(
+        warnings.shown.map((w) => w.message),
+        ['The definition note could not be inserted: the file changed or is read-only. Nothing was changed.'],
+      );
+      assert.ok(
+        lines.includes(
+          `warn Insert Definition as Note: the edit to ${uri.toString(true)} was refused; nothing was inserted`,
+        ),
+        lines.join('\n'),
+      );
     } finally {
       warnings.restore();
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -229,13 +307,29 @@ describe('Write faults', function () {
 
   it('a note in another file system: its data file is read there, Open as Python names no local path', async () => {
     const { snippets } = await extensionApi<{ snippets: SnippetsApi }>();
-    const rows = ['hours,score', ...Array.from({ length: 6000 }, (_, i) => `${(i % 40) / 4},${50 + (i % 40) + (i % 7)}`)];
+    const rows = [
+      'hours,score',
+      ...Array.from({ length: 6000 }, (_, i) => `${(i % 40) / 4},${50 + (i % 40) + (i % 7)}`),
+    ];
     faulty.failWrite = () => false;
     faulty.files.set('/notes/data/study.csv', new TextEncoder().encode(`${rows.join('\n')}\n`));
-    faulty.files.set('/notes/note.md', new TextEncoder().encode('# Note\n\n```regression\nscore ~ hours\nfile: /notes/data/study.csv\n```\n'));
+    faulty.files.set(
+      '/notes/note.md',
+      new TextEncoder().encode('# Note\n\n```regression\nscore ~ hours\nfile: /notes/data/study.csv\n```\n'),
+    );
     const note = vscode.Uri.from({ scheme: SCHEME, path: '/notes/note.md' });
-    const rendered = new Promise<void>((resolve) => { const sub = snippets.onDidRender(() => { sub.dispose(); resolve(); }); });
-    const failed = new Promise<string>((resolve) => { const sub = snippets.onDidFail((f) => { sub.dispose(); resolve(f.message); }); });
+    const rendered = new Promise<void>((resolve) => {
+      const sub = snippets.onDidRender(() => {
+        sub.dispose();
+        resolve();
+      });
+    });
+    const failed = new Promise<string>((resolve) => {
+      const sub = snippets.onDidFail((f) => {
+        sub.dispose();
+        resolve(f.message);
+      });
+    });
     await vscode.commands.executeCommand('interpLessons._runRegressionBlock', note.toString(), 2);
     const outcome = await Promise.race([rendered.then(() => 'rendered'), failed]);
     assert.strictEqual(outcome, 'rendered');

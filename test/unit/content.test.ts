@@ -7,12 +7,26 @@ import { parseCourse, parseFrontMatter, renderLesson, resolveLessonLink, type Co
 const LESSONS = path.join(__dirname, '..', '..', 'lessons');
 const LANGS = ['vi', 'en'] as const;
 const read = (lang: string, file: string) => fs.readFileSync(path.join(LESSONS, lang, file), 'utf8');
-const files = (lang: string) => fs.readdirSync(path.join(LESSONS, lang)).filter((f) => f.endsWith('.md')).sort();
-const courses = Object.fromEntries(LANGS.map((lang) => [lang, parseCourse(files(lang).map((f) => ({ path: f, text: read(lang, f) })))]));
+const files = (lang: string) =>
+  fs
+    .readdirSync(path.join(LESSONS, lang))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+const courses = Object.fromEntries(
+  LANGS.map((lang) => [lang, parseCourse(files(lang).map((f) => ({ path: f, text: read(lang, f) })))]),
+);
 const glossary = JSON.parse(fs.readFileSync(path.join(LESSONS, 'glossary.json'), 'utf8')) as {
-  entries: { id: string; terms: Record<string, string[]>; introducedIn: { lesson: string; section: string }; related: string[]; notInLessons?: string }[];
+  entries: {
+    id: string;
+    terms: Record<string, string[]>;
+    introducedIn: { lesson: string; section: string };
+    related: string[];
+    notInLessons?: string;
+  }[];
 };
-const snippets = JSON.parse(fs.readFileSync(path.join(LESSONS, 'snippets.json'), 'utf8')) as { snippets: { id: string; lesson: string }[] };
+const snippets = JSON.parse(fs.readFileSync(path.join(LESSONS, 'snippets.json'), 'utf8')) as {
+  snippets: { id: string; lesson: string }[];
+};
 
 function bodyWords(text: string): number {
   return parseFrontMatter(text).body.split(/\s+/).filter(Boolean).length;
@@ -21,8 +35,14 @@ function bodyWords(text: string): number {
 describe('shipped lessons', () => {
   it('are the same five lessons, in the same order, in Vietnamese and English', () => {
     for (const lang of LANGS) assert.strictEqual(courses[lang].lessons.length, 5, lang);
-    assert.deepStrictEqual(courses.vi.lessons.map((l) => [l.id, l.path, l.order]), courses.en.lessons.map((l) => [l.id, l.path, l.order]));
-    assert.deepStrictEqual(courses.vi.lessons.map((l) => l.order), [1, 2, 3, 4, 5]);
+    assert.deepStrictEqual(
+      courses.vi.lessons.map((l) => [l.id, l.path, l.order]),
+      courses.en.lessons.map((l) => [l.id, l.path, l.order]),
+    );
+    assert.deepStrictEqual(
+      courses.vi.lessons.map((l) => l.order),
+      [1, 2, 3, 4, 5],
+    );
   });
 
   for (const lang of LANGS) {
@@ -34,9 +54,23 @@ describe('shipped lessons', () => {
         it('has complete front matter', () => {
           const { meta, problems } = parseFrontMatter(text);
           assert.deepStrictEqual(problems, []);
-          for (const k of ['id', 'order', 'title', 'summary', 'objectives', 'minutes', 'difficulty', 'prerequisites'] as const) assert.ok(meta[k] !== undefined, `missing ${k}`);
+          for (const k of [
+            'id',
+            'order',
+            'title',
+            'summary',
+            'objectives',
+            'minutes',
+            'difficulty',
+            'prerequisites',
+          ] as const)
+            assert.ok(meta[k] !== undefined, `missing ${k}`);
           assert.ok((meta.objectives ?? []).length >= 2, 'learning objectives');
-          for (const p of meta.prerequisites ?? []) assert.ok(courses[lang].lessons.some((l) => l.id === p), `prerequisite ${p} exists`);
+          for (const p of meta.prerequisites ?? [])
+            assert.ok(
+              courses[lang].lessons.some((l) => l.id === p),
+              `prerequisite ${p} exists`,
+            );
         });
 
         it('is NFC-normalised UTF-8 without raw HTML', () => {
@@ -66,7 +100,10 @@ describe('shipped lessons', () => {
           assert.ok(lesson.sections.some((s) => s.id === 'summary'));
           assert.ok(lesson.sections.some((s) => s.id === 'references'));
           const refs = text.slice(text.indexOf('{#references}'));
-          assert.ok((refs.match(/^\s*[-*\d.]+\s.*\b(19|20)\d\d\b/gm) ?? []).length >= 3, 'at least three dated references');
+          assert.ok(
+            (refs.match(/^\s*[-*\d.]+\s.*\b(19|20)\d\d\b/gm) ?? []).length >= 3,
+            'at least three dated references',
+          );
           assert.ok((refs.match(/https:\/\//g) ?? []).length >= 3, 'references link to sources');
         });
 
@@ -77,13 +114,21 @@ describe('shipped lessons', () => {
             assert.ok(!/^[a-z]+:/i.test(href), `only https or relative links: ${href}`);
             const target = resolveLessonLink(file, href, courses[lang].lessons);
             assert.ok(target, `link ${href} resolves`);
-            if (target.section) assert.ok(target.lesson.sections.some((s) => s.id === target.section), `anchor ${href} exists`);
+            if (target.section)
+              assert.ok(
+                target.lesson.sections.some((s) => s.id === target.section),
+                `anchor ${href} exists`,
+              );
           }
         });
 
         it('references snippets that exist in the catalogue', () => {
           const ids = [...text.matchAll(/```snippet\n([^\n]+)\n```/g)].map((m) => m[1].trim());
-          for (const id of ids) assert.ok(snippets.snippets.some((s) => s.id === id), `snippet ${id}`);
+          for (const id of ids)
+            assert.ok(
+              snippets.snippets.some((s) => s.id === id),
+              `snippet ${id}`,
+            );
         });
       });
     }
@@ -92,19 +137,40 @@ describe('shipped lessons', () => {
   it('have the same sections (ids, levels, order) in both languages', () => {
     for (const l of courses.vi.lessons) {
       const en = courses.en.lessons.find((e) => e.id === l.id)!;
-      assert.deepStrictEqual(l.sections.map((s) => [s.level, s.id]), en.sections.map((s) => [s.level, s.id]), l.id);
+      assert.deepStrictEqual(
+        l.sections.map((s) => [s.level, s.id]),
+        en.sections.map((s) => [s.level, s.id]),
+        l.id,
+      );
     }
   });
 
   it('together run every snippet of the catalogue that belongs to a lesson', () => {
-    const used = new Set(LANGS.flatMap((lang) => files(lang).flatMap((f) => [...read(lang, f).matchAll(/```snippet\n([^\n]+)\n```/g)].map((m) => m[1].trim()))));
+    const used = new Set(
+      LANGS.flatMap((lang) =>
+        files(lang).flatMap((f) => [...read(lang, f).matchAll(/```snippet\n([^\n]+)\n```/g)].map((m) => m[1].trim())),
+      ),
+    );
     for (const s of snippets.snippets) assert.ok(used.has(s.id), `${s.id} is used by a lesson`);
   });
 });
 
 describe('shipped glossary', () => {
-  const all = LANGS.map((lang) => files(lang).map((f) => read(lang, f)).join('\n')).join('\n').normalize('NFC');
-  const appears = (term: string) => new RegExp(`(?<![\\p{L}\\p{N}])${term.normalize('NFC').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]')}(?![\\p{L}\\p{N}])`, 'iu').test(all);
+  const all = LANGS.map((lang) =>
+    files(lang)
+      .map((f) => read(lang, f))
+      .join('\n'),
+  )
+    .join('\n')
+    .normalize('NFC');
+  const appears = (term: string) =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])${term
+        .normalize('NFC')
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/[- ]/g, '[- ]')}(?![\\p{L}\\p{N}])`,
+      'iu',
+    ).test(all);
 
   it('has at least 60 entries with unique ids and existing related entries', () => {
     assert.ok(glossary.entries.length >= 60);
@@ -118,13 +184,18 @@ describe('shipped glossary', () => {
       for (const lang of LANGS) {
         const lesson = courses[lang].lessons.find((l) => l.id === e.introducedIn.lesson);
         assert.ok(lesson, `${e.id}: lesson ${e.introducedIn.lesson}`);
-        assert.ok(lesson.sections.some((s) => s.id === e.introducedIn.section), `${e.id}: ${lang} section ${e.introducedIn.section}`);
+        assert.ok(
+          lesson.sections.some((s) => s.id === e.introducedIn.section),
+          `${e.id}: ${lang} section ${e.introducedIn.section}`,
+        );
       }
     }
   });
 
   it('uses every term in some lesson, or says why not', () => {
-    const missing = glossary.entries.filter((e) => !e.notInLessons && ![...e.terms.en, ...e.terms.vi].some(appears)).map((e) => e.id);
+    const missing = glossary.entries
+      .filter((e) => !e.notInLessons && ![...e.terms.en, ...e.terms.vi].some(appears))
+      .map((e) => e.id);
     assert.deepStrictEqual(missing, []);
   });
 });

@@ -9,7 +9,11 @@ describe('core boundary', () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.ts$/.test(e.name) && /from ['"]vscode['"]|require\(['"]vscode['"]\)/.test(fs.readFileSync(p, 'utf8'))) offenders.push(p);
+        else if (
+          /\.ts$/.test(e.name) &&
+          /from ['"]vscode['"]|require\(['"]vscode['"]\)/.test(fs.readFileSync(p, 'utf8'))
+        )
+          offenders.push(p);
       }
     };
     walk(path.join(__dirname, '..', '..', 'src', 'core'));

@@ -12,8 +12,17 @@ describe('parseCourse', () => {
       { path: 'index.md', text: '# index' },
       { path: 'notes.txt', text: '# no' },
     ]);
-    assert.deepStrictEqual(c.lessons.map((l) => [l.id, l.title, l.order, l.path]), [['bee', 'Bee', 1, 'b.md'], ['x', 'Second', 2, '02-x.md']]);
-    assert.deepStrictEqual(c.lessons[1].sections.map((s) => s.text), ['Part', 'Sub']);
+    assert.deepStrictEqual(
+      c.lessons.map((l) => [l.id, l.title, l.order, l.path]),
+      [
+        ['bee', 'Bee', 1, 'b.md'],
+        ['x', 'Second', 2, '02-x.md'],
+      ],
+    );
+    assert.deepStrictEqual(
+      c.lessons[1].sections.map((s) => s.text),
+      ['Part', 'Sub'],
+    );
   });
 
   it('reports duplicate ids and malformed front matter without dropping lessons', () => {
@@ -30,10 +39,16 @@ describe('parseCourse', () => {
 
   it('reads the original course folder in order', () => {
     const dir = path.join(__dirname, '..', 'fixtures', 'aero-module15');
-    const files = fs.readdirSync(dir).filter((f) => f !== 'NOTICE.md').map((f) => ({ path: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f !== 'NOTICE.md')
+      .map((f) => ({ path: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
     const c = parseCourse(files);
     assert.strictEqual(c.lessons.length, 5);
-    assert.deepStrictEqual(c.lessons.map((l) => l.order), [1, 2, 3, 4, 5]);
+    assert.deepStrictEqual(
+      c.lessons.map((l) => l.order),
+      [1, 2, 3, 4, 5],
+    );
     for (const l of c.lessons) assert.ok(l.title.length > 3, l.title);
   });
 });
@@ -43,24 +58,38 @@ describe('Aero course format', () => {
   const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
 
   it('takes navigation and footer blocks out of the body, keeping line numbers', () => {
-    const src = 'a\n<!-- Aero-Navigation-Start -->\n[Home](../index.md) > [M](index.md)\n### Quick\n<!-- Aero-Navigation-End -->\n# Title\n<!-- note -->\n```\n<!-- kept in code -->\n```\n<!-- Aero-Footer-Start -->\n| Bài | L |\n| :- | :- |\n| [One](01.md) | x |\n| 📌 **[Two](02.md)** | y |\n<!-- Aero-Footer-End -->\n';
+    const src =
+      'a\n<!-- Aero-Navigation-Start -->\n[Home](../index.md) > [M](index.md)\n### Quick\n<!-- Aero-Navigation-End -->\n# Title\n<!-- note -->\n```\n<!-- kept in code -->\n```\n<!-- Aero-Footer-Start -->\n| Bài | L |\n| :- | :- |\n| [One](01.md) | x |\n| 📌 **[Two](02.md)** | y |\n<!-- Aero-Footer-End -->\n';
     const r = splitAeroBlocks(src);
     assert.strictEqual(r.body.split('\n').length, src.split('\n').length);
     assert.ok(!r.body.includes('Quick'));
     assert.ok(!r.body.includes('<!-- note -->'));
     assert.ok(r.body.includes('<!-- kept in code -->'));
     assert.match(r.navigation ?? '', /\[Home\]/);
-    assert.deepStrictEqual(r.footerLessons, [{ title: 'One', href: '01.md', current: false }, { title: 'Two', href: '02.md', current: true }]);
+    assert.deepStrictEqual(r.footerLessons, [
+      { title: 'One', href: '01.md', current: false },
+      { title: 'Two', href: '02.md', current: true },
+    ]);
   });
 
   it('reads the original module as one module of five lessons with a title from index.md', () => {
-    const files = fs.readdirSync(dir).filter((f) => f !== 'NOTICE.md').map((f) => ({ path: `15_interpretability/${f}`, text: read(f) }));
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f !== 'NOTICE.md')
+      .map((f) => ({ path: `15_interpretability/${f}`, text: read(f) }));
     const c = parseCourseFolder(files);
     assert.strictEqual(c.modules.length, 1);
     assert.strictEqual(c.modules[0].title, 'Module: 15_interpretability');
     assert.strictEqual(c.modules[0].indexPath, '15_interpretability/index.md');
-    assert.deepStrictEqual(c.lessons.map((l) => l.order), [1, 2, 3, 4, 5]);
-    for (const l of c.lessons) assert.ok(!l.sections.some((s) => /Điều hướng|Tài liệu cùng chuyên mục/.test(s.text)), 'no navigation headings as sections');
+    assert.deepStrictEqual(
+      c.lessons.map((l) => l.order),
+      [1, 2, 3, 4, 5],
+    );
+    for (const l of c.lessons)
+      assert.ok(
+        !l.sections.some((s) => /Điều hướng|Tài liệu cùng chuyên mục/.test(s.text)),
+        'no navigation headings as sections',
+      );
   });
 
   it('renders an original lesson without the navigation text, with its footer as data and undelimited math left as text', () => {

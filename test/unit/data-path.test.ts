@@ -42,10 +42,20 @@ describe('data files: inside the workspace or not', () => {
   });
 
   it('another scheme or authority is outside, whatever the path', () => {
-    assert.ok(!isInsideFolders({ scheme: 'vscode-remote', authority: 'ssh-remote+box', path: '/home/me/course/a.csv' }, ws));
+    assert.ok(
+      !isInsideFolders({ scheme: 'vscode-remote', authority: 'ssh-remote+box', path: '/home/me/course/a.csv' }, ws),
+    );
     const remote = [{ scheme: 'vscode-remote', authority: 'ssh-remote+box', path: '/home/me/course' }];
-    assert.ok(isInsideFolders({ scheme: 'vscode-remote', authority: 'SSH-REMOTE+box', path: '/home/me/course/a.csv' }, remote), 'authority case does not matter');
-    assert.ok(!isInsideFolders({ scheme: 'vscode-remote', authority: 'ssh-remote+other', path: '/home/me/course/a.csv' }, remote));
+    assert.ok(
+      isInsideFolders({ scheme: 'vscode-remote', authority: 'SSH-REMOTE+box', path: '/home/me/course/a.csv' }, remote),
+      'authority case does not matter',
+    );
+    assert.ok(
+      !isInsideFolders(
+        { scheme: 'vscode-remote', authority: 'ssh-remote+other', path: '/home/me/course/a.csv' },
+        remote,
+      ),
+    );
   });
 
   it('path case counts unless the file system ignores it', () => {
@@ -56,6 +66,10 @@ describe('data files: inside the workspace or not', () => {
   });
 
   it('a folder at the root holds everything on its file system', () => {
-    assert.ok(isInsideFolders({ scheme: 'memfs', authority: '', path: '/x/y.csv' }, [{ scheme: 'memfs', authority: '', path: '/' }]));
+    assert.ok(
+      isInsideFolders({ scheme: 'memfs', authority: '', path: '/x/y.csv' }, [
+        { scheme: 'memfs', authority: '', path: '/' },
+      ]),
+    );
   });
 });

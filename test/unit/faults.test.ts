@@ -6,8 +6,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import {
-  buildLessonArticle, decodeLessonBytes, indexLessonText, MAX_LESSON_BYTES, parseCourse, parseCourseFolder,
-  parseFrontMatter, renderLesson,
+  buildLessonArticle,
+  decodeLessonBytes,
+  indexLessonText,
+  MAX_LESSON_BYTES,
+  parseCourse,
+  parseCourseFolder,
+  parseFrontMatter,
+  renderLesson,
 } from '../../src/core';
 import { assertInert } from './helpers/inert';
 
@@ -23,7 +29,9 @@ function cpuAndWall<T>(f: () => T): { value: T; cpuMs: number; wallMs: number } 
 
 describe('Faults: lesson files that are not UTF-8 text', () => {
   it('decodes UTF-8 and drops a BOM', () => {
-    assert.deepStrictEqual(decodeLessonBytes(new TextEncoder().encode('\ufeff# Tiếng Việt\n')), { text: '# Tiếng Việt\n' });
+    assert.deepStrictEqual(decodeLessonBytes(new TextEncoder().encode('\ufeff# Tiếng Việt\n')), {
+      text: '# Tiếng Việt\n',
+    });
   });
   it('calls a PNG named .md binary', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
@@ -39,7 +47,13 @@ describe('Faults: lesson files that are not UTF-8 text', () => {
   });
   it('refuses a Windows-1258 (Vietnamese) file', () => {
     // "Tiếng Việt" as Windows-1258 writes it: ê (0xEA) + combining acute (0xEC), ê + combining dot below (0xF2).
-    const bytes = Buffer.concat([Buffer.from('# Ti'), Buffer.from([0xea, 0xec]), Buffer.from('ng Vi'), Buffer.from([0xea, 0xf2]), Buffer.from('t\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('# Ti'),
+      Buffer.from([0xea, 0xec]),
+      Buffer.from('ng Vi'),
+      Buffer.from([0xea, 0xf2]),
+      Buffer.from('t\n'),
+    ]);
     assert.strictEqual(iconv.decode(bytes, 'windows-1258').normalize('NFC'), '# Tiếng Việt\n');
     assert.deepStrictEqual(decodeLessonBytes(bytes), { problem: 'notUtf8' });
   });
@@ -61,24 +75,44 @@ describe('Faults: front matter missing or broken', () => {
     assert.deepStrictEqual(parseFrontMatter('---\n- a\n---\nB').problems, ['front matter: expected key: value pairs']);
   });
   it('names each field of the wrong type and drops it', () => {
-    const fm = parseFrontMatter('---\ntitle: {a: 1}\norder: "x"\nminutes: .nan\nobjectives: 42\ndifficulty: hard\n---\nB');
+    const fm = parseFrontMatter(
+      '---\ntitle: {a: 1}\norder: "x"\nminutes: .nan\nobjectives: 42\ndifficulty: hard\n---\nB',
+    );
     assert.deepStrictEqual(fm.meta, {});
     assert.deepStrictEqual(fm.problems.sort(), [
-      'front matter: "minutes" should be a number', 'front matter: "objectives" should be a list', 'front matter: "order" should be a number',
-      'front matter: "title" should be text', 'front matter: unknown difficulty "hard"',
+      'front matter: "minutes" should be a number',
+      'front matter: "objectives" should be a list',
+      'front matter: "order" should be a number',
+      'front matter: "title" should be text',
+      'front matter: unknown difficulty "hard"',
     ]);
   });
   it('refuses an alias bomb, pollutes no prototype, runs no tag', () => {
-    const bomb = ['a: &a [x,x,x,x,x,x,x,x,x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcde'[i]}`).join(',')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x,x,x,x,x,x,x,x,x]',
+      ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcde'[i]}`).join(',')}]`),
+    ].join('\n');
     assert.match(parseFrontMatter(`---\n${bomb}\n---\nB`).problems[0], /alias/i);
     const proto = parseFrontMatter('---\n__proto__:\n  polluted: yes\ntitle: t\n---\nB');
     assert.strictEqual(({} as Record<string, unknown>).polluted, undefined);
     assert.deepStrictEqual(proto.meta, { title: 't' });
-    assert.strictEqual(typeof parseFrontMatter("---\ntitle: !!js/function 'function(){}'\n---\nB").meta.title, 'string');
+    assert.strictEqual(
+      typeof parseFrontMatter("---\ntitle: !!js/function 'function(){}'\n---\nB").meta.title,
+      'string',
+    );
   });
   it('still lists a lesson whose front matter is broken, with its problems under its path', () => {
-    const course = parseCourse([{ path: '01-a.md', text: '---\ntitle: [x\n---\n# Heading A\n' }, { path: '02-b.md', text: '# B\n' }]);
-    assert.deepStrictEqual(course.lessons.map((l) => [l.id, l.title]), [['a', 'Heading A'], ['b', 'B']]);
+    const course = parseCourse([
+      { path: '01-a.md', text: '---\ntitle: [x\n---\n# Heading A\n' },
+      { path: '02-b.md', text: '# B\n' },
+    ]);
+    assert.deepStrictEqual(
+      course.lessons.map((l) => [l.id, l.title]),
+      [
+        ['a', 'Heading A'],
+        ['b', 'B'],
+      ],
+    );
     assert.match(course.lessons[0].problems[0], /^01-a\.md: front matter: /);
   });
 });
@@ -86,19 +120,37 @@ describe('Faults: front matter missing or broken', () => {
 describe('Faults: a 5 MB lesson', function () {
   this.timeout(300_000);
   it('is scanned, indexed and rendered in bounded time (figures printed)', () => {
-    const one = fs.readdirSync(LESSONS).filter((f) => f.endsWith('.md')).sort().map((f) => fs.readFileSync(path.join(LESSONS, f), 'utf8')).join('\n\n');
+    const one = fs
+      .readdirSync(LESSONS)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => fs.readFileSync(path.join(LESSONS, f), 'utf8'))
+      .join('\n\n');
     let text = '';
     while (text.length < 5 * 1024 * 1024) text += `${one}\n\n`;
     const scan = cpuAndWall(() => parseCourseFolder([{ path: 'big.md', text }]));
     const search = cpuAndWall(() => indexLessonText('big', 'Big', text));
     const render = cpuAndWall(() => renderLesson(text));
-    const article = cpuAndWall(() => buildLessonArticle({
-      lessonId: 'big', rendered: render.value,
-      labels: { contents: 'Contents', previous: 'Previous', next: 'Next', endOfCourse: 'End', minutes: '{0} min', mathErrors: '{0} math errors' },
-    }));
-    const f = (x: { cpuMs: number; wallMs: number }) => `${(x.cpuMs / 1000).toFixed(1)} s CPU (${(x.wallMs / 1000).toFixed(1)} s wall)`;
-    console.log(`      ${(text.length / 1024 / 1024).toFixed(1)} MB lesson: course scan ${f(scan)}, search index ${f(search)}, renderLesson ${f(render)}, article ${f(article)}; ` +
-      `${render.value.headings.length} headings, ${(render.value.html.length / 1024 / 1024).toFixed(0)} MB of HTML, ${render.value.mathErrors.length} math errors`);
+    const article = cpuAndWall(() =>
+      buildLessonArticle({
+        lessonId: 'big',
+        rendered: render.value,
+        labels: {
+          contents: 'Contents',
+          previous: 'Previous',
+          next: 'Next',
+          endOfCourse: 'End',
+          minutes: '{0} min',
+          mathErrors: '{0} math errors',
+        },
+      }),
+    );
+    const f = (x: { cpuMs: number; wallMs: number }) =>
+      `${(x.cpuMs / 1000).toFixed(1)} s CPU (${(x.wallMs / 1000).toFixed(1)} s wall)`;
+    console.log(
+      `      ${(text.length / 1024 / 1024).toFixed(1)} MB lesson: course scan ${f(scan)}, search index ${f(search)}, renderLesson ${f(render)}, article ${f(article)}; ` +
+        `${render.value.headings.length} headings, ${(render.value.html.length / 1024 / 1024).toFixed(0)} MB of HTML, ${render.value.mathErrors.length} math errors`,
+    );
     assert.strictEqual(scan.value.lessons.length, 1);
     assert.ok(render.value.headings.length > 1000);
     // Past 2,000 formulas the rest is TeX source: one error says so.

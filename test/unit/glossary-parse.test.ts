@@ -1,6 +1,13 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { parseGlossary, mergeGlossaries, termAt, MAX_GLOSSARY_CHARS, markdownCodeBlocks, isInCodeBlock } from '../../src/core';
+import {
+  parseGlossary,
+  mergeGlossaries,
+  termAt,
+  MAX_GLOSSARY_CHARS,
+  markdownCodeBlocks,
+  isInCodeBlock,
+} from '../../src/core';
 import { sampleGlossary } from './glossary-termAt.test';
 
 const entry = (id: string, extra = '') =>
@@ -11,7 +18,10 @@ describe('parseGlossary', () => {
   it('reads a valid file without problems', () => {
     const { glossary, problems } = parseGlossary(file(entry('a'), entry('b', ', "related": ["a"]')), 'g.json');
     assert.deepStrictEqual(problems, []);
-    assert.deepStrictEqual(glossary.entries.map((e) => e.id), ['a', 'b']);
+    assert.deepStrictEqual(
+      glossary.entries.map((e) => e.id),
+      ['a', 'b'],
+    );
     assert.strictEqual(glossary.byId.get('b')?.source, 'g.json');
   });
 
@@ -42,11 +52,23 @@ describe('parseGlossary', () => {
   });
 
   it('skips a bad entry on its line and keeps the others', () => {
-    const text = file(entry('a'), '{ "id": "b", "terms": { "en": [] }, "definition": { "en": "x" } }', '{ "terms": { "en": ["c"] } }', '42', entry('d'));
+    const text = file(
+      entry('a'),
+      '{ "id": "b", "terms": { "en": [] }, "definition": { "en": "x" } }',
+      '{ "terms": { "en": ["c"] } }',
+      '42',
+      entry('d'),
+    );
     const { glossary, problems } = parseGlossary(text, 'x');
-    assert.deepStrictEqual(glossary.entries.map((e) => e.id), ['a', 'd']);
+    assert.deepStrictEqual(
+      glossary.entries.map((e) => e.id),
+      ['a', 'd'],
+    );
     const errors = problems.filter((p) => p.severity === 'error');
-    assert.deepStrictEqual(errors.map((p) => p.line), [5, 6, 7]);
+    assert.deepStrictEqual(
+      errors.map((p) => p.line),
+      [5, 6, 7],
+    );
     assert.match(errors[0].message, /"b" has no terms/);
     assert.match(errors[1].message, /without an "id"/);
     assert.match(errors[2].message, /must be an object/);
@@ -54,7 +76,10 @@ describe('parseGlossary', () => {
 
   it('reports duplicate ids on the second one, pointing at the first', () => {
     const { glossary, problems } = parseGlossary(file(entry('a'), entry('b'), entry('a')), 'x');
-    assert.deepStrictEqual(glossary.entries.map((e) => e.id), ['a', 'b']);
+    assert.deepStrictEqual(
+      glossary.entries.map((e) => e.id),
+      ['a', 'b'],
+    );
     assert.strictEqual(problems.length, 1);
     assert.strictEqual(problems[0].line, 6);
     assert.match(problems[0].message, /Duplicate id "a" \(first defined on line 4\)/);
@@ -63,16 +88,27 @@ describe('parseGlossary', () => {
   it('warns about unknown related ids unless they are known from elsewhere', () => {
     const text = file(entry('a', ', "related": ["nope", "superposition"]'));
     const p = parseGlossary(text, 'x').problems;
-    assert.deepStrictEqual(p.map((x) => [x.line, x.severity, x.message]), [
-      [4, 'warning', 'Unknown related id "nope".'],
-      [4, 'warning', 'Unknown related id "superposition".'],
-    ]);
+    assert.deepStrictEqual(
+      p.map((x) => [x.line, x.severity, x.message]),
+      [
+        [4, 'warning', 'Unknown related id "nope".'],
+        [4, 'warning', 'Unknown related id "superposition".'],
+      ],
+    );
     const known = parseGlossary(text, 'x', { knownIds: ['superposition'] }).problems;
-    assert.deepStrictEqual(known.map((x) => x.message), ['Unknown related id "nope".']);
+    assert.deepStrictEqual(
+      known.map((x) => x.message),
+      ['Unknown related id "nope".'],
+    );
   });
 
   it('warns about unknown properties and languages, wrong types', () => {
-    const text = file(entry('a', ', "colour": "red", "formula": 3, "introducedIn": "x"').replace('"en": "Def of a."', '"en": "Def", "fr": "Déf"'));
+    const text = file(
+      entry('a', ', "colour": "red", "formula": 3, "introducedIn": "x"').replace(
+        '"en": "Def of a."',
+        '"en": "Def", "fr": "Déf"',
+      ),
+    );
     const msgs = parseGlossary(text, 'x').problems.map((p) => p.message);
     assert.ok(msgs.some((m) => /Unknown property "colour"/.test(m)));
     assert.ok(msgs.some((m) => /Unknown language "fr"/.test(m)));
@@ -93,7 +129,10 @@ describe('parseGlossary', () => {
   });
 
   it('one-language user entries fall back to the other language', () => {
-    const { glossary } = parseGlossary(file('{ "id": "x", "terms": { "vi": ["từ riêng"] }, "definition": { "vi": "Định nghĩa." } }'), 'x');
+    const { glossary } = parseGlossary(
+      file('{ "id": "x", "terms": { "vi": ["từ riêng"] }, "definition": { "vi": "Định nghĩa." } }'),
+      'x',
+    );
     assert.deepStrictEqual(glossary.byId.get('x')?.terms, { vi: ['từ riêng'] });
   });
 });
@@ -106,10 +145,17 @@ describe('mergeGlossaries', () => {
     assert.strictEqual(merged.entries.length, builtin.entries.length + 1);
     assert.strictEqual(termAt(merged, 'a my-term term here', 3)?.id, 'my-term');
     assert.strictEqual(termAt(merged, 'a probe', 3)?.id, 'probe');
-    assert.strictEqual(termAt(builtin, 'a my-term term here', 3), undefined, 'the shipped glossary object is not changed');
+    assert.strictEqual(
+      termAt(builtin, 'a my-term term here', 3),
+      undefined,
+      'the shipped glossary object is not changed',
+    );
   });
   it('overrides by id: given fields win, texts merge per language', () => {
-    const user = parseGlossary(file('{ "id": "probe", "terms": { "en": ["sonde"] }, "definition": { "en": "My own definition." } }'), 'mine.json').glossary;
+    const user = parseGlossary(
+      file('{ "id": "probe", "terms": { "en": ["sonde"] }, "definition": { "en": "My own definition." } }'),
+      'mine.json',
+    ).glossary;
     const merged = mergeGlossaries(builtin, user);
     const e = merged.byId.get('probe')!;
     assert.strictEqual(e.definition.en, 'My own definition.');
@@ -122,8 +168,14 @@ describe('mergeGlossaries', () => {
     assert.strictEqual(merged.entries.length, builtin.entries.length);
   });
   it('later user files win; a user term claimed by a new entry beats the shipped one', () => {
-    const a = parseGlossary(file('{ "id": "mine", "terms": { "en": ["probe"] }, "definition": { "en": "A" } }'), 'a').glossary;
-    const b = parseGlossary(file('{ "id": "mine", "terms": { "en": ["probe"] }, "definition": { "en": "B" } }'), 'b').glossary;
+    const a = parseGlossary(
+      file('{ "id": "mine", "terms": { "en": ["probe"] }, "definition": { "en": "A" } }'),
+      'a',
+    ).glossary;
+    const b = parseGlossary(
+      file('{ "id": "mine", "terms": { "en": ["probe"] }, "definition": { "en": "B" } }'),
+      'b',
+    ).glossary;
     const merged = mergeGlossaries(builtin, a, b);
     assert.strictEqual(merged.byId.get('mine')?.definition.en, 'B');
     assert.strictEqual(termAt(merged, 'probe', 0)?.id, 'mine');
@@ -135,27 +187,27 @@ describe('mergeGlossaries', () => {
 
 describe('markdownCodeBlocks', () => {
   const doc = [
-    '# Notes',                // 0
-    'probe here',             // 1
-    '```python',              // 2
-    'probe = 1',              // 3
-    '```',                    // 4
-    '- item',                 // 5
-    '',                       // 6
-    '  ~~~',                  // 7
-    '  probe in list code',   // 8
-    '  ~~~',                  // 9
-    '> ```',                  // 10
-    '> probe quoted code',    // 11
-    '> ```',                  // 12
-    '',                       // 13
+    '# Notes', // 0
+    'probe here', // 1
+    '```python', // 2
+    'probe = 1', // 3
+    '```', // 4
+    '- item', // 5
+    '', // 6
+    '  ~~~', // 7
+    '  probe in list code', // 8
+    '  ~~~', // 9
+    '> ```', // 10
+    '> probe quoted code', // 11
+    '> ```', // 12
+    '', // 13
     '    indented continuation', // 14
-    '1. ````js',              // 15
-    '   ```',                 // 16: shorter fence does not close
-    '   ````',                // 17
-    '```a `b` c',            // 18: backticks in the info string: not a fence
-    '~~~~',                   // 19
-    'unclosed probe',         // 20
+    '1. ````js', // 15
+    '   ```', // 16: shorter fence does not close
+    '   ````', // 17
+    '```a `b` c', // 18: backticks in the info string: not a fence
+    '~~~~', // 19
+    'unclosed probe', // 20
   ].join('\n');
   const blocks = markdownCodeBlocks(doc);
   const inCode = [...Array(21).keys()].filter((l) => isInCodeBlock(blocks, l));
@@ -176,7 +228,10 @@ describe('markdownCodeBlocks', () => {
         const line = raw.replace(/^(?: {0,3}> ?)+/, '');
         if (open) {
           const m = /^[ \t]*(`{3,}|~{3,})(.*)$/.exec(line);
-          if (m && m[1][0] === open.char && m[1].length >= open.length && m[2].trim() === '') { out.push({ start: open.start, end: i + 1 }); open = undefined; }
+          if (m && m[1][0] === open.char && m[1].length >= open.length && m[2].trim() === '') {
+            out.push({ start: open.start, end: i + 1 });
+            open = undefined;
+          }
           return;
         }
         const m = /^[ \t]*(`{3,}|~{3,})(.*)$/.exec(line.replace(/^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?=[`~])/, ''));
@@ -185,10 +240,31 @@ describe('markdownCodeBlocks', () => {
       if (open) out.push({ start: open.start, end: lines.length });
       return out;
     };
-    const piece = fc.constantFrom('```', '````', '~~~', '~~~~', '`', '~', 'x', ' ', '> ', '- ', '1. ', 'py', '\n', '\n', '\r\n', '\r', '`b`');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
-      const text = parts.join('');
-      assert.deepStrictEqual(markdownCodeBlocks(text), reference(text));
-    }), { seed: 15, numRuns: 3000 });
+    const piece = fc.constantFrom(
+      '```',
+      '````',
+      '~~~',
+      '~~~~',
+      '`',
+      '~',
+      'x',
+      ' ',
+      '> ',
+      '- ',
+      '1. ',
+      'py',
+      '\n',
+      '\n',
+      '\r\n',
+      '\r',
+      '`b`',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        assert.deepStrictEqual(markdownCodeBlocks(text), reference(text));
+      }),
+      { seed: 15, numRuns: 3000 },
+    );
   });
 });

@@ -34,7 +34,13 @@ const EN: Case[] = [
   { note: 'multi-word, first word', line: 'We train a «linear probe» here.', hover: 'linear', id: 'linear-probe' },
   { note: 'multi-word, second word', line: 'We train a «linear probe» here.', hover: 'probe', id: 'linear-probe' },
   { note: 'multi-word, on the joint', line: 'We train a «linear probe» here.', hover: ' probe', id: 'linear-probe' },
-  { note: 'longest match wins over probe', line: 'Each «linear probes» set', hover: 'probes', plus: 2, id: 'linear-probe' },
+  {
+    note: 'longest match wins over probe',
+    line: 'Each «linear probes» set',
+    hover: 'probes',
+    plus: 2,
+    id: 'linear-probe',
+  },
   { note: 'plural listed', line: 'Several «probes» were used.', hover: 'probes', id: 'probe' },
   { note: 'plural not listed', line: 'Many superpositions.', hover: 'superpositions' },
   { note: 'listed -ing form', line: 'With «linear probing» we', hover: 'probing', id: 'linear-probe' },
@@ -45,10 +51,20 @@ const EN: Case[] = [
   { note: 'non-breaking space', line: 'a «linear\u00a0probe» result', hover: 'probe', id: 'linear-probe' },
   { note: 'comma breaks a term', line: 'linear, «probe» result', hover: 'probe', id: 'probe' },
   { note: 'comma breaks a term: first word alone', line: 'linear, probe result', hover: 'linear' },
-  { note: 'space variant of a hyphenated term', line: 'no «cherry picking» please', hover: 'picking', id: 'cherry-picking' },
+  {
+    note: 'space variant of a hyphenated term',
+    line: 'no «cherry picking» please',
+    hover: 'picking',
+    id: 'cherry-picking',
+  },
   { note: 'hyphenated term', line: 'no «cherry-picking» please', hover: 'cherry', id: 'cherry-picking' },
   { note: 'hyphenated alias', line: 'results were «cherry-picked».', hover: 'picked', id: 'cherry-picking' },
-  { note: 'joined form of a hyphenated alias', line: 'a «sparse autoencoder» run', hover: 'auto', id: 'sparse-autoencoder' },
+  {
+    note: 'joined form of a hyphenated alias',
+    line: 'a «sparse autoencoder» run',
+    hover: 'auto',
+    id: 'sparse-autoencoder',
+  },
   { note: 'hyphenated spelling', line: 'a «sparse auto-encoder» run', hover: 'encoder', id: 'sparse-autoencoder' },
   { note: 'abbreviation', line: 'Train an «SAE» first', hover: 'SAE', id: 'sparse-autoencoder' },
   { note: 'abbreviation plural', line: 'Train «SAEs» first', hover: 'SAEs', id: 'sparse-autoencoder' },
@@ -57,17 +73,33 @@ const EN: Case[] = [
   { note: 'PCA not in XPCA', line: 'XPCA is different', hover: 'PCA' },
   { note: 'PCA not before digits', line: 'PCA2 is a name', hover: 'PCA' },
   { note: 'PCA in parentheses', line: 'analysis («PCA»)', hover: 'PCA', id: 'pca' },
-  { note: 'long alias beats abbreviation context', line: '«principal component analysis» (PCA)', hover: 'component', id: 'pca' },
+  {
+    note: 'long alias beats abbreviation context',
+    line: '«principal component analysis» (PCA)',
+    hover: 'component',
+    id: 'pca',
+  },
   { note: 'emergence not in emergences', line: 'two emergences', hover: 'emergences' },
   { note: 'emergence with punctuation', line: 'is it «emergence»?', hover: 'emergence', id: 'emergence' },
   { note: 'British and American alias', line: '«emergent behavior» and', hover: 'behavior', id: 'emergence' },
   { note: 'possessive', line: 'the «feature»’s direction', hover: 'feature', id: 'feature' },
   { note: 'curly apostrophe inside a term', line: 'By «Occam’s razor» we', hover: 'razor', id: 'occams-razor' },
   { note: 'straight apostrophe inside a term', line: "By «Occam's razor» we", hover: 's razor', id: 'occams-razor' },
-  { note: 'underscore emphasis around a term', line: 'an _«superposition»_ case', hover: 'superposition', id: 'superposition' },
+  {
+    note: 'underscore emphasis around a term',
+    line: 'an _«superposition»_ case',
+    hover: 'superposition',
+    id: 'superposition',
+  },
   { note: 'bold around a term', line: 'a **«ground truth»** check', hover: 'truth', id: 'ground-truth' },
   { note: 'term inside a URL path still a word', line: 'see x/«probe»/y', hover: 'probe', id: 'probe' },
-  { note: 'three-word match from the middle', line: 'apply «principal component analysis» now', hover: 'component', plus: 3, id: 'pca' },
+  {
+    note: 'three-word match from the middle',
+    line: 'apply «principal component analysis» now',
+    hover: 'component',
+    plus: 3,
+    id: 'pca',
+  },
   { note: 'two adjacent terms: left', line: '«superposition» features', hover: 'position', id: 'superposition' },
   { note: 'two adjacent terms: right', line: 'superposition «features»', hover: 'features', id: 'feature' },
   { note: 'term at end of line', line: 'the «residual stream»', hover: 'stream', plus: 5, id: 'residual-stream' },
@@ -120,7 +152,9 @@ function materialise(c: Case, form: 'NFC' | 'NFD') {
     character++;
     while (character < line.length && /\p{M}/u.test(line[character])) character++;
   }
-  const expected = m ? { start: before.normalize(form).length, end: before.normalize(form).length + match.normalize(form).length } : undefined;
+  const expected = m
+    ? { start: before.normalize(form).length, end: before.normalize(form).length + match.normalize(form).length }
+    : undefined;
   return { line, character, expected };
 }
 
@@ -144,7 +178,12 @@ describe('termAt', () => {
         return;
       }
       assert.ok(got, `expected ${c.id} at ${character} in ${JSON.stringify(line)}`);
-      assert.deepStrictEqual(got, { id: c.id, start: expected.start, end: expected.end, text: line.slice(expected.start, expected.end) });
+      assert.deepStrictEqual(got, {
+        id: c.id,
+        start: expected.start,
+        end: expected.end,
+        text: line.slice(expected.start, expected.end),
+      });
     });
   }
 
@@ -192,7 +231,16 @@ describe('termAt', () => {
   });
 
   describe('empty, whitespace and out-of-range positions', () => {
-    for (const [line, ch] of [['', 0], [' ', 0], ['\t\t', 1], ['     ', 4], ['probe', -1], ['probe', 5], ['probe', 99], ['probe', NaN]] as [string, number][]) {
+    for (const [line, ch] of [
+      ['', 0],
+      [' ', 0],
+      ['\t\t', 1],
+      ['     ', 4],
+      ['probe', -1],
+      ['probe', 5],
+      ['probe', 99],
+      ['probe', NaN],
+    ] as [string, number][]) {
       it(`${JSON.stringify(line)} at ${ch}`, () => assert.strictEqual(termAt(g, line, ch), undefined));
     }
     it('emoji around a term (surrogate pairs)', () => {
@@ -210,7 +258,12 @@ describe('termAt', () => {
     it('10,000-char line: term near the end', () => {
       const line = filler + 'a linear probe here';
       const at = line.indexOf('probe');
-      assert.deepStrictEqual(termAt(g, line, at), { id: 'linear-probe', start: line.indexOf('linear'), end: at + 5, text: 'linear probe' });
+      assert.deepStrictEqual(termAt(g, line, at), {
+        id: 'linear-probe',
+        start: line.indexOf('linear'),
+        end: at + 5,
+        text: 'linear probe',
+      });
     });
     it('10,000-char line: term at the start', () => {
       assert.strictEqual(termAt(g, 'ground truth ' + filler, 3)?.id, 'ground-truth');
@@ -244,28 +297,51 @@ describe('findTerms', () => {
   const g = sampleGlossary();
   it('finds every term left to right, longest first, without overlaps', () => {
     const text = 'The linear probes and probes of the residual stream show superposition of features.';
-    assert.deepStrictEqual(findTerms(g, text).map((m) => [m.id, m.text]), [
-      ['linear-probe', 'linear probes'], ['probe', 'probes'], ['residual-stream', 'residual stream'], ['superposition', 'superposition'], ['feature', 'features'],
-    ]);
+    assert.deepStrictEqual(
+      findTerms(g, text).map((m) => [m.id, m.text]),
+      [
+        ['linear-probe', 'linear probes'],
+        ['probe', 'probes'],
+        ['residual-stream', 'residual stream'],
+        ['superposition', 'superposition'],
+        ['feature', 'features'],
+      ],
+    );
   });
   it('NFD text keeps original offsets', () => {
     const text = 'Về chồng chập và đặc trưng'.normalize('NFD');
     for (const m of findTerms(g, text)) assert.strictEqual(text.slice(m.start, m.end), m.text);
-    assert.deepStrictEqual(findTerms(g, text).map((m) => m.id), ['superposition', 'feature']);
+    assert.deepStrictEqual(
+      findTerms(g, text).map((m) => m.id),
+      ['superposition', 'feature'],
+    );
   });
   it('finds every shipped term as typed, in NFC, NFD, upper case and with tone marks in the other order', () => {
     // Most words are ruled out before they are normalised (a hash of their base letters): this must never
     // rule out a word that can start a term, whatever its normal form or case.
     const shipped = builtinGlossary();
-    const variants = (t: string) => [t, t.normalize('NFC'), t.normalize('NFD'), t.toUpperCase(), t.normalize('NFD').replace(/([\u0300\u0301\u0303\u0309\u0323])([\u0302\u0306\u031b])/g, '$2$1')]
-      .filter((v) => v.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '') === t.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
+    const variants = (t: string) =>
+      [
+        t,
+        t.normalize('NFC'),
+        t.normalize('NFD'),
+        t.toUpperCase(),
+        t.normalize('NFD').replace(/([\u0300\u0301\u0303\u0309\u0323])([\u0302\u0306\u031b])/g, '$2$1'),
+      ].filter(
+        (v) =>
+          v.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '') ===
+          t.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''),
+      );
     let checked = 0;
     for (const entry of shipped.entries) {
       for (const term of Object.values(entry.terms).flat()) {
         for (const v of variants(term ?? '')) {
           const text = `(${v}) x`;
           const m = findTerms(shipped, text)[0];
-          assert.ok(m && m.start === 1 && m.end >= 1 + v.trim().length, `${JSON.stringify(v)} (${entry.id}) not found: ${JSON.stringify(findTerms(shipped, text))}`);
+          assert.ok(
+            m && m.start === 1 && m.end >= 1 + v.trim().length,
+            `${JSON.stringify(v)} (${entry.id}) not found: ${JSON.stringify(findTerms(shipped, text))}`,
+          );
           checked++;
         }
       }
@@ -275,26 +351,52 @@ describe('findTerms', () => {
   // Word boundaries and hashes come from one scan over the text; these pin what a word is at its edges.
   const found = (text: string) => findTerms(g, text).map((m) => [m.id, m.text]);
   it('a term next to punctuation is found; a term glued to letters or digits is not', () => {
-    assert.deepStrictEqual(found('(probe), «probe»; "linear probe"! probe.'), [['probe', 'probe'], ['probe', 'probe'], ['linear-probe', 'linear probe'], ['probe', 'probe']]);
+    assert.deepStrictEqual(found('(probe), «probe»; "linear probe"! probe.'), [
+      ['probe', 'probe'],
+      ['probe', 'probe'],
+      ['linear-probe', 'linear probe'],
+      ['probe', 'probe'],
+    ]);
     assert.deepStrictEqual(found('xprobe probex probe2 2probe'), []);
-    assert.deepStrictEqual(found('SAE, SAEs; SAEx'), [['sparse-autoencoder', 'SAE'], ['sparse-autoencoder', 'SAEs']]);
+    assert.deepStrictEqual(found('SAE, SAEs; SAEx'), [
+      ['sparse-autoencoder', 'SAE'],
+      ['sparse-autoencoder', 'SAEs'],
+    ]);
   });
   it('emoji and other astral characters are boundaries; astral letters are part of a word', () => {
-    assert.deepStrictEqual(found('\u{1F600}probe\u{1F600} linear\u{1F600}probe'), [['probe', 'probe'], ['probe', 'probe']]);
+    assert.deepStrictEqual(found('\u{1F600}probe\u{1F600} linear\u{1F600}probe'), [
+      ['probe', 'probe'],
+      ['probe', 'probe'],
+    ]);
     // U+1D400 MATHEMATICAL BOLD CAPITAL A is a letter: it glues to the word after it.
     assert.deepStrictEqual(found('\u{1D400}probe probe\u{1D400}'), []);
-    assert.deepStrictEqual(found('\ud800probe probe\udc00'), [['probe', 'probe'], ['probe', 'probe']]);
+    assert.deepStrictEqual(found('\ud800probe probe\udc00'), [
+      ['probe', 'probe'],
+      ['probe', 'probe'],
+    ]);
   });
   it('diacritics belong to their word: a mark after a term makes another word', () => {
     const vi = 'Về chồng chập, đặc trưng và ĐẦU DÒ TUYẾN TÍNH.';
-    assert.deepStrictEqual(found(vi), [['superposition', 'chồng chập'], ['feature', 'đặc trưng'], ['linear-probe', 'ĐẦU DÒ TUYẾN TÍNH']]);
-    assert.deepStrictEqual(found(vi.normalize('NFD')).map(([id]) => id), ['superposition', 'feature', 'linear-probe']);
+    assert.deepStrictEqual(found(vi), [
+      ['superposition', 'chồng chập'],
+      ['feature', 'đặc trưng'],
+      ['linear-probe', 'ĐẦU DÒ TUYẾN TÍNH'],
+    ]);
+    assert.deepStrictEqual(
+      found(vi.normalize('NFD')).map(([id]) => id),
+      ['superposition', 'feature', 'linear-probe'],
+    );
     assert.deepStrictEqual(found('probe\u0301 prob\u00e9 đầu dò\u0301'), []);
     // "dò" alone is no term, "đầu dò" is, and "đầu" + "dò" must be the same two words in NFC and NFD.
-    assert.deepStrictEqual(found('đầu dò tuyến'.normalize('NFD')), [['probe', 'đầu dò tuyến'.normalize('NFD').slice(0, 'đầu dò'.normalize('NFD').length)]]);
+    assert.deepStrictEqual(found('đầu dò tuyến'.normalize('NFD')), [
+      ['probe', 'đầu dò tuyến'.normalize('NFD').slice(0, 'đầu dò'.normalize('NFD').length)],
+    ]);
   });
   it('a multi-word term spans a line break inside one text (markdown splits soft breaks into separate text tokens)', () => {
-    assert.deepStrictEqual(found('a linear\nprobe and linear\r\nprobes'), [['linear-probe', 'linear\nprobe'], ['linear-probe', 'linear\r\nprobes']]);
+    assert.deepStrictEqual(found('a linear\nprobe and linear\r\nprobes'), [
+      ['linear-probe', 'linear\nprobe'],
+      ['linear-probe', 'linear\r\nprobes'],
+    ]);
     assert.deepStrictEqual(found('linear,\nprobe'), [['probe', 'probe']]);
   });
   it('gives the same answers after a very long text (its word buffers are not kept)', () => {

@@ -4,7 +4,19 @@
 // the old patterns did: fast-check compares them with the old ones on short inputs.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { indexLessonText, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH, MAX_TYPESET_MATH_HTML, parseReaderMessage, RenderOverBudget, renderLesson, scanHeadings, splitAeroBlocks, splitExplicitId } from '../../src/core';
+import {
+  indexLessonText,
+  MAX_FORMATTED_INLINE_CHARS,
+  MAX_TABLE_ROWS,
+  MAX_TYPESET_MATH,
+  MAX_TYPESET_MATH_HTML,
+  parseReaderMessage,
+  RenderOverBudget,
+  renderLesson,
+  scanHeadings,
+  splitAeroBlocks,
+  splitExplicitId,
+} from '../../src/core';
 import { inlineMarkdownToText } from '../../src/core/markdown/slug';
 import { htmlDepth } from '../../src/core/markdown/render';
 
@@ -32,59 +44,109 @@ function oldSplitExplicitId(text: string): { text: string; id?: string } {
 }
 
 /** Short strings over an alphabet that exercises the patterns' edges. */
-const headingLine = fc.array(fc.constantFrom(' ', '\t', '#', 'a', 'b', '{', '}', '{#', 'x}', '*', '_', '\r'), { maxLength: 14 }).map((a) => a.join(''));
-const aeroText = fc.array(fc.constantFrom(
-  '<!--', '-->', '<!-- Aero-Navigation-Start -->', '<!--Aero-Navigation-End-->', '<!-- Aero-Footer-Start -->',
-  '<!-- Aero-Footer-End -->', '\n', 'x', '| [a](b.md) |\n', '```\n', ' ',
-), { maxLength: 12 }).map((a) => a.join(''));
+const headingLine = fc
+  .array(fc.constantFrom(' ', '\t', '#', 'a', 'b', '{', '}', '{#', 'x}', '*', '_', '\r'), { maxLength: 14 })
+  .map((a) => a.join(''));
+const aeroText = fc
+  .array(
+    fc.constantFrom(
+      '<!--',
+      '-->',
+      '<!-- Aero-Navigation-Start -->',
+      '<!--Aero-Navigation-End-->',
+      '<!-- Aero-Footer-Start -->',
+      '<!-- Aero-Footer-End -->',
+      '\n',
+      'x',
+      '| [a](b.md) |\n',
+      '```\n',
+      ' ',
+    ),
+    { maxLength: 12 },
+  )
+  .map((a) => a.join(''));
 
 describe('Hardening: linear-time scanners behave as before', () => {
   it('splitExplicitId matches the old pattern', () => {
-    fc.assert(fc.property(headingLine, (s) => {
-      assert.deepStrictEqual(splitExplicitId(s), oldSplitExplicitId(s));
-    }), { seed: SEED, numRuns: RUNS });
+    fc.assert(
+      fc.property(headingLine, (s) => {
+        assert.deepStrictEqual(splitExplicitId(s), oldSplitExplicitId(s));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   });
 
   it('scanHeadings reads heading text and closing #s as the old pattern did', () => {
-    fc.assert(fc.property(headingLine, (rest) => {
-      const line = `#${rest}`;
-      const old = OLD_ATX.exec(line);
-      const found = scanHeadings(line);
-      assert.strictEqual(found.length, old ? 1 : 0, JSON.stringify(line));
-      if (old) assert.strictEqual(found[0].text, inlineMarkdownToText(oldSplitExplicitId(old[2] ?? '').text), JSON.stringify(line));
-    }), { seed: SEED, numRuns: RUNS });
+    fc.assert(
+      fc.property(headingLine, (rest) => {
+        const line = `#${rest}`;
+        const old = OLD_ATX.exec(line);
+        const found = scanHeadings(line);
+        assert.strictEqual(found.length, old ? 1 : 0, JSON.stringify(line));
+        if (old)
+          assert.strictEqual(
+            found[0].text,
+            inlineMarkdownToText(oldSplitExplicitId(old[2] ?? '').text),
+            JSON.stringify(line),
+          );
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   });
 
   it('the search index reads headings as the old pattern did', () => {
-    fc.assert(fc.property(headingLine, (rest) => {
-      const line = `##${rest}`;
-      const old = OLD_SEARCH_HEADING.exec(line);
-      const sections = indexLessonText('l', 'L', line);
-      const heading = sections.find((s) => s.sectionId !== undefined);
-      const isSection = !!old && (old[1].length === 2 || old[1].length === 3);
-      if (isSection) assert.strictEqual(heading?.heading, inlineMarkdownToText(oldSplitExplicitId(old[2]).text), JSON.stringify(line));
-      else assert.strictEqual(heading, undefined, JSON.stringify(line));
-    }), { seed: SEED, numRuns: RUNS });
+    fc.assert(
+      fc.property(headingLine, (rest) => {
+        const line = `##${rest}`;
+        const old = OLD_SEARCH_HEADING.exec(line);
+        const sections = indexLessonText('l', 'L', line);
+        const heading = sections.find((s) => s.sectionId !== undefined);
+        const isSection = !!old && (old[1].length === 2 || old[1].length === 3);
+        if (isSection)
+          assert.strictEqual(
+            heading?.heading,
+            inlineMarkdownToText(oldSplitExplicitId(old[2]).text),
+            JSON.stringify(line),
+          );
+        else assert.strictEqual(heading, undefined, JSON.stringify(line));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   });
 
   it('splitAeroBlocks blanks the same blocks and comments as the old patterns', () => {
-    fc.assert(fc.property(aeroText, (s) => {
-      let nav = '';
-      const oldBody = s.replace(OLD_BLOCK, (whole, kind: string, inner: string) => {
-        if (kind === 'Navigation') nav += `${nav ? '\n' : ''}${inner.trim()}`;
-        return whole.replace(/[^\n]/g, '');
-      });
-      const r = splitAeroBlocks(s);
-      assert.strictEqual(r.navigation ?? '', s.includes('<!--') ? nav : '', JSON.stringify(s));
-      // Comments outside fences: compare on text without fences (the fence logic did not change).
-      if (!s.includes('```')) assert.strictEqual(r.body, oldBody.replace(OLD_COMMENT, (c) => c.replace(/[^\n]/g, '')), JSON.stringify(s));
-    }), { seed: SEED, numRuns: RUNS });
+    fc.assert(
+      fc.property(aeroText, (s) => {
+        let nav = '';
+        const oldBody = s.replace(OLD_BLOCK, (whole, kind: string, inner: string) => {
+          if (kind === 'Navigation') nav += `${nav ? '\n' : ''}${inner.trim()}`;
+          return whole.replace(/[^\n]/g, '');
+        });
+        const r = splitAeroBlocks(s);
+        assert.strictEqual(r.navigation ?? '', s.includes('<!--') ? nav : '', JSON.stringify(s));
+        // Comments outside fences: compare on text without fences (the fence logic did not change).
+        if (!s.includes('```'))
+          assert.strictEqual(
+            r.body,
+            oldBody.replace(OLD_COMMENT, (c) => c.replace(/[^\n]/g, '')),
+            JSON.stringify(s),
+          );
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   });
 
   it('inlineMarkdownToText still drops emphasis, code, links and math delimiters', () => {
-    assert.strictEqual(inlineMarkdownToText('A *b* **c** ~~d~~ _e_ __f__ `g` [h](./x.md#y) ![i](j.png) $k$ $$l$$'), 'A b c d e f g h i k l');
+    assert.strictEqual(
+      inlineMarkdownToText('A *b* **c** ~~d~~ _e_ __f__ `g` [h](./x.md#y) ![i](j.png) $k$ $$l$$'),
+      'A b c d e f g h i k l',
+    );
     assert.strictEqual(inlineMarkdownToText('snake_case_name and x_y'), 'snake_case_name and x_y');
-    assert.strictEqual(inlineMarkdownToText('[a [b](x)'), '[a b', 'link text stops at a bracket, as markdown-it reads it');
+    assert.strictEqual(
+      inlineMarkdownToText('[a [b](x)'),
+      '[a b',
+      'link text stops at a bracket, as markdown-it reads it',
+    );
   });
 });
 
@@ -112,7 +174,9 @@ describe('Hardening: no quadratic blow-ups', () => {
 describe('Hardening: KaTeX input size', () => {
   it('shows a formula over 2,000 characters as source with an error, quickly', () => {
     let r: ReturnType<typeof renderLesson> | undefined;
-    const t = ms(() => { r = renderLesson(`# T\n\n$$\n${'x\n'.repeat(100_000)}`); });
+    const t = ms(() => {
+      r = renderLesson(`# T\n\n$$\n${'x\n'.repeat(100_000)}`);
+    });
     assert.ok(t < FAST_MS * 2, `${t.toFixed(0)} ms`);
     assert.strictEqual(r!.mathErrors.length, 1);
     assert.match(r!.mathErrors[0].message, /longer than 2000 characters \(is a closing \$ or \$\$ missing\?\)/);
@@ -137,7 +201,11 @@ describe('Hardening: KaTeX input size', () => {
   });
   it('a render with a time budget stops before the formula that finds it spent, and says so by name', () => {
     const formulas = Array.from({ length: 5 }, (_, i) => `$$\n${'\\sqrt{x}+'.repeat(60)}x_{${i}}\n$$`).join('\n\n');
-    assert.throws(() => renderLesson(formulas, { budgetMs: 0 }), (e: Error) => e instanceof RenderOverBudget && e.name === 'RenderOverBudget' && /longer than 0 ms/.test(e.message));
+    assert.throws(
+      () => renderLesson(formulas, { budgetMs: 0 }),
+      (e: Error) =>
+        e instanceof RenderOverBudget && e.name === 'RenderOverBudget' && /longer than 0 ms/.test(e.message),
+    );
     // Without formulas the budget is never checked; without a budget every formula renders.
     assert.match(renderLesson('# Plain **text**', { budgetMs: 0 }).html, /<strong>text<\/strong>/);
     const all = renderLesson(formulas);
@@ -159,16 +227,24 @@ describe('Hardening: KaTeX work per formula (macros)', () => {
   // (1,432 characters) took KaTeX 52 s and 208 MB of HTML. These are smaller, so that without the guard they
   // finish in seconds and fail on the missing error instead of hanging the suite.
   const bombs: [string, string][] = [
-    ['a fat macro body expanded a hundred times', `$$\\def\\a{${ROOTS}}\\def\\b{\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a}\\b\\b\\b\\b\\b\\b\\b\\b\\b\\b$$`],
+    [
+      'a fat macro body expanded a hundred times',
+      `$$\\def\\a{${ROOTS}}\\def\\b{\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a}\\b\\b\\b\\b\\b\\b\\b\\b\\b\\b$$`,
+    ],
     ['a macro that copies its argument', `$$\\def\\a#1{#1#1#1#1#1#1#1#1#1#1}\\a{\\a{${ROOTS}}}$$`],
-    ['\\newcommand with a fat body', `$$\\newcommand{\\fat}{${ROOTS}}\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat$$`],
+    [
+      '\\newcommand with a fat body',
+      `$$\\newcommand{\\fat}{${ROOTS}}\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat\\fat$$`,
+    ],
     ['\\gdef in one formula, used in the next', `$\\gdef\\fat{${ROOTS}}$\n\n$$${'\\fat'.repeat(100)}$$`],
     ['\\edef of a fat macro', `$$\\def\\a{${ROOTS}}\\edef\\b{\\a\\a\\a\\a\\a\\a\\a\\a}\\b\\b\\b\\b\\b\\b\\b\\b$$`],
   ];
   for (const [name, md] of bombs) {
     it(`stops ${name} with an error, quickly, with little HTML`, () => {
       let r: ReturnType<typeof renderLesson> | undefined;
-      const t = ms(() => { r = renderLesson(md); });
+      const t = ms(() => {
+        r = renderLesson(md);
+      });
       assert.ok(t < FAST_MS, `${t.toFixed(0)} ms`);
       assert.strictEqual(r!.mathErrors.length, 1, JSON.stringify(r!.mathErrors.map((e) => e.message)));
       assert.match(r!.mathErrors[0].message, /macros expand to more than 2000 tokens|Too many expansions/);
@@ -180,21 +256,28 @@ describe('Hardening: KaTeX work per formula (macros)', () => {
     assert.match(renderLesson(bombs[1][1]).mathErrors[0]?.message ?? '', /^macros expand to more than 2000 tokens/);
   });
   it('ordinary macros still work: \\newcommand, \\renewcommand, \\def with arguments, \\gdef across formulas, \\let, \\tag', () => {
-    const r = renderLesson([
-      '$\\newcommand{\\RR}{\\mathbb{R}} x \\in \\RR^n$',
-      '$\\renewcommand{\\vec}[1]{\\mathbf{#1}} \\vec{v}$',
-      '$\\def\\f#1#2{f(#1, #2)} \\f{x}{y}$',
-      '$\\gdef\\WU{W_U}$ then $\\WU h$',
-      '$\\let\\z\\relax \\z x$ and $\\def\\p#1.{(#1)}\\p ab.$',
-      '$$\\begin{align} a &= b \\tag{1} \\\\ c &= d \\end{align}$$',
-      '$\\braket{\\phi|\\psi}$',
-      '$\\gdef\\Q{\\mathbb{R}}$',
-      `$$\n${'\\Q+'.repeat(400)}0\n$$`,
-    ].join('\n\n'));
+    const r = renderLesson(
+      [
+        '$\\newcommand{\\RR}{\\mathbb{R}} x \\in \\RR^n$',
+        '$\\renewcommand{\\vec}[1]{\\mathbf{#1}} \\vec{v}$',
+        '$\\def\\f#1#2{f(#1, #2)} \\f{x}{y}$',
+        '$\\gdef\\WU{W_U}$ then $\\WU h$',
+        '$\\let\\z\\relax \\z x$ and $\\def\\p#1.{(#1)}\\p ab.$',
+        '$$\\begin{align} a &= b \\tag{1} \\\\ c &= d \\end{align}$$',
+        '$\\braket{\\phi|\\psi}$',
+        '$\\gdef\\Q{\\mathbb{R}}$',
+        `$$\n${'\\Q+'.repeat(400)}0\n$$`,
+      ].join('\n\n'),
+    );
     assert.deepStrictEqual(r.mathErrors, []);
     assert.strictEqual(typeset(r.html), 11);
     const text = r.html.replace(/<annotation[^]*?<\/annotation>/g, '');
-    for (const expected of ['<mi mathvariant="double-struck">R</mi>', '<mi mathvariant="bold">v</mi>', '<mi>f</mi><mo stretchy="false">(</mo><mi>x</mi>', '<msub><mi>W</mi><mi>U</mi></msub>']) {
+    for (const expected of [
+      '<mi mathvariant="double-struck">R</mi>',
+      '<mi mathvariant="bold">v</mi>',
+      '<mi>f</mi><mo stretchy="false">(</mo><mi>x</mi>',
+      '<msub><mi>W</mi><mi>U</mi></msub>',
+    ]) {
       assert.ok(text.includes(expected), expected);
     }
   });
@@ -217,7 +300,11 @@ describe('Hardening: KaTeX nesting depth', () => {
     assert.strictEqual(deep.mathErrors.length, 1);
     assert.match(deep.mathErrors[0].message, /^formula nested too deeply: \d+ levels of HTML, more than 150/);
     assert.ok(!/class="katex"/.test(deep.html), 'not typeset');
-    for (const t of ['\\cfrac{1}{1+\\cfrac{1}{1+\\cfrac{1}{1+\\cfrac{1}{1+x}}}}', 'x_{a_{b_{c_{d_{e}}}}}', '\\sqrt{\\frac{\\sum_{i=1}^n (x_i-\\bar x)^2}{n-1}}']) {
+    for (const t of [
+      '\\cfrac{1}{1+\\cfrac{1}{1+\\cfrac{1}{1+\\cfrac{1}{1+x}}}}',
+      'x_{a_{b_{c_{d_{e}}}}}',
+      '\\sqrt{\\frac{\\sum_{i=1}^n (x_i-\\bar x)^2}{n-1}}',
+    ]) {
       assert.deepStrictEqual(renderLesson(`$$${t}$$`).mathErrors, [], t);
     }
   });
@@ -234,8 +321,13 @@ describe('Hardening: KaTeX work per lesson', () => {
     assert.strictEqual(typeset(r.html), 5);
     assert.deepStrictEqual(r.untypesetMath, { formulas: 3, line: 3 + 5 * 4, limit: 'tex' });
     assert.deepStrictEqual(r.mathErrors, []);
-    const shown = [...r.html.matchAll(/<div class="il-math-untypeset il-math-untypeset-block"><code>([^<]*)<\/code><\/div>/g)].map((m) => m[1]);
-    assert.ok(shown.length === 3 && shown.every((tex, k) => tex === `${formula(5 + k)}\n`), 'each untypeset formula keeps its TeX, in order');
+    const shown = [
+      ...r.html.matchAll(/<div class="il-math-untypeset il-math-untypeset-block"><code>([^<]*)<\/code><\/div>/g),
+    ].map((m) => m[1]);
+    assert.ok(
+      shown.length === 3 && shown.every((tex, k) => tex === `${formula(5 + k)}\n`),
+      'each untypeset formula keeps its TeX, in order',
+    );
     const inline = renderLesson(`${lesson(5)}\n\nThen $a < b$ inline.`);
     assert.match(inline.html, /Then <code class="il-math-untypeset">a &lt; b<\/code> inline\./);
   });
@@ -246,7 +338,10 @@ describe('Hardening: KaTeX work per lesson', () => {
     const r = renderLesson(Array.from({ length: 6 }, (_, i) => big(i)).join('\n\n'));
     assert.strictEqual(typeset(r.html), 3);
     assert.deepStrictEqual(r.untypesetMath, { formulas: 3, line: 1 + 4 * 3, limit: 'html' });
-    assert.strictEqual(typeset(renderLesson(Array.from({ length: 6 }, (_, i) => big(i)).join('\n\n'), { typesetAllMath: true }).html), 6);
+    assert.strictEqual(
+      typeset(renderLesson(Array.from({ length: 6 }, (_, i) => big(i)).join('\n\n'), { typesetAllMath: true }).html),
+      6,
+    );
   });
   it('typesetAllMath typesets every formula; a lesson under the limit is the same either way', () => {
     const all = renderLesson(lesson(8), { typesetAllMath: true });
@@ -268,11 +363,15 @@ describe('Hardening: KaTeX work per lesson', () => {
   });
   it('macro expansion and formulas with errors count too; the count starts again with each lesson', () => {
     // \m expands to 800 tokens that make no HTML: each formula below is about 1,610 (tokens and characters), six fit.
-    const r = renderLesson(`$\\gdef\\m{${'{}'.repeat(400)}}$\n\n${Array.from({ length: 12 }, (_, i) => `$$\\m\\m+${i}$$`).join('\n\n')}`);
+    const r = renderLesson(
+      `$\\gdef\\m{${'{}'.repeat(400)}}$\n\n${Array.from({ length: 12 }, (_, i) => `$$\\m\\m+${i}$$`).join('\n\n')}`,
+    );
     assert.deepStrictEqual(r.mathErrors, []);
     assert.deepStrictEqual(r.untypesetMath, { formulas: 6, line: 15, limit: 'tex' });
     // 1,986 characters with the line break, each an error: five fit (9,930); the sixth does not, nor $x$ after it.
-    const errors = renderLesson(`${Array.from({ length: 6 }, () => `$$\n${'x+'.repeat(990)}\\frac\n$$`).join('\n\n')}\n\n$x$`);
+    const errors = renderLesson(
+      `${Array.from({ length: 6 }, () => `$$\n${'x+'.repeat(990)}\\frac\n$$`).join('\n\n')}\n\n$x$`,
+    );
     assert.strictEqual(errors.mathErrors.length, 5);
     assert.deepStrictEqual(errors.untypesetMath, { formulas: 2, line: 21, limit: 'tex' });
     assert.strictEqual(renderLesson('$x$').untypesetMath, undefined);
@@ -283,9 +382,15 @@ describe('Hardening: heading ids never clobber the reader page', () => {
   it('gives a heading named like a page element another id, in the renderer and the tree alike', () => {
     const src = '## End {#il-end}\n\n## Root {#root}\n\n## IL end\n\n## root\n';
     const r = renderLesson(src);
-    assert.deepStrictEqual(r.headings.map((h) => h.id), ['il-end-1', 'root-1', 'il-end-2', 'root-2']);
+    assert.deepStrictEqual(
+      r.headings.map((h) => h.id),
+      ['il-end-1', 'root-1', 'il-end-2', 'root-2'],
+    );
     assert.ok(!/id="(root|il-end)"/.test(r.html));
-    assert.deepStrictEqual(scanHeadings(src).map((h) => h.id), r.headings.map((h) => h.id));
+    assert.deepStrictEqual(
+      scanHeadings(src).map((h) => h.id),
+      r.headings.map((h) => h.id),
+    );
   });
 });
 
@@ -309,10 +414,20 @@ describe('Hardening: degenerate blocks are shown as written, with a note', () =>
     const { html } = renderLesson(`# T\n\n${text}\n\nAfter **this**.`);
     assert.strictEqual(notes(html), 1);
     assert.match(html, /This text has [\d,]+ characters, more than the 20,000/);
-    assert.ok(!/<strong>bold<\/strong>|<a href="https:\/\/example.com"|class="katex"/.test(html.split('After')[0]), 'the long paragraph is not formatted');
+    assert.ok(
+      !/<strong>bold<\/strong>|<a href="https:\/\/example.com"|class="katex"/.test(html.split('After')[0]),
+      'the long paragraph is not formatted',
+    );
     // Every character of it is on the page, escaped.
     const shown = /<span class="il-unformatted">([^<]*)<\/span>/.exec(html)![1];
-    assert.strictEqual(shown.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), text.trim());
+    assert.strictEqual(
+      shown
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+      text.trim(),
+    );
     assert.match(html, /After <strong>this<\/strong>\./, 'the next paragraph is formatted as usual');
   });
 
@@ -365,7 +480,10 @@ describe('Hardening: degenerate blocks are shown as written, with a note', () =>
     const r = renderLesson(`| a | b |\n|---|---|\n${rows.join('\n')}\n## Next {#next}\n> quoted **x**\n`);
     assert.match(r.html, /the other 2 are shown as written/);
     assert.strictEqual(/<pre>([^<]*)<\/pre>/.exec(r.html)![1], rows.slice(MAX_TABLE_ROWS).join('\n'));
-    assert.deepStrictEqual(r.headings.map((h) => h.id), ['next']);
+    assert.deepStrictEqual(
+      r.headings.map((h) => h.id),
+      ['next'],
+    );
     assert.match(r.html, /<blockquote>\s*<p>quoted <strong>x<\/strong><\/p>/);
   });
 
@@ -388,6 +506,9 @@ describe('Hardening: degenerate blocks are shown as written, with a note', () =>
     const line = 'a<b>&"é😀'.repeat(150_000);
     const { html } = renderLesson(line);
     const shown = /<span class="il-unformatted">(.*?)<\/span>/s.exec(html)![1].replace(/<wbr>/g, '');
-    assert.strictEqual(shown, line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+    assert.strictEqual(
+      shown,
+      line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+    );
   });
 });

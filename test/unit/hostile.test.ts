@@ -5,7 +5,13 @@
 // bench/hostile.bench.ts) and the HTML must be inert.
 import * as assert from 'assert';
 import {
-  buildLessonArticle, indexLessonText, parseCourseFolder, parseFrontMatter, renderLesson, repairMojibake, resolveLessonLink,
+  buildLessonArticle,
+  indexLessonText,
+  parseCourseFolder,
+  parseFrontMatter,
+  renderLesson,
+  repairMojibake,
+  resolveLessonLink,
   type RenderedLesson,
 } from '../../src/core';
 import { hostileCorpus, hostileGlossary, type HostileCase } from '../fixtures/hostile/corpus';
@@ -22,10 +28,21 @@ const corpus = hostileCorpus();
 // Term marking on, as in the reader, with a glossary whose terms and definitions are hostile too.
 const glossary = hostileGlossary();
 const lessons = corpus.map((c) => ({ id: c.name, path: `${c.name}.md` }));
-const LABELS = { contents: 'Contents', previous: 'Previous', next: 'Next', endOfCourse: 'End', minutes: '{0} min', mathErrors: '{0} math errors' };
+const LABELS = {
+  contents: 'Contents',
+  previous: 'Previous',
+  next: 'Next',
+  endOfCourse: 'End',
+  minutes: '{0} min',
+  mathErrors: '{0} math errors',
+};
 
 type Step = 'encoding check' | 'course scan' | 'search index' | 'renderLesson' | 'buildLessonArticle';
-interface Timing { name: string; wall: Record<Step, number>; cpu: Record<Step, number> }
+interface Timing {
+  name: string;
+  wall: Record<Step, number>;
+  cpu: Record<Step, number>;
+}
 const timings: Timing[] = [];
 
 function timed<T>(step: Step, t: Timing, f: () => T): T {
@@ -47,19 +64,30 @@ function check(c: HostileCase): void {
   const text = repair.repaired ? repair.text : c.markdown;
   const folder = timed('course scan', t, () => parseCourseFolder([{ path, text }]));
   timed('search index', t, () => indexLessonText(c.name, c.name, text));
-  const rendered = timed('renderLesson', t, (): RenderedLesson => renderLesson(text, {
-    runnableSnippets: new Set(['study-hours', 'x']),
-    classifyLink: (href) => (resolveLessonLink(path, href, lessons) ? 'lesson' : 'broken'),
-    glossary, glossaryMarking: { language: 'en', firstOnly: 'all' },
-  }));
-  const article = timed('buildLessonArticle', t, () => buildLessonArticle({
-    lessonId: c.name, rendered, labels: LABELS,
-    previous: { id: 'prev', title: rendered.title }, next: { id: 'next', title: folder.lessons[0]?.title ?? '' },
-  }));
+  const rendered = timed('renderLesson', t, (): RenderedLesson =>
+    renderLesson(text, {
+      runnableSnippets: new Set(['study-hours', 'x']),
+      classifyLink: (href) => (resolveLessonLink(path, href, lessons) ? 'lesson' : 'broken'),
+      glossary,
+      glossaryMarking: { language: 'en', firstOnly: 'all' },
+    }),
+  );
+  const article = timed('buildLessonArticle', t, () =>
+    buildLessonArticle({
+      lessonId: c.name,
+      rendered,
+      labels: LABELS,
+      previous: { id: 'prev', title: rendered.title },
+      next: { id: 'next', title: folder.lessons[0]?.title ?? '' },
+    }),
+  );
 
   const bound = boundMs(c);
   for (const step of Object.keys(t.cpu) as Step[]) {
-    assert.ok(t.cpu[step] < bound, `${step} took ${t.cpu[step].toFixed(0)} ms CPU (${t.wall[step].toFixed(0)} ms wall; bound ${bound.toFixed(0)} ms): a hang or a super-linear case`);
+    assert.ok(
+      t.cpu[step] < bound,
+      `${step} took ${t.cpu[step].toFixed(0)} ms CPU (${t.wall[step].toFixed(0)} ms wall; bound ${bound.toFixed(0)} ms): a hang or a super-linear case`,
+    );
   }
   assertInert(rendered.html);
   assertInert(article, { noStyleAttributes: true, article: true });
@@ -74,7 +102,21 @@ describe('Hostile corpus', function () {
     const files = corpus.filter((c) => c.source === 'file');
     assert.ok(files.length >= 150, `only ${files.length} committed cases`);
     const categories = new Set(corpus.map((c) => c.category));
-    for (const cat of ['text', 'html', 'link', 'image', 'autolink', 'linkify', 'table', 'heading', 'callout', 'frontmatter', 'snippet', 'katex', 'backtrack']) {
+    for (const cat of [
+      'text',
+      'html',
+      'link',
+      'image',
+      'autolink',
+      'linkify',
+      'table',
+      'heading',
+      'callout',
+      'frontmatter',
+      'snippet',
+      'katex',
+      'backtrack',
+    ]) {
       assert.ok(categories.has(cat), `no ${cat}-* case`);
     }
   });
@@ -83,7 +125,9 @@ describe('Hostile corpus', function () {
   for (const c of corpus) byCategory.set(c.category, [...(byCategory.get(c.category) ?? []), c]);
   for (const [category, cases] of byCategory) {
     describe(category, () => {
-      for (const c of cases) it(`${c.name}${c.source === 'generated' ? ` (generated, ${(c.markdown.length / 1024).toFixed(0)} KB)` : ''}`, () => check(c));
+      for (const c of cases)
+        it(`${c.name}${c.source === 'generated' ? ` (generated, ${(c.markdown.length / 1024).toFixed(0)} KB)` : ''}`, () =>
+          check(c));
     });
   }
 
@@ -93,17 +137,25 @@ describe('Hostile corpus', function () {
       assert.ok(Array.isArray(fm.problems));
     }
     assert.deepStrictEqual(parseFrontMatter('---\ntitle: [unclosed\n---\nBody').problems.length, 1);
-    assert.strictEqual(({} as Record<string, unknown>).polluted, undefined, 'front matter __proto__ keys must not pollute Object.prototype');
+    assert.strictEqual(
+      ({} as Record<string, unknown>).polluted,
+      undefined,
+      'front matter __proto__ keys must not pollute Object.prototype',
+    );
   });
 
   after(() => {
     if (!timings.length) return;
     const total = (r: Record<Step, number>) => Object.values(r).reduce((a, b) => a + b, 0);
     const slow = [...timings].sort((a, b) => total(b.cpu) - total(a.cpu)).slice(0, 10);
-    console.log(`\n    slowest hostile cases of ${timings.length}, CPU ms (wall ms): encoding / course scan / search index / renderLesson / article`);
+    console.log(
+      `\n    slowest hostile cases of ${timings.length}, CPU ms (wall ms): encoding / course scan / search index / renderLesson / article`,
+    );
     for (const t of slow) {
       const cell = (s: Step) => `${t.cpu[s].toFixed(0)} (${t.wall[s].toFixed(0)})`.padStart(12);
-      console.log(`      ${t.name.padEnd(38)} ${cell('encoding check')} ${cell('course scan')} ${cell('search index')} ${cell('renderLesson')} ${cell('buildLessonArticle')}`);
+      console.log(
+        `      ${t.name.padEnd(38)} ${cell('encoding check')} ${cell('course scan')} ${cell('search index')} ${cell('renderLesson')} ${cell('buildLessonArticle')}`,
+      );
     }
   });
 });

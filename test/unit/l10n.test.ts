@@ -18,7 +18,7 @@ function sources(dir: string): string[] {
 function l10nStrings(text: string): string[] {
   const out: string[] = [];
   const re = /l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g;
-  for (let m; (m = re.exec(text)); ) out.push((m[1] ?? m[2]).replace(/\\(['"\\])/g, '$1'));
+  for (let m; (m = re.exec(text));) out.push((m[1] ?? m[2]).replace(/\\(['"\\])/g, '$1'));
   return out;
 }
 
@@ -29,7 +29,10 @@ describe('localisation', () => {
   for (const nls of ['package.nls.json', 'package.nls.vi.json']) {
     it(`${nls} has every %key% of package.json`, () => {
       const table = json(nls);
-      assert.deepStrictEqual(keys.filter((k) => typeof table[k] !== 'string' || !table[k].trim()), []);
+      assert.deepStrictEqual(
+        keys.filter((k) => typeof table[k] !== 'string' || !table[k].trim()),
+        [],
+      );
     });
   }
 
@@ -44,7 +47,8 @@ describe('localisation', () => {
     const bundle = json('l10n/bundle.l10n.vi.json');
     const missing = new Set<string>();
     for (const f of sources(path.join(root, 'src'))) {
-      for (const s of l10nStrings(fs.readFileSync(f, 'utf8'))) if (typeof bundle[s] !== 'string') missing.add(`${path.relative(root, f)}: ${s}`);
+      for (const s of l10nStrings(fs.readFileSync(f, 'utf8')))
+        if (typeof bundle[s] !== 'string') missing.add(`${path.relative(root, f)}: ${s}`);
     }
     assert.deepStrictEqual([...missing], []);
   });

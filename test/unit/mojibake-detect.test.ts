@@ -13,7 +13,11 @@ const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'clean-text');
 const LESSONS_EN = path.resolve(__dirname, '..', '..', 'lessons', 'en');
 
 const clean: { name: string; text: string }[] = [
-  ...fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: f, text: fs.readFileSync(path.join(FIXTURES, f), 'utf8') })),
+  ...fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ name: f, text: fs.readFileSync(path.join(FIXTURES, f), 'utf8') })),
   ...mdFiles(COURSE_DIR).map((f) => ({ name: `course/${f.name}`, text: f.text })),
   ...mdFiles(LESSONS_VI).map((f) => ({ name: `lessons/vi/${f.name}`, text: f.text })),
   ...mdFiles(LESSONS_EN).map((f) => ({ name: `lessons/en/${f.name}`, text: f.text })),
@@ -25,14 +29,26 @@ function pieces(text: string): string[] {
 
 describe('detectMojibake false positives', () => {
   it('has clean text in at least four languages besides English', () => {
-    const langs = new Set(clean.map((c) => /^(?:firefox-)?(fr|de|tr|es|vi)/.exec(c.name)?.[1] ?? (c.name.startsWith('course') || c.name.startsWith('lessons/vi') ? 'vi' : 'en')));
-    assert.ok(['vi', 'fr', 'de', 'tr', 'es', 'en'].every((l) => langs.has(l)), [...langs].join(','));
+    const langs = new Set(
+      clean.map(
+        (c) =>
+          /^(?:firefox-)?(fr|de|tr|es|vi)/.exec(c.name)?.[1] ??
+          (c.name.startsWith('course') || c.name.startsWith('lessons/vi') ? 'vi' : 'en'),
+      ),
+    );
+    assert.ok(
+      ['vi', 'fr', 'de', 'tr', 'es', 'en'].every((l) => langs.has(l)),
+      [...langs].join(','),
+    );
   });
 
   for (const c of clean) {
     it(`never flags ${c.name} (whole, paragraphs, lines)`, () => {
       const flagged = pieces(c.text).filter((p) => detectMojibake(p).damaged);
-      assert.deepStrictEqual(flagged.map((p) => p.slice(0, 80)), []);
+      assert.deepStrictEqual(
+        flagged.map((p) => p.slice(0, 80)),
+        [],
+      );
     });
   }
 
@@ -50,12 +66,13 @@ describe('detectMojibake true positives', () => {
   const damagedInputs = clean.filter((c) => [...c.text].filter((ch) => ch.charCodeAt(0) > 0x7f).length >= 20);
   for (const c of damagedInputs) {
     it(`flags ${c.name} once damaged (both code pages, both soft-hyphen behaviours)`, function () {
-      for (const page of PAGES) for (const shy of SHY) {
-        const d = detectMojibake(damage(c.text, page, shy));
-        // Text a code page can represent untouched (Turkish in windows-1254) is not damaged at all.
-        if (damage(c.text, page, shy) === c.text) continue;
-        assert.strictEqual(d.damaged, true, `${page}/${shy}: ${d.reason}`);
-      }
+      for (const page of PAGES)
+        for (const shy of SHY) {
+          const d = detectMojibake(damage(c.text, page, shy));
+          // Text a code page can represent untouched (Turkish in windows-1254) is not damaged at all.
+          if (damage(c.text, page, shy) === c.text) continue;
+          assert.strictEqual(d.damaged, true, `${page}/${shy}: ${d.reason}`);
+        }
     });
   }
 });

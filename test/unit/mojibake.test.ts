@@ -9,23 +9,44 @@ const SENTENCE = 'Học sinh về nhà. Người ta nói rằng tính chính xá
 
 describe('Vietnamese syllable rules', () => {
   it('accepts real syllables whatever the tone placement', () => {
-    for (const w of ['học', 'người', 'về', 'tính', 'quyết', 'giết', 'gìn', 'kỹ', 'nghiêng', 'khuya', 'yêu', 'thuở', 'hoà', 'hòa', 'thuỷ', 'thủy', 'Đà', 'ĐƯỢC']) {
+    for (const w of [
+      'học',
+      'người',
+      'về',
+      'tính',
+      'quyết',
+      'giết',
+      'gìn',
+      'kỹ',
+      'nghiêng',
+      'khuya',
+      'yêu',
+      'thuở',
+      'hoà',
+      'hòa',
+      'thuỷ',
+      'thủy',
+      'Đà',
+      'ĐƯỢC',
+    ]) {
       assert.ok(isVietnameseSyllable(w), w);
     }
   });
   it('rejects bad tones on stop codas, bad spellings and foreign words', () => {
     // "hỏc": hỏi tone on -c; "hoc": no tone on -c; "cề": c before ê; "ghà": gh before a; "ngy", "qa", "model"
-    for (const w of ['hỏc', 'hoc', 'hềc', 'cề', 'ghà', 'ngy', 'qa', 'model', 'thưềng', 'hóà']) assert.ok(!isVietnameseSyllable(w), w);
+    for (const w of ['hỏc', 'hoc', 'hềc', 'cề', 'ghà', 'ngy', 'qa', 'model', 'thưềng', 'hóà'])
+      assert.ok(!isVietnameseSyllable(w), w);
   });
 });
 
 describe('detectMojibake', () => {
   it('flags a damaged Vietnamese paragraph under either code page and names it', () => {
-    for (const page of PAGES) for (const shy of SHY) {
-      const d = detectMojibake(damage(SENTENCE.repeat(2), page, shy));
-      assert.strictEqual(d.damaged, true, `${page}/${shy}: ${d.reason}`);
-      assert.ok(d.completeSequences >= 3 && d.gaps > 0 && d.invalid === 0, d.reason);
-    }
+    for (const page of PAGES)
+      for (const shy of SHY) {
+        const d = detectMojibake(damage(SENTENCE.repeat(2), page, shy));
+        assert.strictEqual(d.damaged, true, `${page}/${shy}: ${d.reason}`);
+        assert.ok(d.completeSequences >= 3 && d.gaps > 0 && d.invalid === 0, d.reason);
+      }
   });
   it('tells windows-1252 from windows-1254 when the damage shows a letter they disagree on', () => {
     // Ở is E1 BB 9E: windows-1252 keeps 0x9E as "ž"; windows-1254 leaves it undefined (lost).
@@ -43,8 +64,15 @@ describe('detectMojibake', () => {
     }
   });
   it('never flags clean Latin-1 prose (property)', () => {
-    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?\'"-()\nàâäçéèêëîïôöùûüÿñßÀÂÄÇÉÈÊËÎÏÔÖÙÛÜÑáíóúÁÍÓÚ¿¡«»';
-    fc.assert(fc.property(fc.array(fc.constantFrom(...letters), { maxLength: 400 }), (chars) => !detectMojibake(chars.join('')).damaged), { numRuns: 300 });
+    const letters =
+      'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?\'"-()\nàâäçéèêëîïôöùûüÿñßÀÂÄÇÉÈÊËÎÏÔÖÙÛÜÑáíóúÁÍÓÚ¿¡«»';
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...letters), { maxLength: 400 }),
+        (chars) => !detectMojibake(chars.join('')).damaged,
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -59,10 +87,11 @@ describe('repairMojibake', () => {
   });
 
   it('recovers a sentence exactly under both code pages and both soft-hyphen behaviours', () => {
-    for (const page of PAGES) for (const shy of SHY) {
-      const r = repairMojibake(damage(SENTENCE.repeat(3), page, shy));
-      assert.strictEqual(r.text, SENTENCE.repeat(3), `${page}/${shy}`);
-    }
+    for (const page of PAGES)
+      for (const shy of SHY) {
+        const r = repairMojibake(damage(SENTENCE.repeat(3), page, shy));
+        assert.strictEqual(r.text, SENTENCE.repeat(3), `${page}/${shy}`);
+      }
   });
 
   it('reports a lost emoji byte as unresolved, with the candidates and the best guess in the text', () => {
@@ -84,7 +113,8 @@ describe('repairMojibake', () => {
     const r = repairMojibake(damage(original, 'windows-1252', 'drop'));
     assert.strictEqual(r.repaired, true);
     assert.ok(r.text.startsWith('\ufeff'));
-    for (const s of r.spots) assert.strictEqual(r.text.slice(s.offset, s.offset + s.candidates[0].length), s.candidates[0]);
+    for (const s of r.spots)
+      assert.strictEqual(r.text.slice(s.offset, s.offset + s.candidates[0].length), s.candidates[0]);
   });
 
   it('repairs text whose undefined bytes were kept as C1 controls (nothing lost)', () => {
@@ -94,18 +124,39 @@ describe('repairMojibake', () => {
   });
 
   it('round-trips: damaging the repair again gives the input byte for byte (property)', () => {
-    const alphabet = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ .,\n', 'ng', 'nh', 'ch', 'tr', 'ọc', 'ười', '🏠', '️', '“', '”', 'Đ', 'Ở', 'Í'];
-    fc.assert(fc.property(
-      fc.array(fc.constantFrom(...alphabet), { minLength: 20, maxLength: 300 }), fc.constantFrom(...PAGES), fc.constantFrom(...SHY),
-      (parts, page, shy) => {
-        const original = parts.join('');
-        const damaged = damage(original, page, shy);
-        const r = repairMojibake(damaged);
-        if (!r.repaired) return r.text === damaged;
-        // Without a kept soft hyphen in the text, "kept" and "dropped" cannot be told apart: either may match.
-        const again = SHY.map((softHyphen) => damageAsCodePage(r.text, r.detection.codePage ?? page, { softHyphen }));
-        return again.includes(damaged) && [...r.text].length === [...original].length;
-      }), { numRuns: 150 });
+    const alphabet = [
+      ...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ .,\n',
+      'ng',
+      'nh',
+      'ch',
+      'tr',
+      'ọc',
+      'ười',
+      '🏠',
+      '️',
+      '“',
+      '”',
+      'Đ',
+      'Ở',
+      'Í',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet), { minLength: 20, maxLength: 300 }),
+        fc.constantFrom(...PAGES),
+        fc.constantFrom(...SHY),
+        (parts, page, shy) => {
+          const original = parts.join('');
+          const damaged = damage(original, page, shy);
+          const r = repairMojibake(damaged);
+          if (!r.repaired) return r.text === damaged;
+          // Without a kept soft hyphen in the text, "kept" and "dropped" cannot be told apart: either may match.
+          const again = SHY.map((softHyphen) => damageAsCodePage(r.text, r.detection.codePage ?? page, { softHyphen }));
+          return again.includes(damaged) && [...r.text].length === [...original].length;
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('leaves clean text untouched', () => {
@@ -122,7 +173,12 @@ describe('repairMojibake on pathological input', () => {
     let seed = 42;
     const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const bytes = Buffer.from(Array.from({ length: 200_000 }, () => Math.floor(rnd() * 256)));
-    for (const text of [bytes.toString('latin1'), damage(bytes.toString('latin1'), 'windows-1252', 'keep'), bytes.toString('utf8'), '\u0000'.repeat(1000)]) {
+    for (const text of [
+      bytes.toString('latin1'),
+      damage(bytes.toString('latin1'), 'windows-1252', 'keep'),
+      bytes.toString('utf8'),
+      '\u0000'.repeat(1000),
+    ]) {
       const r = repairMojibake(text);
       assert.strictEqual(r.repaired, false);
       assert.strictEqual(r.text, text);
@@ -134,7 +190,12 @@ describe('repairMojibake on pathological input', () => {
     const lesson = fs.readFileSync(path.join(COURSE_DIR, 'aero_llm_03_concepts_and_terms_in_mech_interp.md'), 'utf8');
     const unit = damage(lesson, 'windows-1254', 'drop');
     // CPU time, not wall time: this machine is shared and wall time swings by several times.
-    const time = (text: string) => { const c = process.cpuUsage(); const r = repairMojibake(text); const u = process.cpuUsage(c); return { ms: (u.user + u.system) / 1000, r }; };
+    const time = (text: string) => {
+      const c = process.cpuUsage();
+      const r = repairMojibake(text);
+      const u = process.cpuUsage(c);
+      return { ms: (u.user + u.system) / 1000, r };
+    };
     const small = unit.repeat(Math.ceil(500_000 / unit.length));
     const big = unit.repeat(Math.ceil(5_000_000 / unit.length));
     time(unit); // warm up

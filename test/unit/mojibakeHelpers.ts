@@ -34,9 +34,15 @@ export function damageKeepC1(text: string, page: Page): string {
   const undef = new Set(undefinedBytes(page));
   let out = '';
   let run: number[] = [];
-  const flush = () => { out += iconv.decode(Buffer.from(run), ICONV_NAME[page], { stripBOM: false }); run = []; };
+  const flush = () => {
+    out += iconv.decode(Buffer.from(run), ICONV_NAME[page], { stripBOM: false });
+    run = [];
+  };
   for (const b of Buffer.from(text, 'utf8')) {
-    if (undef.has(b)) { flush(); out += String.fromCharCode(b); } else run.push(b);
+    if (undef.has(b)) {
+      flush();
+      out += String.fromCharCode(b);
+    } else run.push(b);
   }
   flush();
   return out;
@@ -60,38 +66,75 @@ export interface Recovery {
 }
 
 /** Compares a repair with the original, code point by code point, and sorts the differences. */
-export function scoreRepair(original: string, damaged: string, page: Page, shy: 'keep' | 'drop', repair: MojibakeRepair): Recovery {
+export function scoreRepair(
+  original: string,
+  damaged: string,
+  page: Page,
+  shy: 'keep' | 'drop',
+  repair: MojibakeRepair,
+): Recovery {
   const orig = [...original];
   const got = [...repair.text];
   // Which original characters lost bytes: those whose UTF-8 holds a dropped byte.
   const drop = new Set(undefinedBytes(page));
   if (shy === 'drop') drop.add(0xad);
-  const utf8 = (cp: number): number[] => cp < 0x80 ? [cp] : cp < 0x800 ? [0xc0 | (cp >> 6), 0x80 | (cp & 63)]
-    : cp < 0x10000 ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)]
-      : [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
-  const lostAt = orig.map((c) => { const cp = c.codePointAt(0) ?? 0; return cp >= 0x80 && utf8(cp).some((b) => drop.has(b)); });
+  const utf8 = (cp: number): number[] =>
+    cp < 0x80
+      ? [cp]
+      : cp < 0x800
+        ? [0xc0 | (cp >> 6), 0x80 | (cp & 63)]
+        : cp < 0x10000
+          ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)]
+          : [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+  const lostAt = orig.map((c) => {
+    const cp = c.codePointAt(0) ?? 0;
+    return cp >= 0x80 && utf8(cp).some((b) => drop.has(b));
+  });
   // Offsets (UTF-16) of unresolved spots -> code point indices.
   const reported = new Set<number>();
   const unitToCp = new Map<number, number>();
   let unit = 0;
-  got.forEach((c, i) => { unitToCp.set(unit, i); unit += c.length; });
+  got.forEach((c, i) => {
+    unitToCp.set(unit, i);
+    unit += c.length;
+  });
   for (const u of repair.unresolved) reported.add(unitToCp.get(u.offset) ?? -1);
-  const r: Recovery = { lostChars: 0, exact: 0, lostLetters: 0, exactLetters: 0, wrongReported: 0, wrongSilent: 0, reportedRight: 0, silentExamples: [] };
+  const r: Recovery = {
+    lostChars: 0,
+    exact: 0,
+    lostLetters: 0,
+    exactLetters: 0,
+    wrongReported: 0,
+    wrongSilent: 0,
+    reportedRight: 0,
+    silentExamples: [],
+  };
   if (got.length !== orig.length) {
     r.wrongSilent = 1;
-    r.silentExamples.push(`length ${got.length} vs ${orig.length} (repaired=${repair.repaired}: ${repair.detection.reason})`);
+    r.silentExamples.push(
+      `length ${got.length} vs ${orig.length} (repaired=${repair.repaired}: ${repair.detection.reason})`,
+    );
     return r;
   }
   for (let i = 0; i < orig.length; i++) {
     const letter = lostAt[i] && /[\p{L}\p{M}]/u.test(orig[i]);
-    if (lostAt[i]) { r.lostChars++; if (letter) r.lostLetters++; }
+    if (lostAt[i]) {
+      r.lostChars++;
+      if (letter) r.lostLetters++;
+    }
     if (got[i] === orig[i]) {
-      if (lostAt[i]) { r.exact++; if (letter) r.exactLetters++; }
+      if (lostAt[i]) {
+        r.exact++;
+        if (letter) r.exactLetters++;
+      }
       if (reported.has(i)) r.reportedRight++;
     } else if (reported.has(i)) r.wrongReported++;
     else {
       r.wrongSilent++;
-      if (r.silentExamples.length < 10) r.silentExamples.push(`${JSON.stringify(orig.slice(Math.max(0, i - 12), i + 6).join(''))}: got ${JSON.stringify(got[i])} for ${JSON.stringify(orig[i])}`);
+      if (r.silentExamples.length < 10)
+        r.silentExamples.push(
+          `${JSON.stringify(orig.slice(Math.max(0, i - 12), i + 6).join(''))}: got ${JSON.stringify(got[i])} for ${JSON.stringify(orig[i])}`,
+        );
     }
   }
   void damaged;
@@ -100,11 +143,16 @@ export function scoreRepair(original: string, damaged: string, page: Page, shy: 
 
 const SHARED_COURSE = path.resolve(__dirname, '..', '..', '..', 'shared', 'course', 'aero-module15');
 /** The original course module: ../shared (beside the repository) or the copy in test/fixtures. */
-export const COURSE_DIR = fs.existsSync(SHARED_COURSE) ? SHARED_COURSE : path.resolve(__dirname, '..', 'fixtures', 'aero-module15');
+export const COURSE_DIR = fs.existsSync(SHARED_COURSE)
+  ? SHARED_COURSE
+  : path.resolve(__dirname, '..', 'fixtures', 'aero-module15');
 export const LESSONS_VI = path.resolve(__dirname, '..', '..', 'lessons', 'vi');
 
 export function mdFiles(dir: string): { name: string; text: string }[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort()
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
     .map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }

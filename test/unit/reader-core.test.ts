@@ -1,14 +1,31 @@
 import * as assert from 'assert';
 import {
-  ProgressStore, resolveLessonLink, indexLessonText, searchSections, parseReaderMessage,
-  buildPageShell, buildLessonArticle, contentSecurityPolicy, moveInlineStyles, createNonce, renderLesson, LruCache, buildTypesetAllBanner,
+  ProgressStore,
+  resolveLessonLink,
+  indexLessonText,
+  searchSections,
+  parseReaderMessage,
+  buildPageShell,
+  buildLessonArticle,
+  contentSecurityPolicy,
+  moveInlineStyles,
+  createNonce,
+  renderLesson,
+  LruCache,
+  buildTypesetAllBanner,
 } from '../../src/core';
 
 class MemoryStore {
   data = new Map<string, unknown>();
   writes = 0;
-  get<T>(k: string): T | undefined { return this.data.get(k) as T | undefined; }
-  async update(k: string, v: unknown): Promise<void> { this.writes++; if (v === undefined) this.data.delete(k); else this.data.set(k, JSON.parse(JSON.stringify(v))); }
+  get<T>(k: string): T | undefined {
+    return this.data.get(k) as T | undefined;
+  }
+  async update(k: string, v: unknown): Promise<void> {
+    this.writes++;
+    if (v === undefined) this.data.delete(k);
+    else this.data.set(k, JSON.parse(JSON.stringify(v)));
+  }
 }
 
 describe('ProgressStore', () => {
@@ -37,7 +54,10 @@ describe('ProgressStore', () => {
     const mem = new MemoryStore();
     mem.data.set('p', { a: 'read', b: { state: 'weird' }, c: null, d: { state: 'read' } });
     const s = new ProgressStore(mem, 'p');
-    assert.deepStrictEqual(['a', 'b', 'c', 'd'].map((id) => s.get(id)), ['unread', 'unread', 'unread', 'read']);
+    assert.deepStrictEqual(
+      ['a', 'b', 'c', 'd'].map((id) => s.get(id)),
+      ['unread', 'unread', 'unread', 'read'],
+    );
     mem.data.set('p', 'garbage');
     assert.strictEqual(s.get('d'), 'unread');
   });
@@ -59,16 +79,35 @@ describe('resolveLessonLink', () => {
     { id: 'sub', path: 'mod/index-lesson.md' },
   ];
   it('resolves exact relative paths with sections', () => {
-    assert.deepStrictEqual(resolveLessonLink('01-what-is-mech-interp.md', './02-safety.md#uses', lessons), { lesson: lessons[1], section: 'uses' });
-    assert.deepStrictEqual(resolveLessonLink('mod/index-lesson.md', '../02-safety.md', lessons), { lesson: lessons[1], section: undefined });
+    assert.deepStrictEqual(resolveLessonLink('01-what-is-mech-interp.md', './02-safety.md#uses', lessons), {
+      lesson: lessons[1],
+      section: 'uses',
+    });
+    assert.deepStrictEqual(resolveLessonLink('mod/index-lesson.md', '../02-safety.md', lessons), {
+      lesson: lessons[1],
+      section: undefined,
+    });
   });
   it('resolves same-page anchors', () => {
-    assert.deepStrictEqual(resolveLessonLink('02-safety.md', '#limits', lessons), { lesson: lessons[1], section: 'limits' });
+    assert.deepStrictEqual(resolveLessonLink('02-safety.md', '#limits', lessons), {
+      lesson: lessons[1],
+      section: 'limits',
+    });
   });
   it('resolves names that differ by case, spaces, underscores or punctuation', () => {
-    assert.strictEqual(resolveLessonLink('02-safety.md', './Aero LLM 03 Concepts-and-Terms in Mech Interp.md', lessons)?.lesson.id, 'aero3');
-    assert.strictEqual(resolveLessonLink('02-safety.md', 'aero_llm_03_concepts_and_terms_in_mech_interp_.md', lessons)?.lesson.id, 'aero3');
-    assert.strictEqual(resolveLessonLink('02-safety.md', 'aero%20llm%2003%20concepts%20and%20terms%20in%20mech%20interp.md', lessons)?.lesson.id, 'aero3');
+    assert.strictEqual(
+      resolveLessonLink('02-safety.md', './Aero LLM 03 Concepts-and-Terms in Mech Interp.md', lessons)?.lesson.id,
+      'aero3',
+    );
+    assert.strictEqual(
+      resolveLessonLink('02-safety.md', 'aero_llm_03_concepts_and_terms_in_mech_interp_.md', lessons)?.lesson.id,
+      'aero3',
+    );
+    assert.strictEqual(
+      resolveLessonLink('02-safety.md', 'aero%20llm%2003%20concepts%20and%20terms%20in%20mech%20interp.md', lessons)
+        ?.lesson.id,
+      'aero3',
+    );
   });
   it('returns undefined for unknown files and for URLs', () => {
     assert.strictEqual(resolveLessonLink('02-safety.md', './nope.md', lessons), undefined);
@@ -78,10 +117,14 @@ describe('resolveLessonLink', () => {
 });
 
 describe('lesson search', () => {
-  const md = '---\ntitle: T\n---\n# T\n\nIntro text.\n\n## Chồng chập {#superposition}\n\nNhiều đặc trưng hơn số chiều.\n\n```\ncode superposition\n```\n\n### Đo lường {#measure}\n\nĐộ thưa và lỗi.\n';
+  const md =
+    '---\ntitle: T\n---\n# T\n\nIntro text.\n\n## Chồng chập {#superposition}\n\nNhiều đặc trưng hơn số chiều.\n\n```\ncode superposition\n```\n\n### Đo lường {#measure}\n\nĐộ thưa và lỗi.\n';
   const sections = indexLessonText('l3', '3. T', md);
   it('splits lessons into sections with their ids', () => {
-    assert.deepStrictEqual(sections.map((s) => s.sectionId), [undefined, 'superposition', 'measure']);
+    assert.deepStrictEqual(
+      sections.map((s) => s.sectionId),
+      [undefined, 'superposition', 'measure'],
+    );
   });
   it('finds every word, case-insensitively, NFC and NFD alike, headings first', () => {
     assert.strictEqual(searchSections(sections, 'ĐẶC TRƯNG')[0].section.sectionId, 'superposition');
@@ -99,10 +142,21 @@ describe('reader page', () => {
     assert.notStrictEqual(a, b);
     assert.match(a, /^[A-Za-z0-9]{20,}$/);
     const csp = contentSecurityPolicy('vscode-webview://x', a);
-    assert.strictEqual(csp, `default-src 'none'; style-src vscode-webview://x 'nonce-${a}'; font-src vscode-webview://x; img-src vscode-webview://x data:; script-src 'nonce-${a}'`);
+    assert.strictEqual(
+      csp,
+      `default-src 'none'; style-src vscode-webview://x 'nonce-${a}'; font-src vscode-webview://x; img-src vscode-webview://x data:; script-src 'nonce-${a}'`,
+    );
   });
-  it('builds a shell with one nonce\'d script and config as escaped JSON', () => {
-    const html = buildPageShell({ cspSource: 'vscode-webview://x', nonce: 'N1', scriptUri: 'https://file/reader.js', styleUris: ['https://file/a.css'], lang: 'vi', title: 'T"<', config: { label: '"></body><script>x()</script>' } });
+  it("builds a shell with one nonce'd script and config as escaped JSON", () => {
+    const html = buildPageShell({
+      cspSource: 'vscode-webview://x',
+      nonce: 'N1',
+      scriptUri: 'https://file/reader.js',
+      styleUris: ['https://file/a.css'],
+      lang: 'vi',
+      title: 'T"<',
+      config: { label: '"></body><script>x()</script>' },
+    });
     assert.strictEqual((html.match(/<script/g) ?? []).length, 1);
     assert.match(html, /<script nonce="N1" src="https:\/\/file\/reader.js"><\/script>/);
     assert.ok(!html.includes('"></body><script>x()'));
@@ -118,8 +172,23 @@ describe('reader page', () => {
   });
   it('builds an article with contents, previous/next and a math-error banner', () => {
     const rendered = renderLesson('# A\n\n## One {#one}\n\n### Two {#two}\n\n$\\bad{$');
-    const html = buildLessonArticle({ lessonId: 'a', rendered, previous: { id: 'p', title: 'Prev <x>' }, labels: { contents: 'Contents', previous: 'Previous', next: 'Next', endOfCourse: 'End', minutes: '{0} min', mathErrors: '{0} bad' } });
-    assert.match(html, /<li class="il-toc-h2"><a href="#one" data-il-link="anchor">One<\/a><\/li><li class="il-toc-h3">/);
+    const html = buildLessonArticle({
+      lessonId: 'a',
+      rendered,
+      previous: { id: 'p', title: 'Prev <x>' },
+      labels: {
+        contents: 'Contents',
+        previous: 'Previous',
+        next: 'Next',
+        endOfCourse: 'End',
+        minutes: '{0} min',
+        mathErrors: '{0} bad',
+      },
+    });
+    assert.match(
+      html,
+      /<li class="il-toc-h2"><a href="#one" data-il-link="anchor">One<\/a><\/li><li class="il-toc-h3">/,
+    );
     assert.match(html, /data-il-open="p"/);
     assert.match(html, /Prev &lt;x&gt;/);
     assert.match(html, /il-nav-next il-nav-none">End</);
@@ -130,17 +199,47 @@ describe('reader page', () => {
 describe('buildTypesetAllBanner', () => {
   it('is one status banner whose button names its action; text is escaped', () => {
     const html = buildTypesetAllBanner('5 < 6 & "x"', '<b>Typeset</b>');
-    assert.strictEqual(html, '<div class="il-banner il-banner-info il-typeset-all" role="status"><span>5 &lt; 6 &amp; &quot;x&quot;</span> <button type="button" class="il-run" data-il-action="typesetAllMath">&lt;b&gt;Typeset&lt;/b&gt;</button></div>\n');
+    assert.strictEqual(
+      html,
+      '<div class="il-banner il-banner-info il-typeset-all" role="status"><span>5 &lt; 6 &amp; &quot;x&quot;</span> <button type="button" class="il-run" data-il-action="typesetAllMath">&lt;b&gt;Typeset&lt;/b&gt;</button></div>\n',
+    );
   });
 });
 
 describe('parseReaderMessage', () => {
-  it('accepts the page\'s messages and rejects anything else', () => {
-    assert.deepStrictEqual(parseReaderMessage({ type: 'runSnippet', id: 'study-hours' }), { type: 'runSnippet', id: 'study-hours' });
-    assert.deepStrictEqual(parseReaderMessage({ type: 'scroll', lessonId: 'a', ratio: 7 }), { type: 'scroll', lessonId: 'a', ratio: 1, heading: undefined });
-    assert.deepStrictEqual(parseReaderMessage({ type: 'action', action: 'typesetAllMath' }), { type: 'action', action: 'typesetAllMath' });
-    assert.deepStrictEqual(parseReaderMessage({ type: 'action', action: 'repairEncoding', extra: 1 }), { type: 'action', action: 'repairEncoding' });
-    for (const bad of [null, 'x', 42, {}, { type: 'eval', code: 'x' }, { type: 'action', action: 'typesetAll' }, { type: 'action', action: 'workbench.action.quit' }, { type: 'runSnippet', id: '../../x' }, { type: 'link', href: 5 }, { type: 'link', href: 'x'.repeat(5000) }, { type: 'scroll', lessonId: 'a', ratio: NaN }, { type: 'rendered', lessonId: 'a' }]) {
+  it("accepts the page's messages and rejects anything else", () => {
+    assert.deepStrictEqual(parseReaderMessage({ type: 'runSnippet', id: 'study-hours' }), {
+      type: 'runSnippet',
+      id: 'study-hours',
+    });
+    assert.deepStrictEqual(parseReaderMessage({ type: 'scroll', lessonId: 'a', ratio: 7 }), {
+      type: 'scroll',
+      lessonId: 'a',
+      ratio: 1,
+      heading: undefined,
+    });
+    assert.deepStrictEqual(parseReaderMessage({ type: 'action', action: 'typesetAllMath' }), {
+      type: 'action',
+      action: 'typesetAllMath',
+    });
+    assert.deepStrictEqual(parseReaderMessage({ type: 'action', action: 'repairEncoding', extra: 1 }), {
+      type: 'action',
+      action: 'repairEncoding',
+    });
+    for (const bad of [
+      null,
+      'x',
+      42,
+      {},
+      { type: 'eval', code: 'x' },
+      { type: 'action', action: 'typesetAll' },
+      { type: 'action', action: 'workbench.action.quit' },
+      { type: 'runSnippet', id: '../../x' },
+      { type: 'link', href: 5 },
+      { type: 'link', href: 'x'.repeat(5000) },
+      { type: 'scroll', lessonId: 'a', ratio: NaN },
+      { type: 'rendered', lessonId: 'a' },
+    ]) {
       assert.strictEqual(parseReaderMessage(bad), undefined, JSON.stringify(bad)?.slice(0, 80));
     }
   });

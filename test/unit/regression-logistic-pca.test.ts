@@ -47,7 +47,10 @@ describe('fitLogisticRegression', () => {
     assert.strictEqual(fit.convergence.converged, false);
     assert.strictEqual(fit.convergence.reason, 'separation');
     assert.ok(fit.coefficients.every(Number.isFinite));
-    assert.deepStrictEqual(predictLogistic(fit, Xs).map((p) => (p >= 0.5 ? 1 : 0)), ys);
+    assert.deepStrictEqual(
+      predictLogistic(fit, Xs).map((p) => (p >= 0.5 ? 1 : 0)),
+      ys,
+    );
     const ridge = fitLogisticRegression(Xs, ys, { l2: 0.1 });
     assert.strictEqual(ridge.convergence.reason, 'converged');
   });

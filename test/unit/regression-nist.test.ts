@@ -41,9 +41,14 @@ describe('fitLinearRegression against NIST StRD certified values', () => {
       const all = [...coef, ...se, rsd, r2];
       const min = Math.min(...all);
       const f = (x: number) => x.toFixed(1).padStart(5);
-      table.push(`${name.padEnd(10)} ${f(Math.min(...coef))}         ${f(Math.min(...se))}        ${f(rsd)}        ${f(r2)}  ${f(min)}`);
+      table.push(
+        `${name.padEnd(10)} ${f(Math.min(...coef))}         ${f(Math.min(...se))}        ${f(rsd)}        ${f(r2)}  ${f(min)}`,
+      );
       all.forEach((v, i) => assert.ok(Number.isFinite(v), `value ${i} is not finite`));
-      assert.ok(min >= FLOORS[name], `${name}: ${min.toFixed(2)} digits < ${FLOORS[name]} (coef ${coef.map((x) => x.toFixed(1))}, se ${se.map((x) => x.toFixed(1))}, rsd ${rsd.toFixed(1)}, r2 ${r2.toFixed(1)})`);
+      assert.ok(
+        min >= FLOORS[name],
+        `${name}: ${min.toFixed(2)} digits < ${FLOORS[name]} (coef ${coef.map((x) => x.toFixed(1))}, se ${se.map((x) => x.toFixed(1))}, rsd ${rsd.toFixed(1)}, r2 ${r2.toFixed(1)})`,
+      );
     });
   }
 

@@ -5,11 +5,20 @@ import { Random, trainTestSplit } from '../../src/core';
 describe('Random (xoshiro128** + splitmix32 seeding)', () => {
   it('matches the Python port bit for bit', () => {
     const a = new Random(1);
-    assert.deepStrictEqual([a.nextUint32(), a.nextUint32(), a.nextUint32(), a.nextUint32()], [2442144158, 3238099751, 3819917871, 2104621829]);
+    assert.deepStrictEqual(
+      [a.nextUint32(), a.nextUint32(), a.nextUint32(), a.nextUint32()],
+      [2442144158, 3238099751, 3819917871, 2104621829],
+    );
     const b = new Random(42);
-    assert.deepStrictEqual([b.uniform(), b.uniform(), b.uniform()], [0.6606157208001621, 0.1117019639532224, 0.0791056456144914]);
+    assert.deepStrictEqual(
+      [b.uniform(), b.uniform(), b.uniform()],
+      [0.6606157208001621, 0.1117019639532224, 0.0791056456144914],
+    );
     const c = new Random(7);
-    assert.deepStrictEqual([c.normal(), c.normal(), c.normal()], [-0.6925843705222114, 0.23026798570072035, -1.2870249601100738]);
+    assert.deepStrictEqual(
+      [c.normal(), c.normal(), c.normal()],
+      [-0.6925843705222114, 0.23026798570072035, -1.2870249601100738],
+    );
     assert.deepStrictEqual(new Random(0).shuffled([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), [5, 6, 2, 1, 4, 3, 7, 9, 0, 8]);
     assert.deepStrictEqual(trainTestSplit(10, 0.3, 5), { train: [0, 2, 3, 5, 6, 8, 9], test: [1, 4, 7] });
   });
@@ -48,6 +57,9 @@ describe('Random (xoshiro128** + splitmix32 seeding)', () => {
   it('trainTestSplit partitions the rows', () => {
     const { train, test } = trainTestSplit(101, 0.3, 3);
     assert.strictEqual(test.length, 30);
-    assert.deepStrictEqual([...train, ...test].sort((a, b) => a - b), Array.from({ length: 101 }, (_, i) => i));
+    assert.deepStrictEqual(
+      [...train, ...test].sort((a, b) => a - b),
+      Array.from({ length: 101 }, (_, i) => i),
+    );
   });
 });

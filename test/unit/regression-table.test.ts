@@ -1,5 +1,12 @@
 import * as assert from 'assert';
-import { DataError, MAX_CELLS, buildRegressionData, parseFormula, parseRegressionBlock, parseTable } from '../../src/core';
+import {
+  DataError,
+  MAX_CELLS,
+  buildRegressionData,
+  parseFormula,
+  parseRegressionBlock,
+  parseTable,
+} from '../../src/core';
 
 function dataError(fn: () => unknown, code: string): DataError {
   try {
@@ -20,8 +27,14 @@ const build = (text: string) => {
 
 describe('parseFormula', () => {
   it('reads response, predictors and the intercept', () => {
-    assert.deepStrictEqual(parseFormula('y ~ x1 + x2'), { response: 'y', predictors: ['x1', 'x2'], intercept: true, text: 'y ~ x1 + x2' });
-    for (const f of ['y ~ x - 1', 'y ~ x + 0', 'y ~ 0 + x', 'y ~ -1 + x']) assert.strictEqual(parseFormula(f).intercept, false, f);
+    assert.deepStrictEqual(parseFormula('y ~ x1 + x2'), {
+      response: 'y',
+      predictors: ['x1', 'x2'],
+      intercept: true,
+      text: 'y ~ x1 + x2',
+    });
+    for (const f of ['y ~ x - 1', 'y ~ x + 0', 'y ~ 0 + x', 'y ~ -1 + x'])
+      assert.strictEqual(parseFormula(f).intercept, false, f);
     assert.strictEqual(parseFormula('y ~ .').predictors, '.');
     assert.deepStrictEqual(parseFormula('điểm ~ `giờ học` + tuổi').predictors, ['giờ học', 'tuổi']);
   });
@@ -53,7 +66,10 @@ describe('parseTable and buildRegressionData', () => {
     assert.deepStrictEqual(semi.X, [[1.5], [2.5], [3.5]]);
     const tab = buildRegressionData(parseTable('x\ty\n1\t2\n2\t4\n3\t7'));
     assert.deepStrictEqual(tab.y, [2, 4, 7]);
-    const quoted = buildRegressionData(parseTable('name,x,y\n"Smith, J",1,2\n"O""Neil",2,3\nLe,3,5'), parseFormula('y ~ x'));
+    const quoted = buildRegressionData(
+      parseTable('name,x,y\n"Smith, J",1,2\n"O""Neil",2,3\nLe,3,5'),
+      parseFormula('y ~ x'),
+    );
     assert.deepStrictEqual(quoted.y, [2, 3, 5]);
   });
 
@@ -74,7 +90,10 @@ describe('parseTable and buildRegressionData', () => {
 
   it('a non-number names line, row, column and the text', () => {
     const e = dataError(() => build('y ~ x1 + x2\nx1, x2, y\n1, 2, 3\n2, abc, 4\n3, 1, 5\n4, 2, 6'), 'not-a-number');
-    assert.deepStrictEqual([e.details.line, e.details.row, e.details.column, e.details.columnName, e.details.value], [4, 2, 2, 'x2', 'abc']);
+    assert.deepStrictEqual(
+      [e.details.line, e.details.row, e.details.column, e.details.columnName, e.details.value],
+      [4, 2, 2, 'x2', 'abc'],
+    );
     assert.match(e.message, /Line 4 \(data row 2\), column "x2": "abc" is not a number/);
   });
 
@@ -90,9 +109,15 @@ describe('parseTable and buildRegressionData', () => {
   it('too few rows, constant columns, missing and duplicate columns, a header that is data', () => {
     const few = dataError(() => build('y ~ x1 + x2\nx1, x2, y\n1, 2, 3\n2, 1, 4\n3, 3, 5'), 'too-few-rows');
     assert.deepStrictEqual([few.details.rows, few.details.parameters], [3, 3]);
-    const constant = dataError(() => build('y ~ x1 + x2\nx1, x2, y\n1, 7, 3\n2, 7, 4\n3, 7, 5\n4, 7, 6'), 'constant-column');
+    const constant = dataError(
+      () => build('y ~ x1 + x2\nx1, x2, y\n1, 7, 3\n2, 7, 4\n3, 7, 5\n4, 7, 6'),
+      'constant-column',
+    );
     assert.deepStrictEqual([constant.details.columnName, constant.details.column], ['x2', 2]);
-    const missing = dataError(() => build('y ~ x1 + x3\nx1, x2, y\n1, 2, 3\n2, 1, 4\n3, 3, 5\n4, 2, 7'), 'missing-column');
+    const missing = dataError(
+      () => build('y ~ x1 + x3\nx1, x2, y\n1, 2, 3\n2, 1, 4\n3, 3, 5\n4, 2, 7'),
+      'missing-column',
+    );
     assert.strictEqual(missing.details.columnName, 'x3');
     assert.deepStrictEqual(missing.details.available, ['x1', 'x2', 'y']);
     dataError(() => parseTable('x, x, y\n1, 2, 3'), 'duplicate-column');

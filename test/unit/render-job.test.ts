@@ -5,8 +5,15 @@ import { moveInlineStyles, renderLesson } from '../../src/core';
 import { resultInParts, runRenderJob, splitForPosting, type RenderJob } from '../../src/features/lessons/renderJob';
 
 const job = (markdown: string, extra: Partial<RenderJob> = {}): RenderJob => ({
-  markdown, lessonPath: 'm/01-a.md', pages: [{ id: '01-a', path: 'm/01-a.md' }, { id: '02-b', path: 'm/02-b.md' }],
-  runnableSnippets: [], labels: {}, ...extra,
+  markdown,
+  lessonPath: 'm/01-a.md',
+  pages: [
+    { id: '01-a', path: 'm/01-a.md' },
+    { id: '02-b', path: 'm/02-b.md' },
+  ],
+  runnableSnippets: [],
+  labels: {},
+  ...extra,
 });
 
 describe('render job', () => {
@@ -20,7 +27,10 @@ describe('render job', () => {
 
   it('marks uncertain spots only when asked', () => {
     const text = '# A\n\nCaf\uE000é\uE001\n';
-    assert.match(runRenderJob(job(text, { uncertainLabel: 'Uncertain' }), { renderLesson }).rendered.html, /<mark class="il-uncertain" title="Uncertain">é<\/mark>/);
+    assert.match(
+      runRenderJob(job(text, { uncertainLabel: 'Uncertain' }), { renderLesson }).rendered.html,
+      /<mark class="il-uncertain" title="Uncertain">é<\/mark>/,
+    );
   });
 
   it('cuts text into parts that join back exactly, never between the halves of a surrogate pair', () => {
@@ -37,7 +47,7 @@ describe('render job', () => {
   });
 });
 
-describe('render job in parts (the worker\'s form)', () => {
+describe("render job in parts (the worker's form)", () => {
   it('moves inline styles before cutting, so a style attribute split across parts is still moved', () => {
     const text = `# A\n\n${'$x^2 + \\frac{a}{b}$ and more text. '.repeat(400)}\n`;
     const whole = runRenderJob(job(text), { renderLesson });

@@ -7,7 +7,9 @@ export { assertInert };
 
 describe('renderLesson', () => {
   it('renders inline and display math with KaTeX', () => {
-    const r = renderLesson('Inline $y = \\beta_0 + \\beta_1 x$ and\n\n$$\n\\hat\\beta = (X^\\top X)^{-1} X^\\top y\n$$\n');
+    const r = renderLesson(
+      'Inline $y = \\beta_0 + \\beta_1 x$ and\n\n$$\n\\hat\\beta = (X^\\top X)^{-1} X^\\top y\n$$\n',
+    );
     assert.strictEqual((r.html.match(/class="katex"/g) ?? []).length, 2);
     assert.match(r.html, /class="katex-display"/);
     assert.deepStrictEqual(r.mathErrors, []);
@@ -47,28 +49,46 @@ describe('renderLesson', () => {
     assert.ok(html.slice(0, html.indexOf('and')).includes('\u03b1'));
   });
   it('refuses KaTeX trust-requiring commands and expansion bombs', () => {
-    const r = renderLesson('$\\href{javascript:alert(1)}{x}$ $\\url{javascript:x}$ $\\htmlClass{x}{y}$\n\n$\\def\\a{\\a\\a}\\a$');
+    const r = renderLesson(
+      '$\\href{javascript:alert(1)}{x}$ $\\url{javascript:x}$ $\\htmlClass{x}{y}$\n\n$\\def\\a{\\a\\a}\\a$',
+    );
     assertInert(r.html);
-    assert.ok(!/javascript:/i.test(r.html.replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<code class="il-math-error-tex">[\s\S]*?<\/code>/g, '')));
-    assert.ok(r.mathErrors.some((e) => /expansion/i.test(e.message)), JSON.stringify(r.mathErrors));
+    assert.ok(
+      !/javascript:/i.test(
+        r.html
+          .replace(/<annotation[\s\S]*?<\/annotation>/g, '')
+          .replace(/<code class="il-math-error-tex">[\s\S]*?<\/code>/g, ''),
+      ),
+    );
+    assert.ok(
+      r.mathErrors.some((e) => /expansion/i.test(e.message)),
+      JSON.stringify(r.mathErrors),
+    );
   });
 
   it('gives headings explicit or slugged ids, unique, and returns them', () => {
     const r = renderLesson('# Tiêu đề\n\n## Tại sao khó? {#why-hard}\n\n### Chân lý nền\n\n## Chân lý nền\n');
-    assert.deepStrictEqual(r.headings.map((h) => [h.level, h.id, h.text]), [
-      [1, 'tiêu-đề', 'Tiêu đề'],
-      [2, 'why-hard', 'Tại sao khó?'],
-      [3, 'chân-lý-nền', 'Chân lý nền'],
-      [2, 'chân-lý-nền-1', 'Chân lý nền'],
-    ]);
+    assert.deepStrictEqual(
+      r.headings.map((h) => [h.level, h.id, h.text]),
+      [
+        [1, 'tiêu-đề', 'Tiêu đề'],
+        [2, 'why-hard', 'Tại sao khó?'],
+        [3, 'chân-lý-nền', 'Chân lý nền'],
+        [2, 'chân-lý-nền-1', 'Chân lý nền'],
+      ],
+    );
     assert.match(r.html, /<h2 id="why-hard">Tại sao khó\?<\/h2>/);
     assert.strictEqual(r.title, 'Tiêu đề');
   });
 
   it('agrees with the fast heading scanner used by the tree', () => {
-    const src = '# A *b* `c`\n\n## $R^2$ and **bold** {#r2}\n\n```\n## not a heading\n```\n\n## Hỏi & đáp\n\n### x_y_z\n';
+    const src =
+      '# A *b* `c`\n\n## $R^2$ and **bold** {#r2}\n\n```\n## not a heading\n```\n\n## Hỏi & đáp\n\n### x_y_z\n';
     const r = renderLesson(src);
-    assert.deepStrictEqual(scanHeadings(src).map((h) => h.id), r.headings.map((h) => h.id));
+    assert.deepStrictEqual(
+      scanHeadings(src).map((h) => h.id),
+      r.headings.map((h) => h.id),
+    );
   });
 
   it('uses the front matter title', () => {
@@ -76,8 +96,13 @@ describe('renderLesson', () => {
   });
 
   it('turns callouts into labelled boxes with escaped titles', () => {
-    const r = renderLesson('> [!CORRECTION] The <em>real</em> formula\n> Pre-LN.\n\n> [!PREDICT]\n> Guess.\n\n> plain quote');
-    assert.match(r.html, /<div class="il-callout il-callout-correction" role="note"><p class="il-callout-title">The &lt;em&gt;real&lt;\/em&gt; formula<\/p>/);
+    const r = renderLesson(
+      '> [!CORRECTION] The <em>real</em> formula\n> Pre-LN.\n\n> [!PREDICT]\n> Guess.\n\n> plain quote',
+    );
+    assert.match(
+      r.html,
+      /<div class="il-callout il-callout-correction" role="note"><p class="il-callout-title">The &lt;em&gt;real&lt;\/em&gt; formula<\/p>/,
+    );
     assert.match(r.html, /il-callout-predict[^>]*><p class="il-callout-title">Predict first<\/p>/);
     assert.match(r.html, /<blockquote>\s*<p>plain quote<\/p>/);
   });
@@ -96,9 +121,12 @@ describe('renderLesson', () => {
   });
 
   it('marks lesson, anchor, external and broken links; drops script links', () => {
-    const r = renderLesson('[a](./02-safety.md#uses) [b](#x) [c](https://arxiv.org/abs/1) [d](javascript:alert(1)) [e](./nowhere.md) [f](JaVaScRiPt:x) [g](//evil.example)', {
-      classifyLink: (h) => (h.includes('nowhere') ? 'broken' : 'lesson'),
-    });
+    const r = renderLesson(
+      '[a](./02-safety.md#uses) [b](#x) [c](https://arxiv.org/abs/1) [d](javascript:alert(1)) [e](./nowhere.md) [f](JaVaScRiPt:x) [g](//evil.example)',
+      {
+        classifyLink: (h) => (h.includes('nowhere') ? 'broken' : 'lesson'),
+      },
+    );
     assert.match(r.html, /<a href="\.\/02-safety\.md#uses" data-il-link="lesson">a<\/a>/);
     assert.match(r.html, /<a href="#x" data-il-link="anchor">b<\/a>/);
     assert.match(r.html, /data-il-link="external"/);
@@ -116,19 +144,34 @@ describe('renderLesson', () => {
 
   it('shows images only through the resolver', () => {
     assert.match(renderLesson('![alt text](img.png)').html, /il-image-missing[^>]*>alt text</);
-    assert.match(renderLesson('![a](img.png)', { resolveImage: (s) => `vscode-resource:/x/${s}` }).html, /<img src="vscode-resource:\/x\/img.png" alt="a"/);
+    assert.match(
+      renderLesson('![a](img.png)', { resolveImage: (s) => `vscode-resource:/x/${s}` }).html,
+      /<img src="vscode-resource:\/x\/img.png" alt="a"/,
+    );
     assert.ok(!/<img/.test(renderLesson('![a](javascript:alert(1))', { resolveImage: (s) => s }).html));
   });
 });
 
 describe('isAllowedHref', () => {
   const cases: [string, boolean][] = [
-    ['./a.md', true], ['#x', true], ['https://x.org', true], ['http://x.org', true], ['mailto:a@b.c', true],
-    ['javascript:alert(1)', false], ['JAVASCRIPT:x', false], [' javascript:x', false], ['java\tscript:x', false],
-    ['vbscript:x', false], ['data:text/html,<script>', false], ['file:///etc/passwd', false], ['command:workbench.action.quit', false],
-    ['//evil.example', false], ['vscode:extension/x', false],
+    ['./a.md', true],
+    ['#x', true],
+    ['https://x.org', true],
+    ['http://x.org', true],
+    ['mailto:a@b.c', true],
+    ['javascript:alert(1)', false],
+    ['JAVASCRIPT:x', false],
+    [' javascript:x', false],
+    ['java\tscript:x', false],
+    ['vbscript:x', false],
+    ['data:text/html,<script>', false],
+    ['file:///etc/passwd', false],
+    ['command:workbench.action.quit', false],
+    ['//evil.example', false],
+    ['vscode:extension/x', false],
   ];
-  for (const [href, ok] of cases) it(`${ok ? 'allows' : 'refuses'} ${JSON.stringify(href)}`, () => assert.strictEqual(isAllowedHref(href), ok));
+  for (const [href, ok] of cases)
+    it(`${ok ? 'allows' : 'refuses'} ${JSON.stringify(href)}`, () => assert.strictEqual(isAllowedHref(href), ok));
 });
 
 describe('parseFrontMatter', () => {
@@ -171,9 +214,15 @@ describe('renderLesson on real-world math layout', () => {
 describe('renderLesson with the glossary', () => {
   it('marks the first occurrence of a term per section, with its definition as a tooltip', () => {
     const glossary = builtinGlossary();
-    const r = renderLesson('## A\n\nSuperposition and superposition again.\n\n## B\n\nA linear probe, `superposition` in code, $superposition$.\n', { glossary, glossaryMarking: { language: 'en' } });
+    const r = renderLesson(
+      '## A\n\nSuperposition and superposition again.\n\n## B\n\nA linear probe, `superposition` in code, $superposition$.\n',
+      { glossary, glossaryMarking: { language: 'en' } },
+    );
     const marks = r.html.match(/<abbr class="il-term" data-term="[a-z-]+"/g) ?? [];
-    assert.deepStrictEqual(marks.map((m) => /data-term="([^"]+)"/.exec(m)![1]), ['superposition', 'linear-probe']);
+    assert.deepStrictEqual(
+      marks.map((m) => /data-term="([^"]+)"/.exec(m)![1]),
+      ['superposition', 'linear-probe'],
+    );
     assertInert(r.html);
   });
   it('marks nothing without a glossary', () => {

@@ -30,7 +30,14 @@ function inlineData(text: string) {
   return buildRegressionData(block.source.table, block.formula);
 }
 
-const LESSON_IDS = ['study-hours', 'study-hours-confounder', 'linear-probe', 'superposition-readout', 'pca-vs-ground-truth', 'emergence-mirage'];
+const LESSON_IDS = [
+  'study-hours',
+  'study-hours-confounder',
+  'linear-probe',
+  'superposition-readout',
+  'pca-vs-ground-truth',
+  'emergence-mirage',
+];
 const cache = new Map<string, SnippetResult>();
 const run = (id: string) => {
   if (!cache.has(id)) cache.set(id, runSnippet(id));
@@ -40,7 +47,11 @@ const run = (id: string) => {
 describe('snippet catalogue (lessons/snippets.json)', () => {
   it('is valid and holds the six snippets the lessons use, each with a runner', () => {
     assert.deepStrictEqual(validateCatalogue(catalogue), []);
-    for (const id of LESSON_IDS) assert.ok(SNIPPETS.some((s) => s.id === id), id);
+    for (const id of LESSON_IDS)
+      assert.ok(
+        SNIPPETS.some((s) => s.id === id),
+        id,
+      );
     assert.deepStrictEqual([...SNIPPETS.map((s) => s.id)].sort(), [...RUNNABLE_SNIPPETS].sort());
   });
 
@@ -55,20 +66,30 @@ describe('snippet catalogue (lessons/snippets.json)', () => {
         for (const m of text.matchAll(/```snippet\s*\n\s*([^\s`]+)\s*\n```/g)) used.add(m[1]);
       }
     }
-    for (const id of used) assert.ok(SNIPPETS.some((s) => s.id === id), `lesson uses unknown snippet ${id}`);
+    for (const id of used)
+      assert.ok(
+        SNIPPETS.some((s) => s.id === id),
+        `lesson uses unknown snippet ${id}`,
+      );
   });
 
   it('fills defaults and refuses values out of range or not whole', () => {
     const entry = SNIPPETS.find((s) => s.id === 'study-hours')!;
     assert.deepStrictEqual(resolveParams(entry, { n: 12 }), { n: 12, slope: 5, intercept: 40, noise: 8, seed: 1 });
-    assert.throws(() => runSnippet('study-hours', { n: 3 }), (e: unknown) => e instanceof SnippetParameterError && e.parameter === 'n' && e.min === 5);
+    assert.throws(
+      () => runSnippet('study-hours', { n: 3 }),
+      (e: unknown) => e instanceof SnippetParameterError && e.parameter === 'n' && e.min === 5,
+    );
     assert.throws(() => runSnippet('study-hours', { n: 10.5 }), SnippetParameterError);
     assert.throws(() => runSnippet('study-hours', { noise: NaN }), SnippetParameterError);
     assert.throws(() => runSnippet('no-such-snippet'), /no snippet/);
   });
 
   it('parameters that do not fit together give a bilingual message', () => {
-    assert.throws(() => runSnippet('superposition-readout', { features: 8, dims: 8 }), (e: unknown) => e instanceof SnippetConstraintError && /m = 8/.test(e.text.vi));
+    assert.throws(
+      () => runSnippet('superposition-readout', { features: 8, dims: 8 }),
+      (e: unknown) => e instanceof SnippetConstraintError && /m = 8/.test(e.text.vi),
+    );
     assert.throws(() => runSnippet('emergence-mirage', { pMin: 0.9, pMax: 0.8 }), SnippetConstraintError);
     assert.throws(() => runSnippet('pca-vs-ground-truth', { dim: 5, features: 5 }), SnippetConstraintError);
   });
@@ -82,8 +103,13 @@ describe('runSnippet', () => {
       assert.deepStrictEqual(a, b);
       assert.ok(a.summary.length > 0 && a.tables.length > 0 && a.plots.length > 0);
       for (const lang of ['en', 'vi'] as const) {
-        const cells = [...a.summary.map((s) => s.value), ...a.tables.flatMap((t) => t.rows.flat())].map((c) => formatCell(c, lang));
-        assert.ok(cells.every((c) => !/NaN|undefined|\[object/.test(c)), cells.join(' | '));
+        const cells = [...a.summary.map((s) => s.value), ...a.tables.flatMap((t) => t.rows.flat())].map((c) =>
+          formatCell(c, lang),
+        );
+        assert.ok(
+          cells.every((c) => !/NaN|undefined|\[object/.test(c)),
+          cells.join(' | '),
+        );
         const text = resultToText(a, lang);
         assert.ok(!/NaN|undefined/.test(text));
       }
@@ -116,7 +142,9 @@ describe('runSnippet', () => {
     const v = (en: string) => r.summary.find((s) => s.label.en.startsWith(en))!.value as number;
     assert.ok(v('Held-out accuracy, true labels') > 0.75);
     assert.ok(Math.abs(v('Held-out accuracy, shuffled') - 0.5) < 0.12);
-    assert.ok(Math.abs(v('Selectivity') - (v('Held-out accuracy, true labels') - v('Held-out accuracy, shuffled'))) < 1e-12);
+    assert.ok(
+      Math.abs(v('Selectivity') - (v('Held-out accuracy, true labels') - v('Held-out accuracy, shuffled'))) < 1e-12,
+    );
     assert.ok(v('cos(probe') > 0.8);
     const table = r.tables[0].rows.map((row) => row[2] as number);
     assert.ok(table[0] > table[table.length - 1], 'accuracy falls as noise grows');
@@ -132,7 +160,8 @@ describe('runSnippet', () => {
   });
 
   it('pca-vs-ground-truth: distinct variances and orthogonal directions are recovered; equal variances are not', () => {
-    const best = (ratio: number) => runSnippet('pca-vs-ground-truth', { varianceRatio: ratio, overlap: 0, noise: 0.05 }).summary[1].value as number;
+    const best = (ratio: number) =>
+      runSnippet('pca-vs-ground-truth', { varianceRatio: ratio, overlap: 0, noise: 0.05 }).summary[1].value as number;
     assert.ok(best(4) > 0.99, String(best(4)));
     assert.ok(best(1) < 0.9, String(best(1)));
     assert.strictEqual(run('pca-vs-ground-truth').plots[0].kind, 'heatmap');
@@ -159,9 +188,44 @@ describe('plotToSvg', () => {
 
   it('escapes every piece of text', () => {
     const evil = { en: '<script>alert("x")</script> & \'q\'', vi: '<img src=x onerror=alert(1)>' };
-    const svg = plotToSvg({ kind: 'xy', id: 'a"b', title: evil, xLabel: evil, yLabel: evil, series: [{ name: evil, type: 'line', points: [[0, 0], [1, 1]] }] }, 'en');
+    const svg = plotToSvg(
+      {
+        kind: 'xy',
+        id: 'a"b',
+        title: evil,
+        xLabel: evil,
+        yLabel: evil,
+        series: [
+          {
+            name: evil,
+            type: 'line',
+            points: [
+              [0, 0],
+              [1, 1],
+            ],
+          },
+        ],
+      },
+      'en',
+    );
     assert.ok(!svg.includes('<script>') && !svg.includes('"x"') && svg.includes('&lt;script&gt;'));
-    assert.ok(!plotToSvg({ kind: 'heatmap', id: 'h', title: evil, xLabel: evil, yLabel: evil, rowLabels: ['<b>'], columnLabels: ['"'], values: [[0.5]], min: 0, max: 1 }, 'vi').includes('<img'));
+    assert.ok(
+      !plotToSvg(
+        {
+          kind: 'heatmap',
+          id: 'h',
+          title: evil,
+          xLabel: evil,
+          yLabel: evil,
+          rowLabels: ['<b>'],
+          columnLabels: ['"'],
+          values: [[0.5]],
+          min: 0,
+          max: 1,
+        },
+        'vi',
+      ).includes('<img'),
+    );
   });
 });
 
@@ -173,13 +237,17 @@ describe('toMarkdownNote and toPythonScript', () => {
     assert.match(note, /### Results/);
     const block = /```regression\n([\s\S]*?)```/.exec(note)![1];
     const again = runRegressionOnData(inlineData(block));
-    assert.deepStrictEqual(again.tables[0].rows.map((row) => row.slice(0, 5)), r.tables[0].rows.map((row) => row.slice(0, 5)));
+    assert.deepStrictEqual(
+      again.tables[0].rows.map((row) => row.slice(0, 5)),
+      r.tables[0].rows.map((row) => row.slice(0, 5)),
+    );
     assert.match(toMarkdownNote(r, 'vi'), /### Kết quả/);
   });
 
   it('a Python script sets every parameter', () => {
     const script = toPythonScript('study-hours-confounder', { n: 99 });
-    for (const line of ['n = 99', 'effect = 2', 'confounder_effect = 6', 'confounding = 1.5', 'noise = 5', 'seed = 1']) assert.ok(script.includes(`\n${line}\n`), line);
+    for (const line of ['n = 99', 'effect = 2', 'confounder_effect = 6', 'confounding = 1.5', 'noise = 5', 'seed = 1'])
+      assert.ok(script.includes(`\n${line}\n`), line);
   });
 
   const python = (() => {
@@ -194,7 +262,11 @@ describe('toMarkdownNote and toPythonScript', () => {
     const file = path.join(os.tmpdir(), `il-snippet-${process.pid}-${Math.random().toString(36).slice(2)}.py`);
     fs.writeFileSync(file, script);
     try {
-      return execFileSync('python3', [file], { encoding: 'utf8', env: { ...process.env, MPLBACKEND: 'Agg' }, timeout: 60000 });
+      return execFileSync('python3', [file], {
+        encoding: 'utf8',
+        env: { ...process.env, MPLBACKEND: 'Agg' },
+        timeout: 60000,
+      });
     } finally {
       fs.rmSync(file, { force: true });
     }
@@ -216,7 +288,10 @@ describe('toMarkdownNote and toPythonScript', () => {
     const user = runPython(toPythonScript('regression', {}, { data }));
     // Compare numerically: Python rounds ties to even when printing, JavaScript away from zero.
     const est = runRegressionOnData(data).tables[0].rows.map((row) => row[1] as number);
-    const printed = user.split('\n').filter((l) => /^(\(Intercept\)|a|b)\s/.test(l)).map((l) => Number(l.trim().split(/\s+/)[1]));
+    const printed = user
+      .split('\n')
+      .filter((l) => /^(\(Intercept\)|a|b)\s/.test(l))
+      .map((l) => Number(l.trim().split(/\s+/)[1]));
     assert.strictEqual(printed.length, 3, user);
     printed.forEach((v, j) => assert.ok(Math.abs(v - est[j]) <= 1e-3 * Math.abs(est[j]), `${v} vs ${est[j]}`));
   });

@@ -36,7 +36,10 @@ describe('Write faults: reading progress', () => {
     store.failNext = true;
     await assert.rejects(progress.reset(), /disk full/);
     assert.deepStrictEqual(store.data.get('p'), before);
-    assert.deepStrictEqual(['a', 'b', 'c', 'd'].map((id) => progress.get(id)), ['read', 'inProgress', 'unread', 'unread']);
+    assert.deepStrictEqual(
+      ['a', 'b', 'c', 'd'].map((id) => progress.get(id)),
+      ['read', 'inProgress', 'unread', 'unread'],
+    );
     assert.strictEqual(fired, 0);
   });
 
@@ -66,7 +69,11 @@ describe('Write faults: reading progress', () => {
 describe('Open as Python: a data file that is not on this disk', () => {
   const data = { formula: 'y ~ x', predictors: ['x'], response: 'y', intercept: true };
   it('names the file and says where it really is', () => {
-    const script = toPythonScript('regression', {}, { data, file: 'data/big.csv', fileSource: 'vscode-vfs://github/me/repo/data/big.csv' });
+    const script = toPythonScript(
+      'regression',
+      {},
+      { data, file: 'data/big.csv', fileSource: 'vscode-vfs://github/me/repo/data/big.csv' },
+    );
     assert.match(script, /# It was read from vscode-vfs:\/\/github\/me\/repo\/data\/big\.csv, not from this disk/);
     assert.match(script, /with open\("data\/big\.csv", newline=""\)/);
   });

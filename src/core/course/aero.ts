@@ -41,7 +41,10 @@ export function splitAeroBlocks(markdown: string): AeroBlocks {
  * time: that regex searches to the end of the text again from every start marker that has no end marker
  * (minutes for a file of 20,000 of them). Here, once a kind has no end marker left, its starts are skipped.
  */
-function replaceBlocks(text: string, f: (whole: string, kind: 'Navigation' | 'Footer', inner: string) => string): string {
+function replaceBlocks(
+  text: string,
+  f: (whole: string, kind: 'Navigation' | 'Footer', inner: string) => string,
+): string {
   let out = '';
   let from = 0;
   const unclosed = new Set<string>();

@@ -25,7 +25,9 @@ function dirOf(p: string): string {
 
 function titleFromIndex(text: string): string | undefined {
   const { body, navigation } = splitAeroBlocks(text);
-  const h1 = scanHeadings(body).find((h) => h.level === 1) ?? (navigation ? scanHeadings(navigation).find((h) => h.level === 1) : undefined);
+  const h1 =
+    scanHeadings(body).find((h) => h.level === 1) ??
+    (navigation ? scanHeadings(navigation).find((h) => h.level === 1) : undefined);
   return h1?.text.replace(/^[^\p{L}\p{N}]+/u, '').trim() || undefined;
 }
 
@@ -45,7 +47,9 @@ export function parseCourseFolder(files: { path: string; text: string }[]): Cour
   }
   const modules: CourseModule[] = [];
   const problems: string[] = [];
-  for (const [dir, list] of [...byDir.entries()].sort((a, b) => a[0].localeCompare(b[0], undefined, { numeric: true }))) {
+  for (const [dir, list] of [...byDir.entries()].sort((a, b) =>
+    a[0].localeCompare(b[0], undefined, { numeric: true }),
+  )) {
     const index = list.find((f) => /(^|\/)index\.md$/i.test(f.path));
     const course = parseCourse(list.map((f) => ({ path: f.path, text: splitAeroBlocks(f.text).body })));
     problems.push(...course.problems);

@@ -28,7 +28,8 @@ export function scanHeadings(body: string): Heading[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (fence) {
-      if (line.trimStart().startsWith(fence) && line.trim().replace(new RegExp(`^\\${fence[0]}+`), '') === '') fence = undefined;
+      if (line.trimStart().startsWith(fence) && line.trim().replace(new RegExp(`^\\${fence[0]}+`), '') === '')
+        fence = undefined;
       continue;
     }
     const f = FENCE_OPEN.exec(line);

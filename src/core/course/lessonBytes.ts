@@ -9,7 +9,10 @@ export type LessonBytesProblem = 'tooLarge' | 'binary' | 'notUtf8';
  * Windows-1252 or -1258 file is refused rather than shown as silent mojibake. A NUL byte in the first
  * 8,000 bytes means binary, as git decides.
  */
-export function decodeLessonBytes(bytes: Uint8Array, maxBytes = MAX_LESSON_BYTES): { text: string } | { problem: LessonBytesProblem } {
+export function decodeLessonBytes(
+  bytes: Uint8Array,
+  maxBytes = MAX_LESSON_BYTES,
+): { text: string } | { problem: LessonBytesProblem } {
   if (bytes.length > maxBytes) return { problem: 'tooLarge' };
   if (bytes.subarray(0, 8000).includes(0)) return { problem: 'binary' };
   try {

@@ -44,7 +44,11 @@ function joinPath(base: string, rel: string): string | undefined {
  * An exact path match wins; otherwise a loose match on the file name (the original course's footers
  * differ from file names by case, spaces vs underscores and punctuation). Returns undefined if none.
  */
-export function resolveLessonLink<T extends LinkTarget>(fromPath: string, href: string, lessons: readonly T[]): { lesson: T; section?: string } | undefined {
+export function resolveLessonLink<T extends LinkTarget>(
+  fromPath: string,
+  href: string,
+  lessons: readonly T[],
+): { lesson: T; section?: string } | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return undefined;
   const hash = href.indexOf('#');
   const pathPart = hash < 0 ? href : href.slice(0, hash);

@@ -16,7 +16,10 @@ type ProgressRecord = Record<string, { state: LessonProgress; updated: number }>
  */
 export class ProgressStore {
   private readonly listeners = new Set<() => void>();
-  constructor(private readonly store: KeyValueStore, private readonly key: string) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly key: string,
+  ) {}
 
   private read(): ProgressRecord {
     const raw = this.store.get<unknown>(this.key);
@@ -24,7 +27,8 @@ export class ProgressStore {
     const out: ProgressRecord = {};
     for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
       const state = (v as { state?: unknown })?.state;
-      if (state === 'inProgress' || state === 'read') out[id] = { state, updated: Number((v as { updated?: unknown }).updated) || 0 };
+      if (state === 'inProgress' || state === 'read')
+        out[id] = { state, updated: Number((v as { updated?: unknown }).updated) || 0 };
     }
     return out;
   }

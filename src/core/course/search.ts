@@ -24,7 +24,14 @@ export function indexLessonText(lessonId: string, lessonTitle: string, markdown:
   const flush = () => {
     const text = current.lines.join(' ').replace(/\s+/g, ' ').trim();
     if (text || current.sectionId) {
-      out.push({ lessonId, lessonTitle, sectionId: current.sectionId, heading: current.heading, text, haystack: normaliseForSearch(`${current.heading} ${text}`) });
+      out.push({
+        lessonId,
+        lessonTitle,
+        sectionId: current.sectionId,
+        heading: current.heading,
+        text,
+        haystack: normaliseForSearch(`${current.heading} ${text}`),
+      });
     }
   };
   let fence: string | undefined;
@@ -88,7 +95,8 @@ export function searchSections(sections: readonly SearchableSection[], query: st
     if (!ok) continue;
     const offset = Math.max(0, first - s.heading.length - 1);
     const start = Math.max(0, offset - 40);
-    const excerpt = (start > 0 ? '…' : '') + s.text.slice(start, start + 140).trim() + (start + 140 < s.text.length ? '…' : '');
+    const excerpt =
+      (start > 0 ? '…' : '') + s.text.slice(start, start + 140).trim() + (start + 140 < s.text.length ? '…' : '');
     hits.push({ section: s, excerpt, score });
   }
   hits.sort((a, b) => b.score - a.score);

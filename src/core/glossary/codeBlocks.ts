@@ -37,7 +37,10 @@ export function markdownCodeBlocks(text: string): LineRange[] {
     counted = lineStart;
     let lineEnd = text.indexOf('\n', at);
     if (lineEnd < 0) lineEnd = text.length;
-    scan.line(text.slice(lineStart, lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd), lineNo);
+    scan.line(
+      text.slice(lineStart, lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd),
+      lineNo,
+    );
     pos = lineEnd + 1;
   }
   let lines = lineNo + 1;

@@ -23,7 +23,8 @@ export interface EntryPageInput {
 }
 
 const link = (label: string, target: string) => `[${escapeMarkdown(label)}](${target})`;
-const lessonTarget = (lessonId: string, section?: string) => `#lesson:${encodeURIComponent(lessonId)}${section ? `/${encodeURIComponent(section)}` : ''}`;
+const lessonTarget = (lessonId: string, section?: string) =>
+  `#lesson:${encodeURIComponent(lessonId)}${section ? `/${encodeURIComponent(section)}` : ''}`;
 
 /**
  * Markdown of a glossary entry's page (rendered by the lesson renderer: KaTeX math, inert HTML).
@@ -47,16 +48,42 @@ export function glossaryEntryMarkdown(p: EntryPageInput): string {
   if (explanation) out.push(explanation);
   if (entry.formula) out.push(`$$\n${entry.formula}\n$$`);
   if (entry.introducedIn) {
-    out.push(`## ${escapeMarkdown(labels.introducedIn)}`, link(p.introducedLabel ?? `${entry.introducedIn.lesson} § ${entry.introducedIn.section}`, lessonTarget(entry.introducedIn.lesson, entry.introducedIn.section)));
+    out.push(
+      `## ${escapeMarkdown(labels.introducedIn)}`,
+      link(
+        p.introducedLabel ?? `${entry.introducedIn.lesson} § ${entry.introducedIn.section}`,
+        lessonTarget(entry.introducedIn.lesson, entry.introducedIn.section),
+      ),
+    );
   } else if (entry.notInLessons) {
     out.push(`## ${escapeMarkdown(labels.notInLessons)}`, entry.notInLessons);
   }
   out.push(`## ${escapeMarkdown(labels.usedIn)}`);
-  out.push(p.usages.length ? p.usages.map((u) => `- ${link(u.label, lessonTarget(u.lessonId, u.section))} (${escapeMarkdown(labels.times(u.count))})`).join('\n') : `*${escapeMarkdown(labels.notUsed)}*`);
+  out.push(
+    p.usages.length
+      ? p.usages
+          .map(
+            (u) => `- ${link(u.label, lessonTarget(u.lessonId, u.section))} (${escapeMarkdown(labels.times(u.count))})`,
+          )
+          .join('\n')
+      : `*${escapeMarkdown(labels.notUsed)}*`,
+  );
   const related = entry.related.map((id) => p.glossary.byId.get(id)).filter((e): e is GlossaryEntry => !!e);
   if (related.length) {
-    out.push(`## ${escapeMarkdown(labels.related)}`, related.map((e) => `- ${link(canonicalTerm(e, lang), `#term:${encodeURIComponent(e.id)}`)}: ${localized(e.definition, lang)}`).join('\n'));
+    out.push(
+      `## ${escapeMarkdown(labels.related)}`,
+      related
+        .map(
+          (e) =>
+            `- ${link(canonicalTerm(e, lang), `#term:${encodeURIComponent(e.id)}`)}: ${localized(e.definition, lang)}`,
+        )
+        .join('\n'),
+    );
   }
-  if (entry.reference) out.push(`## ${escapeMarkdown(labels.reference)}`, /^https:\/\/\S+$/.test(entry.reference) ? `<${entry.reference}>` : entry.reference);
+  if (entry.reference)
+    out.push(
+      `## ${escapeMarkdown(labels.reference)}`,
+      /^https:\/\/\S+$/.test(entry.reference) ? `<${entry.reference}>` : entry.reference,
+    );
   return out.join('\n\n') + '\n';
 }

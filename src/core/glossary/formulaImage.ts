@@ -3,7 +3,8 @@
  * SVG `data:` URI (pre-rendered at build time with MathJax, glyphs as paths: no fonts needed).
  */
 
-const UNSAFE_SVG = /<script|<foreignObject|<iframe|<image|<a[\s>]|\bon[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*["'](?!#)/i;
+const UNSAFE_SVG =
+  /<script|<foreignObject|<iframe|<image|<a[\s>]|\bon[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*["'](?!#)/i;
 
 /** True when an SVG is inert as an image: no script, handlers, foreign content, external references. */
 export function isInertSvg(svg: string): boolean {

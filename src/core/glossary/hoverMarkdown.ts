@@ -39,7 +39,13 @@ export interface HoverMarkdownOptions {
   lesson?: { label: string; uri: string };
   /** Related entries that exist: label and command URI each. */
   related: { label: string; uri: string }[];
-  labels: { introducedIn: string; related: string; formula: string; notInLessons: string; openEntry?: { label: string; uri: string } };
+  labels: {
+    introducedIn: string;
+    related: string;
+    formula: string;
+    notInLessons: string;
+    openEntry?: { label: string; uri: string };
+  };
 }
 
 /** The hover of one entry, as markdown: term (other language's term too), definition, formula, lesson link, explanation, related. */
@@ -48,20 +54,31 @@ export function glossaryHoverMarkdown(entry: GlossaryEntry, o: HoverMarkdownOpti
   const term = canonicalTerm(entry, o.language);
   const otherTerm = entry.terms[other]?.[0];
   const parts: string[] = [];
-  parts.push(`**${escapeMarkdown(term)}**${otherTerm && otherTerm !== term ? ` · *${escapeMarkdown(otherTerm)}*` : ''}`);
+  parts.push(
+    `**${escapeMarkdown(term)}**${otherTerm && otherTerm !== term ? ` · *${escapeMarkdown(otherTerm)}*` : ''}`,
+  );
   const definition = localized(entry.definition, o.language);
   if (definition) parts.push(textWithMath(definition));
   if (entry.formula) {
     const fence = '`'.repeat(Math.max(3, ...(entry.formula.match(/`+/g) ?? []).map((r) => r.length + 1)));
-    parts.push(o.formulaImage ? `![${escapeMarkdown(o.labels.formula)}](${o.formulaImage})` : `${fence}latex\n${entry.formula}\n${fence}`);
+    parts.push(
+      o.formulaImage
+        ? `![${escapeMarkdown(o.labels.formula)}](${o.formulaImage})`
+        : `${fence}latex\n${entry.formula}\n${fence}`,
+    );
   }
   // The lesson link comes before the explanation: hovers are short and scroll, the link is what one clicks.
-  if (o.lesson) parts.push(`${escapeMarkdown(o.labels.introducedIn)} [${escapeMarkdown(o.lesson.label)}](${o.lesson.uri})`);
-  else if (entry.notInLessons) parts.push(`*${escapeMarkdown(o.labels.notInLessons)}* ${textWithMath(entry.notInLessons)}`);
+  if (o.lesson)
+    parts.push(`${escapeMarkdown(o.labels.introducedIn)} [${escapeMarkdown(o.lesson.label)}](${o.lesson.uri})`);
+  else if (entry.notInLessons)
+    parts.push(`*${escapeMarkdown(o.labels.notInLessons)}* ${textWithMath(entry.notInLessons)}`);
   const explanation = localized(entry.explanation, o.language);
   if (explanation) parts.push(textWithMath(explanation));
   const links: string[] = [];
-  if (o.related.length) links.push(`${escapeMarkdown(o.labels.related)} ${o.related.map((r) => `[${escapeMarkdown(r.label)}](${r.uri})`).join(', ')}`);
+  if (o.related.length)
+    links.push(
+      `${escapeMarkdown(o.labels.related)} ${o.related.map((r) => `[${escapeMarkdown(r.label)}](${r.uri})`).join(', ')}`,
+    );
   if (o.labels.openEntry) links.push(`[${escapeMarkdown(o.labels.openEntry.label)}](${o.labels.openEntry.uri})`);
   if (links.length) parts.push(links.join('  \n'));
   return parts.join('\n\n');

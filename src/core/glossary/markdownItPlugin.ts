@@ -21,7 +21,8 @@ export interface GlossaryMarkOptions {
  * glossaries can change between renders, and a shared engine may render for different readers.
  * A resolver returning undefined turns marking off for that render.
  */
-export type GlossaryPluginOptions = GlossaryMarkOptions | { resolve: (env: unknown) => GlossaryMarkOptions | undefined };
+export type GlossaryPluginOptions =
+  GlossaryMarkOptions | { resolve: (env: unknown) => GlossaryMarkOptions | undefined };
 
 const OPEN = 'il_glossary_term_open';
 const CLOSE = 'il_glossary_term_close';
@@ -64,7 +65,13 @@ function markTerms(state: StateCore, o: GlossaryMarkOptions): void {
 }
 
 /** The children with terms wrapped; the same array when nothing is marked (most inline tokens). */
-function markChildren(children: Token[], state: StateCore, o: GlossaryMarkOptions, index: TermIndex, seen: Set<string>): Token[] {
+function markChildren(
+  children: Token[],
+  state: StateCore,
+  o: GlossaryMarkOptions,
+  index: TermIndex,
+  seen: Set<string>,
+): Token[] {
   // Filled from the first child that gets a term on: until then the children are kept as they are.
   let out: Token[] | undefined;
   let linkDepth = 0;

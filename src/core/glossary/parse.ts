@@ -1,5 +1,13 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { createGlossary, GLOSSARY_LANGUAGES, type Glossary, type GlossaryEntry, type GlossaryLanguage, type GlossaryProblem, type LocalizedText } from './types';
+import {
+  createGlossary,
+  GLOSSARY_LANGUAGES,
+  type Glossary,
+  type GlossaryEntry,
+  type GlossaryLanguage,
+  type GlossaryProblem,
+  type LocalizedText,
+} from './types';
 
 /** Larger files are refused before parsing: a glossary of 2,000 entries is about 1 MB. */
 export const MAX_GLOSSARY_CHARS = 5 * 1024 * 1024;
@@ -14,7 +22,17 @@ export interface ParsedGlossary {
   problems: GlossaryProblem[];
 }
 
-const ENTRY_KEYS = new Set(['id', 'terms', 'definition', 'explanation', 'formula', 'introducedIn', 'related', 'reference', 'notInLessons']);
+const ENTRY_KEYS = new Set([
+  'id',
+  'terms',
+  'definition',
+  'explanation',
+  'formula',
+  'introducedIn',
+  'related',
+  'reference',
+  'notInLessons',
+]);
 const ROOT_KEYS = new Set(['$schema', 'version', 'entries']);
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -22,7 +40,11 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * Reads a glossary file (the shipped one or a user's) into entries and problems with 1-based line and
  * column. Never throws: syntax errors give no entries; a bad entry is skipped, the others are kept.
  */
-export function parseGlossary(jsonText: string, sourceName: string, options: ParseGlossaryOptions = {}): ParsedGlossary {
+export function parseGlossary(
+  jsonText: string,
+  sourceName: string,
+  options: ParseGlossaryOptions = {},
+): ParsedGlossary {
   const problems: GlossaryProblem[] = [];
   const lines = new LineMap(jsonText);
   const report = (severity: GlossaryProblem['severity'], offset: number, length: number, message: string) => {
@@ -38,23 +60,50 @@ export function parseGlossary(jsonText: string, sourceName: string, options: Par
     return empty();
   }
   const errors: ParseError[] = [];
-  const root = parseTree(jsonText, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(jsonText, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   if (errors.length) {
-    for (const e of errors.slice(0, 20)) report('error', e.offset, e.length, `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}`);
+    for (const e of errors.slice(0, 20))
+      report('error', e.offset, e.length, `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}`);
     return empty();
   }
   if (!root || root.type !== 'object') {
-    report('error', root?.offset ?? 0, root?.length ?? 0, 'The glossary must be a JSON object with an "entries" array.');
+    report(
+      'error',
+      root?.offset ?? 0,
+      root?.length ?? 0,
+      'The glossary must be a JSON object with an "entries" array.',
+    );
     return empty();
   }
   for (const prop of properties(root)) {
-    if (!ROOT_KEYS.has(prop.key)) report('warning', prop.keyNode.offset, prop.keyNode.length, `Unknown property "${prop.key}" (expected $schema, version, entries).`);
+    if (!ROOT_KEYS.has(prop.key))
+      report(
+        'warning',
+        prop.keyNode.offset,
+        prop.keyNode.length,
+        `Unknown property "${prop.key}" (expected $schema, version, entries).`,
+      );
   }
   const version = property(root, 'version');
-  if (version && version.value !== 1) report('error', version.offset, version.length, `Unsupported glossary version ${JSON.stringify(version.value)}: this extension reads version 1.`);
+  if (version && version.value !== 1)
+    report(
+      'error',
+      version.offset,
+      version.length,
+      `Unsupported glossary version ${JSON.stringify(version.value)}: this extension reads version 1.`,
+    );
   const entriesNode = property(root, 'entries');
   if (!entriesNode || entriesNode.type !== 'array') {
-    report('error', (entriesNode ?? root).offset, (entriesNode ?? root).length, 'Missing "entries": expected an array of glossary entries.');
+    report(
+      'error',
+      (entriesNode ?? root).offset,
+      (entriesNode ?? root).length,
+      'Missing "entries": expected an array of glossary entries.',
+    );
     return empty();
   }
 
@@ -67,7 +116,12 @@ export function parseGlossary(jsonText: string, sourceName: string, options: Par
     const idNode = property(node, 'id')!;
     if (idNodes.has(entry.id)) {
       const first = lines.position(idNodes.get(entry.id)!.offset);
-      report('error', idNode.offset, idNode.length, `Duplicate id "${entry.id}" (first defined on line ${first.line}); this entry is ignored.`);
+      report(
+        'error',
+        idNode.offset,
+        idNode.length,
+        `Duplicate id "${entry.id}" (first defined on line ${first.line}); this entry is ignored.`,
+      );
       continue;
     }
     idNodes.set(entry.id, idNode);
@@ -82,7 +136,12 @@ export function parseGlossary(jsonText: string, sourceName: string, options: Par
 
 type Report = (severity: GlossaryProblem['severity'], offset: number, length: number, message: string) => void;
 
-function readEntry(node: Node, source: string, report: Report, relatedNodes: { node: Node; id: string }[]): GlossaryEntry | undefined {
+function readEntry(
+  node: Node,
+  source: string,
+  report: Report,
+  relatedNodes: { node: Node; id: string }[],
+): GlossaryEntry | undefined {
   if (node.type !== 'object') {
     report('error', node.offset, node.length, 'Each entry must be an object.');
     return undefined;
@@ -90,25 +149,43 @@ function readEntry(node: Node, source: string, report: Report, relatedNodes: { n
   const idNode = property(node, 'id');
   if (!idNode || idNode.type !== 'string' || !ID.test(idNode.value)) {
     const at = idNode ?? node;
-    report('error', at.offset, idNode ? at.length : 1, idNode ? `Invalid id ${JSON.stringify(idNode.value)}: use letters, digits, ".", "_" or "-" (e.g. "linear-probe"); entry ignored.` : 'Entry without an "id"; entry ignored.');
+    report(
+      'error',
+      at.offset,
+      idNode ? at.length : 1,
+      idNode
+        ? `Invalid id ${JSON.stringify(idNode.value)}: use letters, digits, ".", "_" or "-" (e.g. "linear-probe"); entry ignored.`
+        : 'Entry without an "id"; entry ignored.',
+    );
     return undefined;
   }
   const id = idNode.value as string;
   let ok = true;
   for (const prop of properties(node)) {
-    if (!ENTRY_KEYS.has(prop.key)) report('warning', prop.keyNode.offset, prop.keyNode.length, `Unknown property "${prop.key}" in entry "${id}".`);
+    if (!ENTRY_KEYS.has(prop.key))
+      report('warning', prop.keyNode.offset, prop.keyNode.length, `Unknown property "${prop.key}" in entry "${id}".`);
   }
 
   const terms: GlossaryEntry['terms'] = {};
   const termsNode = property(node, 'terms');
   if (!termsNode || termsNode.type !== 'object') {
-    report('error', (termsNode ?? idNode).offset, (termsNode ?? idNode).length, `Entry "${id}" needs "terms": { "en": [...], "vi": [...] }; entry ignored.`);
+    report(
+      'error',
+      (termsNode ?? idNode).offset,
+      (termsNode ?? idNode).length,
+      `Entry "${id}" needs "terms": { "en": [...], "vi": [...] }; entry ignored.`,
+    );
     ok = false;
   } else {
     for (const prop of properties(termsNode)) {
       const lang = asLanguage(prop.key);
       if (!lang) {
-        report('warning', prop.keyNode.offset, prop.keyNode.length, `Unknown language "${prop.key}" in terms of "${id}" (expected en or vi).`);
+        report(
+          'warning',
+          prop.keyNode.offset,
+          prop.keyNode.length,
+          `Unknown language "${prop.key}" in terms of "${id}" (expected en or vi).`,
+        );
         continue;
       }
       const list = stringArray(prop.value, report, `terms.${lang} of "${id}"`);
@@ -132,20 +209,38 @@ function readEntry(node: Node, source: string, report: Report, relatedNodes: { n
   if (introNode) {
     const lesson = property(introNode, 'lesson');
     const section = property(introNode, 'section');
-    if (introNode.type === 'object' && lesson?.type === 'string' && section?.type === 'string' && lesson.value && section.value) {
+    if (
+      introNode.type === 'object' &&
+      lesson?.type === 'string' &&
+      section?.type === 'string' &&
+      lesson.value &&
+      section.value
+    ) {
       introducedIn = { lesson: lesson.value, section: section.value };
     } else {
-      report('warning', introNode.offset, introNode.length, `"introducedIn" of "${id}" must be { "lesson": "<lesson id>", "section": "<section id>" }; ignored.`);
+      report(
+        'warning',
+        introNode.offset,
+        introNode.length,
+        `"introducedIn" of "${id}" must be { "lesson": "<lesson id>", "section": "<section id>" }; ignored.`,
+      );
     }
   }
 
   const related: string[] = [];
   const relatedNode = property(node, 'related');
   if (relatedNode) {
-    if (relatedNode.type !== 'array') report('warning', relatedNode.offset, relatedNode.length, `"related" of "${id}" must be an array of ids; ignored.`);
+    if (relatedNode.type !== 'array')
+      report(
+        'warning',
+        relatedNode.offset,
+        relatedNode.length,
+        `"related" of "${id}" must be an array of ids; ignored.`,
+      );
     else {
       for (const r of relatedNode.children ?? []) {
-        if (r.type !== 'string' || !r.value) report('warning', r.offset, r.length, `"related" of "${id}" must contain id strings.`);
+        if (r.type !== 'string' || !r.value)
+          report('warning', r.offset, r.length, `"related" of "${id}" must contain id strings.`);
         else if (r.value === id) report('warning', r.offset, r.length, `Entry "${id}" lists itself as related.`);
         else {
           related.push(r.value);
@@ -163,21 +258,38 @@ function readEntry(node: Node, source: string, report: Report, relatedNodes: { n
   return entry;
 }
 
-function localizedText(node: Node, key: string, id: string, report: Report, required: boolean): LocalizedText | undefined {
+function localizedText(
+  node: Node,
+  key: string,
+  id: string,
+  report: Report,
+  required: boolean,
+): LocalizedText | undefined {
   const value = property(node, key);
   if (!value) {
-    if (required) report('error', node.offset, 1, `Entry "${id}" needs "${key}": { "en": "...", "vi": "..." }; entry ignored.`);
+    if (required)
+      report('error', node.offset, 1, `Entry "${id}" needs "${key}": { "en": "...", "vi": "..." }; entry ignored.`);
     return undefined;
   }
   if (value.type !== 'object') {
-    report(required ? 'error' : 'warning', value.offset, value.length, `"${key}" of "${id}" must be an object { "en": "...", "vi": "..." }.`);
+    report(
+      required ? 'error' : 'warning',
+      value.offset,
+      value.length,
+      `"${key}" of "${id}" must be an object { "en": "...", "vi": "..." }.`,
+    );
     return undefined;
   }
   const out: LocalizedText = {};
   for (const prop of properties(value)) {
     const lang = asLanguage(prop.key);
     if (!lang) {
-      report('warning', prop.keyNode.offset, prop.keyNode.length, `Unknown language "${prop.key}" in ${key} of "${id}" (expected en or vi).`);
+      report(
+        'warning',
+        prop.keyNode.offset,
+        prop.keyNode.length,
+        `Unknown language "${prop.key}" in ${key} of "${id}" (expected en or vi).`,
+      );
     } else if (prop.value.type !== 'string') {
       report('warning', prop.value.offset, prop.value.length, `${key}.${lang} of "${id}" must be a string.`);
     } else if (prop.value.value.trim()) {
@@ -208,7 +320,8 @@ function stringArray(node: Node, report: Report, what: string): string[] | undef
   }
   const out: string[] = [];
   for (const c of node.children ?? []) {
-    if (c.type !== 'string' || !c.value.trim()) report('warning', c.offset, c.length, `${what} must contain non-empty strings.`);
+    if (c.type !== 'string' || !c.value.trim())
+      report('warning', c.offset, c.length, `${what} must contain non-empty strings.`);
     else out.push(c.value);
   }
   return out;

@@ -17,7 +17,12 @@ export interface TermAtOptions {
  * original `lineText`. Case-insensitive, NFC/NFD-insensitive, longest match wins, whole words only,
  * never inside an inline code span. Cost is bounded by the longest term, not by the glossary size.
  */
-export function termAt(glossary: Glossary, lineText: string, character: number, options: TermAtOptions = {}): TermMatch | undefined {
+export function termAt(
+  glossary: Glossary,
+  lineText: string,
+  character: number,
+  options: TermAtOptions = {},
+): TermMatch | undefined {
   if (!(character >= 0) || character >= lineText.length || character > TERM_AT_MAX_COLUMN) return undefined;
   const index = termIndexOf(glossary);
   if (index.maxWords === 0) return undefined;
@@ -34,10 +39,12 @@ export function termAt(glossary: Glossary, lineText: string, character: number, 
     if (!hit) continue;
     const start = words.start[s];
     const end = words.end[hit[1]];
-    if (!best || end - start > best.end - best.start) best = { id: hit[0], start, end, text: lineText.slice(start, end) };
+    if (!best || end - start > best.end - best.start)
+      best = { id: hit[0], start, end, text: lineText.slice(start, end) };
   }
   if (!best) return undefined;
-  if (options.codeSpans !== false && lineText.includes('`') && overlapsCodeSpan(lineText, best.start, best.end)) return undefined;
+  if (options.codeSpans !== false && lineText.includes('`') && overlapsCodeSpan(lineText, best.start, best.end))
+    return undefined;
   return best;
 }
 

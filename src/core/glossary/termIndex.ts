@@ -64,7 +64,11 @@ const normalized = new Map<string, string>();
 /** Normalised form of one word: lower case, NFD, Vietnamese tone marks after the letters ("hóa" = "hoá"). */
 export function normalizeWord(word: string): string {
   let ascii = true;
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) { ascii = false; break; }
+  for (let i = 0; i < word.length; i++)
+    if (word.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
   if (ascii) return word.toLowerCase();
   let key = normalized.get(word);
   if (key !== undefined) return key;
@@ -109,7 +113,14 @@ function isWordAt(text: string, i: number): boolean {
 const NOT_WORD = -2;
 
 function newRuns(capacity: number): WordRuns {
-  return { count: 0, start: new Int32Array(capacity), end: new Int32Array(capacity), hash: new Int32Array(capacity), truncatedFirst: false, truncatedLast: false };
+  return {
+    count: 0,
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    hash: new Int32Array(capacity),
+    truncatedFirst: false,
+    truncatedLast: false,
+  };
 }
 
 function grow(runs: WordRuns): void {
@@ -143,7 +154,12 @@ export function scanWords(text: string, from: number, to: number, into?: WordRun
     const c = text.charCodeAt(i);
     let n = 1;
     let v = letterOf(c); // NOT_WORD for a surrogate: its pair is looked at here
-    if (v === NOT_WORD && (c & 0xfc00) === 0xd800 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    if (
+      v === NOT_WORD &&
+      (c & 0xfc00) === 0xd800 &&
+      i + 1 < text.length &&
+      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
       n = 2;
       if (isWordCodePoint((c - 0xd800) * 0x400 + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000)) v = OTHER;
     }
@@ -221,7 +237,10 @@ function letterOf(c: number): number {
       for (const d of String.fromCharCode(c).toLowerCase().normalize('NFD')) {
         if (COMBINING.test(d)) marks += d.charCodeAt(0);
         else if (base < 0 && d.length === 1) base = d.charCodeAt(0);
-        else { base = -2; break; }
+        else {
+          base = -2;
+          break;
+        }
       }
       if (base !== -2) v = (base >= 0 ? HAS_BASE | base : 0) | ((marks & 0x3fff) << 17);
     }
@@ -330,7 +349,13 @@ function truncated(words: WordRuns, k: number): boolean {
 }
 
 /** The longest term that starts at word `s` of `words`, as [id, index of its last word], or undefined. */
-export function longestFrom(index: TermIndex, text: string, words: WordRuns, s: number, mustEndAfter = -1): [string, number] | undefined {
+export function longestFrom(
+  index: TermIndex,
+  text: string,
+  words: WordRuns,
+  s: number,
+  mustEndAfter = -1,
+): [string, number] | undefined {
   if (truncated(words, s)) return undefined;
   let node = index.root.next?.get(keyOf(text, words, s));
   let best: [string, number] | undefined;

@@ -40,7 +40,12 @@ export function calloutPlugin(md: MarkdownIt): void {
       }
     }
   });
-  md.renderer.rules.il_callout_open = (tokens, idx, _o, env: { labels?: { calloutTitles?: Record<string, string> } }) => {
+  md.renderer.rules.il_callout_open = (
+    tokens,
+    idx,
+    _o,
+    env: { labels?: { calloutTitles?: Record<string, string> } },
+  ) => {
     const { kind, title } = tokens[idx].meta as { kind: CalloutKind; title: string };
     const label = title || env?.labels?.calloutTitles?.[kind] || kind;
     return `<div class="il-callout il-callout-${kind}" role="note"><p class="il-callout-title">${escapeHtml(label)}</p>\n`;

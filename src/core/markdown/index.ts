@@ -1,5 +1,13 @@
 export { renderLesson, KATEX_OPTIONS, RenderOverBudget, isRenderOverBudget } from './render';
-export { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH, MAX_TYPESET_MATH_HTML, mathLimitText } from './limits';
+export {
+  HOST_RENDER_BUDGET_MS,
+  HOST_RENDER_MAX_CHARS,
+  MAX_FORMATTED_INLINE_CHARS,
+  MAX_TABLE_ROWS,
+  MAX_TYPESET_MATH,
+  MAX_TYPESET_MATH_HTML,
+  mathLimitText,
+} from './limits';
 export { isAllowedHref } from './links';
 export type { RenderOptions, RenderLabels, RenderedLesson, LinkKind } from './render';
 export { escapeHtml } from './escape';

@@ -44,5 +44,7 @@ export const MAX_TYPESET_MATH_HTML = 750_000;
 
 /** Which of the two math limits a lesson passed (RenderedLesson's `untypesetMath.limit`), in words for the log. */
 export function mathLimitText(limit: 'tex' | 'html'): string {
-  return limit === 'tex' ? `the ${MAX_TYPESET_MATH} characters of TeX the reader typesets at once` : `the ${MAX_TYPESET_MATH_HTML} characters of KaTeX HTML the reader makes at once`;
+  return limit === 'tex'
+    ? `the ${MAX_TYPESET_MATH} characters of TeX the reader typesets at once`
+    : `the ${MAX_TYPESET_MATH_HTML} characters of KaTeX HTML the reader makes at once`;
 }

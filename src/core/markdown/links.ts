@@ -15,4 +15,3 @@ export function isAllowedHref(href: string): boolean {
   if (ANY_SCHEME.test(h)) return false;
   return !/^[/\\]{2}/.test(h); // protocol-relative URLs would leave the page
 }
-

@@ -38,7 +38,8 @@ export function guardedMacros(meter: ExpansionMeter, limit: number): Record<stri
     const expander = context as Expander;
     if (metered.has(expander)) return;
     const push = expander?.pushTokens;
-    if (typeof push !== 'function') throw new Error('cannot bound macro expansion with this KaTeX version: user macros are off');
+    if (typeof push !== 'function')
+      throw new Error('cannot bound macro expansion with this KaTeX version: user macros are off');
     metered.add(expander);
     expander.pushTokens = function (this: Expander, tokens: unknown[]) {
       meter.tokens += tokens.length;
@@ -50,7 +51,13 @@ export function guardedMacros(meter: ExpansionMeter, limit: number): Record<stri
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
       // Definitions are objects ({ tokens, numArgs }); `\let` to a primitive (`unexpandable`) pushes nothing.
-      if (typeof key !== 'string' || value === null || typeof value !== 'object' || (value as { unexpandable?: boolean }).unexpandable) return value;
+      if (
+        typeof key !== 'string' ||
+        value === null ||
+        typeof value !== 'object' ||
+        (value as { unexpandable?: boolean }).unexpandable
+      )
+        return value;
       return (context: unknown) => {
         watch(context);
         return value;

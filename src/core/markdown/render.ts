@@ -103,7 +103,8 @@ const DEFAULT_LABELS: RenderLabels = {
   mathError: 'Math error',
   brokenLink: 'This link does not lead to a lesson in this course',
   externalLink: 'Opens in your browser',
-  longTextUnformatted: 'This text has {0} characters, more than the {1} the reader formats in one block: it is shown as written.',
+  longTextUnformatted:
+    'This text has {0} characters, more than the {1} the reader formats in one block: it is shown as written.',
   tableRowsUnformatted: 'This table has more than {0} rows: the other {1} are shown as written.',
   numberLocale: 'en',
   calloutTitles: {
@@ -136,7 +137,7 @@ interface RenderEnv {
   unformatted: RenderedLesson['unformatted'];
   snippets: string[];
   /** Per-document macros: `\gdef` in one lesson must not leak into the next. Guarded (see macroGuard.ts). */
-  macros: NonNullable<Katex.KatexOptions["macros"]>;
+  macros: NonNullable<Katex.KatexOptions['macros']>;
   /** Tokens the current formula's macros expanded to (reset before each formula). */
   expansion: ExpansionMeter;
   /** Math typeset so far: characters of TeX plus tokens from macro expansion (see MAX_TYPESET_MATH). */
@@ -194,15 +195,27 @@ function createEngine(): MarkdownIt {
   md.use(glossaryMarkdownItPlugin, {
     resolve: (env: unknown) => {
       const o = (env as RenderEnv | undefined)?.options;
-      return o?.glossary ? { glossary: o.glossary, language: o.glossaryMarking?.language ?? 'en', firstOnly: o.glossaryMarking?.firstOnly ?? 'section' } : undefined;
+      return o?.glossary
+        ? {
+            glossary: o.glossary,
+            language: o.glossaryMarking?.language ?? 'en',
+            firstOnly: o.glossaryMarking?.firstOnly ?? 'section',
+          }
+        : undefined;
     },
   });
   md.core.ruler.before('inline', 'il_heading_ids', takeExplicitIds);
   md.core.ruler.before('inline', 'il_long_inline', skipLongInline);
   // markdown-it's own table rule, wrapped (the usual plugin idiom: Ruler keeps its rules in __rules__).
-  const table = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'table')?.fn;
+  const table = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find(
+    (r) => r.name === 'table',
+  )?.fn;
   if (!table) throw new Error('markdown-it has no table rule to wrap');
-  md.block.ruler.at('table', (state, startLine, endLine, silent) => cappedTable(table, state, startLine, endLine, silent), { alt: ['paragraph', 'reference'] });
+  md.block.ruler.at(
+    'table',
+    (state, startLine, endLine, silent) => cappedTable(table, state, startLine, endLine, silent),
+    { alt: ['paragraph', 'reference'] },
+  );
   md.core.ruler.after('inline', 'il_inline_lines', numberInlineLines);
   md.core.ruler.after('il_inline_lines', 'il_headings', collectHeadings);
 
@@ -229,7 +242,9 @@ function createEngine(): MarkdownIt {
     if (attrs?.length === 1 && attrs[0][0] === 'href' && !token.hidden) {
       const href = attrs[0][1];
       const kind = linkKind(href, env);
-      return `<a href="${escapeText(href)}"${(env.linkAttrHtml[kind] ??= linkAttrs(kind, env).map(([k, v]) => ` ${k}="${escapeText(v)}"`).join(''))}>`;
+      return `<a href="${escapeText(href)}"${(env.linkAttrHtml[kind] ??= linkAttrs(kind, env)
+        .map(([k, v]) => ` ${k}="${escapeText(v)}"`)
+        .join(''))}>`;
     }
     decorateLink(token, env);
     return linkOpen(tokens, idx, options, env, self);
@@ -257,7 +272,9 @@ function escapeText(s: string): string {
     for (let i = 0; i < s.length; i += ESCAPE_CHUNK) parts.push(escapeText(s.slice(i, i + ESCAPE_CHUNK)));
     return parts.join('');
   }
-  return /[&<>"]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s;
+  return /[&<>"]/.test(s)
+    ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    : s;
 }
 const ESCAPE_CHUNK = 64 * 1024;
 
@@ -272,7 +289,11 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
   const env: RenderEnv = {
     options,
     deadline: options.budgetMs === undefined ? undefined : performance.now() + options.budgetMs,
-    labels: { ...DEFAULT_LABELS, ...options.labels, calloutTitles: { ...DEFAULT_LABELS.calloutTitles, ...options.labels?.calloutTitles } },
+    labels: {
+      ...DEFAULT_LABELS,
+      ...options.labels,
+      calloutTitles: { ...DEFAULT_LABELS.calloutTitles, ...options.labels?.calloutTitles },
+    },
     bodyLine: fm.bodyLine,
     headings: [],
     mathErrors: [],
@@ -293,9 +314,15 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
   const html = markdownEngine().render(body, env);
   const h1 = env.headings.find((h) => h.level === 1);
   return {
-    html, title: fm.meta.title ?? h1?.text ?? '', headings: env.headings, mathErrors: env.mathErrors, snippets: env.snippets, unformatted: env.unformatted,
+    html,
+    title: fm.meta.title ?? h1?.text ?? '',
+    headings: env.headings,
+    mathErrors: env.mathErrors,
+    snippets: env.snippets,
+    unformatted: env.unformatted,
     untypesetMath: env.untypesetMath,
-    navigation: aero.navigation, footerLessons: aero.footerLessons,
+    navigation: aero.navigation,
+    footerLessons: aero.footerLessons,
   };
 }
 
@@ -317,7 +344,13 @@ function skipLongInline(state: StateCore): void {
 type BlockRule = (state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 
 /** markdown-it's table rule on at most MAX_TABLE_ROWS body rows; the rows after them become one unformatted block. */
-function cappedTable(table: BlockRule, state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+function cappedTable(
+  table: BlockRule,
+  state: MarkdownIt.StateBlock,
+  startLine: number,
+  endLine: number,
+  silent: boolean,
+): boolean {
   const capped = Math.min(endLine, startLine + 2 + MAX_TABLE_ROWS);
   if (!table(state, startLine, capped, silent)) return false;
   if (silent || state.line !== capped || capped === endLine) return true;
@@ -325,7 +358,13 @@ function cappedTable(table: BlockRule, state: MarkdownIt.StateBlock, startLine: 
   // would have stopped (a blank or less indented line, or one that starts another block).
   const terminators = state.md.block.ruler.getRules('blockquote');
   let next = state.line;
-  while (next < endLine && !state.isEmpty(next) && state.sCount[next] >= state.blkIndent && !terminators.some((t) => t(state, next, endLine, true))) next++;
+  while (
+    next < endLine &&
+    !state.isEmpty(next) &&
+    state.sCount[next] >= state.blkIndent &&
+    !terminators.some((t) => t(state, next, endLine, true))
+  )
+    next++;
   if (next === state.line) return true;
   const token = state.push('il_unformatted', '', 0);
   token.block = true;
@@ -349,9 +388,12 @@ function formatNumber(v: number, locale: string): string {
 function unformattedHtml(token: Token, env: RenderEnv): string {
   const rows = (token.meta as { tableRows?: number } | null)?.tableRows;
   const n = (v: number) => formatNumber(v, env.labels.numberLocale);
-  const note = rows !== undefined
-    ? env.labels.tableRowsUnformatted.replace('{0}', n(MAX_TABLE_ROWS)).replace('{1}', n(rows))
-    : env.labels.longTextUnformatted.replace('{0}', n(token.content.length)).replace('{1}', n(MAX_FORMATTED_INLINE_CHARS));
+  const note =
+    rows !== undefined
+      ? env.labels.tableRowsUnformatted.replace('{0}', n(MAX_TABLE_ROWS)).replace('{1}', n(rows))
+      : env.labels.longTextUnformatted
+          .replace('{0}', n(token.content.length))
+          .replace('{1}', n(MAX_FORMATTED_INLINE_CHARS));
   const noteHtml = `<span class="il-unformatted-note" role="note">${escapeHtml(note)}</span>`;
   return rows !== undefined
     ? `<div class="il-unformatted il-unformatted-block">${noteHtml}<pre>${escapeText(token.content)}</pre></div>\n`
@@ -427,7 +469,8 @@ function collectHeadings(state: StateCore): void {
 function inlineText(children: Token[]): string {
   let s = '';
   for (const c of children) {
-    if (c.type === 'text' || c.type === 'text_special' || c.type === 'code_inline' || c.type.startsWith('math_')) s += c.content;
+    if (c.type === 'text' || c.type === 'text_special' || c.type === 'code_inline' || c.type.startsWith('math_'))
+      s += c.content;
     else if (c.type === 'softbreak' || c.type === 'hardbreak') s += ' ';
     else if (c.type === 'image') s += inlineText(c.children ?? []);
   }
@@ -489,11 +532,16 @@ function renderMath(token: Token, block: boolean, env: RenderEnv): string {
   const tex = token.content;
   const displayMode = block || /\\begin\{(align|equation|gather|cd|alignat)\}/i.test(tex);
   if (env.deadline !== undefined && performance.now() > env.deadline) throw new RenderOverBudget(env.options.budgetMs!);
-  if (++env.formulas > MAX_FORMULAS + 1) return `<code class="il-math-source">${escapeHtml(tex)}</code>${block ? '\n' : ''}`;
+  if (++env.formulas > MAX_FORMULAS + 1)
+    return `<code class="il-math-source">${escapeHtml(tex)}</code>${block ? '\n' : ''}`;
   const line = (token.map?.[0] ?? 0) + env.bodyLine + 1;
   try {
-    if (env.formulas > MAX_FORMULAS) throw new Error(`more than ${MAX_FORMULAS} formulas in one lesson: this one and the rest are shown as TeX source`);
-    if (tex.length > MAX_FORMULA_LENGTH) throw new Error(`formula longer than ${MAX_FORMULA_LENGTH} characters (is a closing $ or $$ missing?)`);
+    if (env.formulas > MAX_FORMULAS)
+      throw new Error(
+        `more than ${MAX_FORMULAS} formulas in one lesson: this one and the rest are shown as TeX source`,
+      );
+    if (tex.length > MAX_FORMULA_LENGTH)
+      throw new Error(`formula longer than ${MAX_FORMULA_LENGTH} characters (is a closing $ or $$ missing?)`);
     const html = katexHtml(tex, displayMode, env);
     if (html === undefined) {
       // Past the lesson's math budget: the TeX as written, and one note for the lesson (untypesetMath).
@@ -505,13 +553,18 @@ function renderMath(token: Token, block: boolean, env: RenderEnv): string {
     }
     return block ? `<div class="katex-block">${html}</div>\n` : html;
   } catch (e) {
-    const message = (e instanceof Error ? e.message.replace(/^KaTeX parse error: /, '') : String(e)).replace(/\u0332/g, '');
+    const message = (e instanceof Error ? e.message.replace(/^KaTeX parse error: /, '') : String(e)).replace(
+      /\u0332/g,
+      '',
+    );
     env.mathErrors.push({ line, tex, message });
     const tag = block ? 'div' : 'span';
-    return `<${tag} class="il-math-error${block ? ' il-math-error-block' : ''}" role="note">` +
+    return (
+      `<${tag} class="il-math-error${block ? ' il-math-error-block' : ''}" role="note">` +
       `<span class="il-math-error-label">${escapeHtml(env.labels.mathError)}</span> ` +
       `<code class="il-math-error-tex">${escapeHtml(tex)}</code> ` +
-      `<span class="il-math-error-message">${escapeHtml(message)}</span></${tag}>${block ? '\n' : ''}`;
+      `<span class="il-math-error-message">${escapeHtml(message)}</span></${tag}>${block ? '\n' : ''}`
+    );
   }
 }
 
@@ -531,7 +584,11 @@ function katexHtml(tex: string, displayMode: boolean, env: RenderEnv): string | 
   }
   // From the first formula that does not fit on, none is typeset (a later short one would fit, but the page
   // then reads more simply: typeset up to one place, TeX as written after it).
-  if (!env.options.typesetAllMath && (env.untypesetMath || env.mathWork + tex.length > MAX_TYPESET_MATH || env.mathHtml >= MAX_TYPESET_MATH_HTML)) return undefined;
+  if (
+    !env.options.typesetAllMath &&
+    (env.untypesetMath || env.mathWork + tex.length > MAX_TYPESET_MATH || env.mathHtml >= MAX_TYPESET_MATH_HTML)
+  )
+    return undefined;
   env.expansion.tokens = 0;
   let html: string;
   try {
@@ -541,7 +598,10 @@ function katexHtml(tex: string, displayMode: boolean, env: RenderEnv): string | 
   }
   env.mathHtml += html.length;
   const depth = htmlDepth(html);
-  if (depth > MAX_FORMULA_DEPTH) throw new Error(`formula nested too deeply: ${depth} levels of HTML, more than ${MAX_FORMULA_DEPTH} (boxes inside boxes are slow for the page to lay out)`);
+  if (depth > MAX_FORMULA_DEPTH)
+    throw new Error(
+      `formula nested too deeply: ${depth} levels of HTML, more than ${MAX_FORMULA_DEPTH} (boxes inside boxes are slow for the page to lay out)`,
+    );
   // Still none after it: the formula defined nothing (\gdef, \global) that a later one could see.
   if (cacheable && noMacros(env.macros)) env.mathCache.set(key, html);
   return html;
@@ -557,10 +617,12 @@ function renderSnippet(token: Token, env: RenderEnv): string {
   env.snippets.push(id);
   const runnable = env.options.runnableSnippets?.has(id) ?? false;
   const title = runnable ? env.labels.run : env.labels.snippetUnavailable;
-  return `<div class="il-snippet" data-snippet-id="${escapeHtml(id)}">` +
+  return (
+    `<div class="il-snippet" data-snippet-id="${escapeHtml(id)}">` +
     `<button type="button" class="il-run" data-snippet-id="${escapeHtml(id)}"${runnable ? '' : ' disabled'} title="${escapeHtml(title)}">` +
     `<span class="il-run-icon" aria-hidden="true">▶</span> ${escapeHtml(env.labels.run)}</button>` +
-    `<code class="il-snippet-id">${escapeHtml(id)}</code></div>\n`;
+    `<code class="il-snippet-id">${escapeHtml(id)}</code></div>\n`
+  );
 }
 
 type LinkDecoration = 'anchor' | 'external' | 'broken' | 'lesson';
@@ -574,10 +636,22 @@ function linkKind(href: string, env: RenderEnv): LinkDecoration {
 /** Attributes a link of this kind gets, in order, after its own (href, title). */
 function linkAttrs(kind: LinkDecoration, env: RenderEnv): [string, string][] {
   switch (kind) {
-    case 'anchor': return [['data-il-link', 'anchor']];
-    case 'external': return [['data-il-link', 'external'], ['title', env.labels.externalLink], ['rel', 'noopener noreferrer']];
-    case 'broken': return [['data-il-link', 'broken'], ['class', 'il-link-broken'], ['title', env.labels.brokenLink]];
-    default: return [['data-il-link', 'lesson']];
+    case 'anchor':
+      return [['data-il-link', 'anchor']];
+    case 'external':
+      return [
+        ['data-il-link', 'external'],
+        ['title', env.labels.externalLink],
+        ['rel', 'noopener noreferrer'],
+      ];
+    case 'broken':
+      return [
+        ['data-il-link', 'broken'],
+        ['class', 'il-link-broken'],
+        ['title', env.labels.brokenLink],
+      ];
+    default:
+      return [['data-il-link', 'lesson']];
   }
 }
 

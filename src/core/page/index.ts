@@ -1,6 +1,17 @@
 export {
-  createNonce, contentSecurityPolicy, moveInlineStyles, buildPageShell, buildLessonArticle, buildBreadcrumb, buildModuleContents,
-  buildRepairBanner, buildTypesetAllBanner, insertUncertainMarkers, markUncertainSpots, UNCERTAIN_OPEN, UNCERTAIN_CLOSE,
+  createNonce,
+  contentSecurityPolicy,
+  moveInlineStyles,
+  buildPageShell,
+  buildLessonArticle,
+  buildBreadcrumb,
+  buildModuleContents,
+  buildRepairBanner,
+  buildTypesetAllBanner,
+  insertUncertainMarkers,
+  markUncertainSpots,
+  UNCERTAIN_OPEN,
+  UNCERTAIN_CLOSE,
 } from './readerPage';
 export type { ShellOptions, LessonLinkInfo, LessonViewLabels } from './readerPage';
 export { parseReaderMessage } from './messages';

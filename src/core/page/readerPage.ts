@@ -5,7 +5,9 @@ import type { RenderedLesson } from '../markdown/render';
 export function createNonce(): string {
   const bytes = new Uint8Array(18);
   globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return Buffer.from(bytes)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
 }
 
 /** The CSP of every page we show: nothing by default, our own styles, fonts, images and one nonce'd script. */
@@ -44,7 +46,9 @@ export interface ShellOptions {
 
 /** The reader's page: strict CSP, stylesheets from the extension, one script with a nonce. */
 export function buildPageShell(o: ShellOptions): string {
-  const styles = o.styleUris.map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}" nonce="${o.nonce}">`).join('\n  ');
+  const styles = o.styleUris
+    .map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}" nonce="${o.nonce}">`)
+    .join('\n  ');
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(o.lang)}">
 <head>
@@ -91,7 +95,12 @@ export function buildLessonArticle(args: {
   const toc = rendered.headings.filter((h) => h.level === 2 || h.level === 3);
   const tocHtml = toc.length
     ? `<nav class="il-toc" aria-label="${escapeHtml(labels.contents)}"><p class="il-toc-title">${escapeHtml(labels.contents)}</p><ol>` +
-      toc.map((h) => `<li class="il-toc-h${h.level}"><a href="#${escapeHtml(h.id)}" data-il-link="anchor">${escapeHtml(h.text)}</a></li>`).join('') +
+      toc
+        .map(
+          (h) =>
+            `<li class="il-toc-h${h.level}"><a href="#${escapeHtml(h.id)}" data-il-link="anchor">${escapeHtml(h.text)}</a></li>`,
+        )
+        .join('') +
       '</ol></nav>'
     : '';
   const navLink = (rel: 'previous' | 'next', info?: LessonLinkInfo) =>
@@ -143,12 +152,18 @@ export function buildBreadcrumb(navigationHtml: string, moreLabel: string): stri
   const cut = navigationHtml.indexOf('<hr>');
   const first = cut < 0 ? navigationHtml : navigationHtml.slice(0, cut);
   const rest = cut < 0 ? '' : navigationHtml.slice(cut + 4).replace(/<hr>\s*$/, '');
-  const more = rest.trim() ? `<details class="il-quicklinks"><summary>${escapeHtml(moreLabel)}</summary>${moveInlineStyles(rest)}</details>` : '';
+  const more = rest.trim()
+    ? `<details class="il-quicklinks"><summary>${escapeHtml(moreLabel)}</summary>${moveInlineStyles(rest)}</details>`
+    : '';
   return `<nav class="il-breadcrumb">${moveInlineStyles(first)}${more}</nav>\n`;
 }
 
 /** The module's table of contents from an Aero footer: resolved rows open lessons, others are marked. */
-export function buildModuleContents(title: string, rows: readonly { title: string; id?: string; current: boolean }[], brokenLabel: string): string {
+export function buildModuleContents(
+  title: string,
+  rows: readonly { title: string; id?: string; current: boolean }[],
+  brokenLabel: string,
+): string {
   if (rows.length === 0) return '';
   const items = rows.map((r) => {
     const label = escapeHtml(r.title);

@@ -29,8 +29,13 @@ function logBeta(a: number, b: number): number {
   // (a-½)ln a + (b-½)ln b - (a+b-½)ln(a+b) regrouped as ratios; the -a-b+(a+b) terms cancel exactly.
   const s = a + b;
   return (
-    LOG_SQRT_2PI + (lo - 0.5) * Math.log(lo / s) + (hi - 0.5) * Math.log1p(-lo / s) - 0.5 * Math.log(s) +
-    stirlingCorrection(a) + stirlingCorrection(b) - stirlingCorrection(s)
+    LOG_SQRT_2PI +
+    (lo - 0.5) * Math.log(lo / s) +
+    (hi - 0.5) * Math.log1p(-lo / s) -
+    0.5 * Math.log(s) +
+    stirlingCorrection(a) +
+    stirlingCorrection(b) -
+    stirlingCorrection(s)
   );
 }
 

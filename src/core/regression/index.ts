@@ -8,5 +8,13 @@ export { Random, trainTestSplit } from './random';
 export { studentTCdf, studentTTwoSidedP, fSurvival, incompleteBeta } from './distributions';
 export { DataError, RankDeficientError, RegressionError } from './errors';
 export type { DataErrorCode, RegressionErrorCode } from './errors';
-export { parseTable, parseFormula, parseRegressionBlock, buildRegressionData, regressionFileReference, tableColumns, MAX_CELLS } from './table';
+export {
+  parseTable,
+  parseFormula,
+  parseRegressionBlock,
+  buildRegressionData,
+  regressionFileReference,
+  tableColumns,
+  MAX_CELLS,
+} from './table';
 export type { ParsedTable, Formula, RegressionBlock, RegressionData } from './table';

@@ -55,14 +55,19 @@ export function fitLogisticRegression(
   for (let j = 0; j < k; j++) cols.push(new Float64Array(n));
   for (let i = 0; i < n; i++) {
     const row = X[i];
-    if (row.length !== k) throw new RegressionError('ragged', `Row ${i + 1} has ${row.length} values; row 1 has ${k}.`, { row: i + 1 });
+    if (row.length !== k)
+      throw new RegressionError('ragged', `Row ${i + 1} has ${row.length} values; row 1 has ${k}.`, { row: i + 1 });
     for (let j = 0; j < k; j++) {
       if (!Number.isFinite(row[j])) {
-        throw new RegressionError('non-finite', `Row ${i + 1}, column ${j + 1} is not a finite number.`, { row: i + 1, column: j + 1 });
+        throw new RegressionError('non-finite', `Row ${i + 1}, column ${j + 1} is not a finite number.`, {
+          row: i + 1,
+          column: j + 1,
+        });
       }
       cols[j + (intercept ? 1 : 0)][i] = row[j];
     }
-    if (y[i] !== 0 && y[i] !== 1) throw new RegressionError('non-finite', `Label ${i + 1} is ${y[i]}, not 0 or 1.`, { row: i + 1 });
+    if (y[i] !== 0 && y[i] !== 1)
+      throw new RegressionError('non-finite', `Label ${i + 1} is ${y[i]}, not 0 or 1.`, { row: i + 1 });
   }
   const penalised = (j: number) => l2 > 0 && !(intercept && j === 0);
   const eta = (beta: Float64Array) => {

@@ -97,7 +97,9 @@ export function fitLinearRegression(
   for (let i = 0; i < n; i++) {
     const row = X[i];
     if (!row || row.length !== k) {
-      throw new RegressionError('ragged', `Row ${i + 1} has ${row ? row.length : 0} values; row 1 has ${k}.`, { row: i + 1 });
+      throw new RegressionError('ragged', `Row ${i + 1} has ${row ? row.length : 0} values; row 1 has ${k}.`, {
+        row: i + 1,
+      });
     }
     for (let j = 0; j < k; j++) {
       const v = row[j];

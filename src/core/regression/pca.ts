@@ -29,7 +29,10 @@ export function pca(X: number[][], options: { components?: number } = {}): PcaRe
     for (let i = 0; i < n; i++) {
       const v = X[i][j];
       if (!Number.isFinite(v)) {
-        throw new RegressionError('non-finite', `Row ${i + 1}, column ${j + 1} is not a finite number.`, { row: i + 1, column: j + 1 });
+        throw new RegressionError('non-finite', `Row ${i + 1}, column ${j + 1} is not a finite number.`, {
+          row: i + 1,
+          column: j + 1,
+        });
       }
       c[i] = v;
       s += v;

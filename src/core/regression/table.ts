@@ -21,7 +21,9 @@ function roughShape(text: string): { lines: number; columns: number } {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (counts(text.charCodeAt(i + 1))) lines++;
   const first = /^[ \t]*[^\s#/].*$/m.exec(text.slice(0, 64 * 1024))?.[0] ?? '';
   const seps = (re: RegExp) => (first.match(re) ?? []).length;
-  const columns = first.trim().startsWith('|') ? Math.max(1, seps(/\|/g) - 1) : 1 + Math.max(seps(/,/g), seps(/;/g), seps(/\t/g));
+  const columns = first.trim().startsWith('|')
+    ? Math.max(1, seps(/\|/g) - 1)
+    : 1 + Math.max(seps(/,/g), seps(/;/g), seps(/\t/g));
   return { lines, columns };
 }
 
@@ -69,7 +71,10 @@ export function parseTable(text: string, options: { lineOffset?: number; maxCell
   const rough = roughShape(text);
   if ((rough.lines - 1) * rough.columns > 2 * maxCells) {
     const cells = (rough.lines - 1) * rough.columns;
-    throw new DataError('too-many-cells', `The table has about ${cells} cells; the limit is ${maxCells}.`, { cells, limit: maxCells });
+    throw new DataError('too-many-cells', `The table has about ${cells} cells; the limit is ${maxCells}.`, {
+      cells,
+      limit: maxCells,
+    });
   }
   const all = text.split(/\r\n|\n|\r/);
   const entries: { text: string; line: number }[] = [];
@@ -102,11 +107,15 @@ export function parseTable(text: string, options: { lineOffset?: number; maxCell
     }
     const first = header.indexOf(name);
     if (first !== j) {
-      throw new DataError('duplicate-column', `Column name "${name}" appears twice in the header (columns ${first + 1} and ${j + 1}).`, {
-        line: entries[0].line,
-        column: j + 1,
-        columnName: name,
-      });
+      throw new DataError(
+        'duplicate-column',
+        `Column name "${name}" appears twice in the header (columns ${first + 1} and ${j + 1}).`,
+        {
+          line: entries[0].line,
+          column: j + 1,
+          columnName: name,
+        },
+      );
     }
   });
   if (header.every((h) => parseNumberText(h, true) !== undefined)) {
@@ -129,7 +138,14 @@ export function parseTable(text: string, options: { lineOffset?: number; maxCell
     lines.push(e.line);
   });
   const decimalComma = !markdown && split !== splitComma;
-  return { columns: header, cells, lines, headerLine: entries[0].line, format: markdown ? 'markdown' : 'csv', decimalComma };
+  return {
+    columns: header,
+    cells,
+    lines,
+    headerLine: entries[0].line,
+    format: markdown ? 'markdown' : 'csv',
+    decimalComma,
+  };
 }
 
 type Splitter = (line: string, lineNo: number) => string[];
@@ -244,7 +260,11 @@ export function parseFormula(line: string, lineNo = 1): Formula {
         if (tok.value === '0' && sign === 1) intercept = false;
         else if (tok.value === '1' && sign === -1) intercept = false;
         else if (tok.value === '1' && sign === 1) intercept = true;
-        else fail(`"${sign === -1 ? '-' : ''}${tok.value}" is not a term: use "+ 0" or "- 1" to drop the intercept.`, tok.pos);
+        else
+          fail(
+            `"${sign === -1 ? '-' : ''}${tok.value}" is not a term: use "+ 0" or "- 1" to drop the intercept.`,
+            tok.pos,
+          );
       } else if (tok.kind === 'dot') {
         if (sign === -1) fail('"- ." is not supported.', tok.pos);
         dot = true;
@@ -293,7 +313,8 @@ function tokenize(s: string, base: number, fail: (m: string, c: number) => never
       i++;
     } else {
       const m = /^[\p{L}\p{N}_.]+/u.exec(s.slice(i));
-      if (!m) fail(`unexpected "${ch}" (quote names with spaces or symbols in backticks: \`my column\`).`, base + i + 1);
+      if (!m)
+        fail(`unexpected "${ch}" (quote names with spaces or symbols in backticks: \`my column\`).`, base + i + 1);
       const value = m![0];
       out.push({ kind: /^\d+$/.test(value) ? 'number' : 'name', value, pos: base + i + 1 });
       i += value.length;
@@ -303,7 +324,11 @@ function tokenize(s: string, base: number, fail: (m: string, c: number) => never
 }
 
 /** Where the parts of a regression block are: the formula line, a `file:` reference, the data (0-based). */
-function regressionBlockLayout(lines: string[]): { formulaLine?: number; file?: { path: string; line: number }; dataStart: number } {
+function regressionBlockLayout(lines: string[]): {
+  formulaLine?: number;
+  file?: { path: string; line: number };
+  dataStart: number;
+} {
   let i = 0;
   while (i < lines.length && lines[i].trim() === '') i++;
   let formulaLine: number | undefined;
@@ -326,14 +351,27 @@ export function regressionFileReference(text: string): string | undefined {
  * Parses a ```regression block body: a formula line (optional: without one the last column is
  * the response), then either a CSV/markdown table or a line `file: data.csv`.
  */
-export function parseRegressionBlock(text: string, options: { lineOffset?: number; maxCells?: number } = {}): RegressionBlock {
+export function parseRegressionBlock(
+  text: string,
+  options: { lineOffset?: number; maxCells?: number } = {},
+): RegressionBlock {
   const offset = options.lineOffset ?? 0;
   const lines = text.split(/\r\n|\n|\r/);
   const layout = regressionBlockLayout(lines);
-  const formula = layout.formulaLine === undefined ? undefined : parseFormula(lines[layout.formulaLine], layout.formulaLine + 1 + offset);
-  if (layout.file) return { formula, source: { kind: 'file', path: layout.file.path, line: layout.file.line + 1 + offset } };
+  const formula =
+    layout.formulaLine === undefined
+      ? undefined
+      : parseFormula(lines[layout.formulaLine], layout.formulaLine + 1 + offset);
+  if (layout.file)
+    return { formula, source: { kind: 'file', path: layout.file.path, line: layout.file.line + 1 + offset } };
   const rest = lines.slice(layout.dataStart).join('\n');
-  return { formula, source: { kind: 'inline', table: parseTable(rest, { lineOffset: layout.dataStart + offset, maxCells: options.maxCells }) } };
+  return {
+    formula,
+    source: {
+      kind: 'inline',
+      table: parseTable(rest, { lineOffset: layout.dataStart + offset, maxCells: options.maxCells }),
+    },
+  };
 }
 
 /** Column names of a table or regression text, from its header line only (cheap on large text). */
@@ -356,18 +394,24 @@ export function buildRegressionData(table: ParsedTable, formula?: Formula): Regr
   const index = (name: string) => {
     const j = table.columns.indexOf(name);
     if (j < 0) {
-      throw new DataError('missing-column', `The formula names "${name}", which is not a column (columns: ${table.columns.join(', ')}).`, {
-        columnName: name,
-        available: table.columns,
-        line: table.headerLine,
-      });
+      throw new DataError(
+        'missing-column',
+        `The formula names "${name}", which is not a column (columns: ${table.columns.join(', ')}).`,
+        {
+          columnName: name,
+          available: table.columns,
+          line: table.headerLine,
+        },
+      );
     }
     return j;
   };
   const yIndex = index(f.response);
   const predictors = f.predictors === '.' ? table.columns.filter((c) => c !== f.response) : f.predictors;
   if (predictors.includes(f.response)) {
-    throw new DataError('response-as-predictor', `"${f.response}" is both the response and a predictor.`, { columnName: f.response });
+    throw new DataError('response-as-predictor', `"${f.response}" is both the response and a predictor.`, {
+      columnName: f.response,
+    });
   }
   if (predictors.length === 0) throw new DataError('no-predictors', 'There are no predictor columns.');
   const xIndex = predictors.map(index);
@@ -384,14 +428,26 @@ export function buildRegressionData(table: ParsedTable, formula?: Formula): Regr
     const raw = table.cells[r][j];
     const where = { line: table.lines[r], row: r + 1, column: j + 1, columnName: table.columns[j], value: raw };
     if (raw.trim() === '') {
-      throw new DataError('empty-cell', `Line ${where.line} (data row ${r + 1}), column "${where.columnName}" is empty.`, where);
+      throw new DataError(
+        'empty-cell',
+        `Line ${where.line} (data row ${r + 1}), column "${where.columnName}" is empty.`,
+        where,
+      );
     }
     const v = parseNumberText(raw, table.decimalComma);
     if (v === 'non-finite') {
-      throw new DataError('non-finite', `Line ${where.line} (data row ${r + 1}), column "${where.columnName}": "${raw}" is not a finite number.`, where);
+      throw new DataError(
+        'non-finite',
+        `Line ${where.line} (data row ${r + 1}), column "${where.columnName}": "${raw}" is not a finite number.`,
+        where,
+      );
     }
     if (v === undefined) {
-      throw new DataError('not-a-number', `Line ${where.line} (data row ${r + 1}), column "${where.columnName}": "${raw}" is not a number.`, where);
+      throw new DataError(
+        'not-a-number',
+        `Line ${where.line} (data row ${r + 1}), column "${where.columnName}": "${raw}" is not a number.`,
+        where,
+      );
     }
     return v;
   };

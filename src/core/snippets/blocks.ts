@@ -23,13 +23,18 @@ export function findRegressionBlocks(text: string): RegressionFence[] {
     const m = REGRESSION_FENCE.exec(open);
     if (!m) continue;
     const last = lines[range.end - 1]?.replace(QUOTE_PREFIX, '') ?? '';
-    const closed = range.end - 1 > range.start && new RegExp(`^[ \\t]*${m[1][0] === '`' ? '`' : '~'}{${m[1].length},}[ \\t]*$`).test(last);
+    const closed =
+      range.end - 1 > range.start &&
+      new RegExp(`^[ \\t]*${m[1][0] === '`' ? '`' : '~'}{${m[1].length},}[ \\t]*$`).test(last);
     const bodyEnd = closed ? range.end - 1 : range.end;
     out.push({
       fenceLine: range.start,
       bodyStart: range.start + 1,
       bodyEnd,
-      body: lines.slice(range.start + 1, bodyEnd).map((l) => l.replace(QUOTE_PREFIX, '')).join('\n'),
+      body: lines
+        .slice(range.start + 1, bodyEnd)
+        .map((l) => l.replace(QUOTE_PREFIX, ''))
+        .join('\n'),
     });
   }
   return out;

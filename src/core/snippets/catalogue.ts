@@ -28,8 +28,12 @@ export class UnknownSnippetError extends Error {
 export function validateCatalogue(data: unknown): string[] {
   const problems: string[] = [];
   const isText = (t: unknown): t is LocalText =>
-    !!t && typeof t === 'object' && typeof (t as LocalText).en === 'string' && typeof (t as LocalText).vi === 'string' &&
-    (t as LocalText).en.length > 0 && (t as LocalText).vi.length > 0;
+    !!t &&
+    typeof t === 'object' &&
+    typeof (t as LocalText).en === 'string' &&
+    typeof (t as LocalText).vi === 'string' &&
+    (t as LocalText).en.length > 0 &&
+    (t as LocalText).vi.length > 0;
   const snippets = (data as { snippets?: unknown })?.snippets;
   if (!Array.isArray(snippets)) return ['"snippets" must be an array'];
   const ids = new Set<string>();
@@ -39,7 +43,8 @@ export function validateCatalogue(data: unknown): string[] {
     if (ids.has(s.id)) problems.push(`${where}: duplicate id`);
     ids.add(s.id);
     if (typeof s.lesson !== 'string') problems.push(`${where}: lesson missing`);
-    for (const key of ['title', 'description', 'question'] as const) if (!isText(s[key])) problems.push(`${where}: ${key} needs en and vi`);
+    for (const key of ['title', 'description', 'question'] as const)
+      if (!isText(s[key])) problems.push(`${where}: ${key} needs en and vi`);
     if (!Array.isArray(s.parameters)) {
       problems.push(`${where}: parameters must be an array`);
       return;
@@ -52,7 +57,8 @@ export function validateCatalogue(data: unknown): string[] {
       if (!isText(p.label)) problems.push(`${pw}: label needs en and vi`);
       if (![p.default, p.min, p.max].every(Number.isFinite)) problems.push(`${pw}: default/min/max must be numbers`);
       else if (!(p.min <= p.default && p.default <= p.max)) problems.push(`${pw}: default outside min…max`);
-      if (p.integer && ![p.default, p.min, p.max].every(Number.isInteger)) problems.push(`${pw}: integer parameter with fractional bounds`);
+      if (p.integer && ![p.default, p.min, p.max].every(Number.isInteger))
+        problems.push(`${pw}: integer parameter with fractional bounds`);
     }
   });
   return problems;

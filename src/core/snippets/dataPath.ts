@@ -24,11 +24,19 @@ export function normalizeSlashPath(path: string): string {
  * and authority, and the folder's path a whole-segment prefix (`/ws` holds `/ws/a.csv`, not `/ws-old/a.csv`).
  * `ignoreCase` compares paths as a case-insensitive file system would (Windows, macOS).
  */
-export function isInsideFolders(target: PathLocation, folders: readonly PathLocation[], options: { ignoreCase?: boolean } = {}): boolean {
+export function isInsideFolders(
+  target: PathLocation,
+  folders: readonly PathLocation[],
+  options: { ignoreCase?: boolean } = {},
+): boolean {
   const fold = (p: string) => (options.ignoreCase ? p.toLowerCase() : p);
   const path = fold(normalizeSlashPath(target.path));
   return folders.some((f) => {
-    if (f.scheme.toLowerCase() !== target.scheme.toLowerCase() || f.authority.toLowerCase() !== target.authority.toLowerCase()) return false;
+    if (
+      f.scheme.toLowerCase() !== target.scheme.toLowerCase() ||
+      f.authority.toLowerCase() !== target.authority.toLowerCase()
+    )
+      return false;
     const folder = fold(normalizeSlashPath(f.path));
     return folder === '/' || path === folder || path.startsWith(`${folder}/`);
   });

@@ -1,4 +1,12 @@
-export { SNIPPETS, findSnippet, resolveParams, validateCatalogue, isParameterValueValid, SnippetParameterError, UnknownSnippetError } from './catalogue';
+export {
+  SNIPPETS,
+  findSnippet,
+  resolveParams,
+  validateCatalogue,
+  isParameterValueValid,
+  SnippetParameterError,
+  UnknownSnippetError,
+} from './catalogue';
 export { SnippetConstraintError } from './errors';
 export { runSnippet, estimateSnippetCost, RUNNABLE_SNIPPETS } from './run';
 export { runRegressionOnData, DATA_ROWS_SHOWN } from './regressionReport';

@@ -27,7 +27,14 @@ export type SnippetJob =
 
 /** An error as data: enough to word a message in any language and to point at the place. */
 export interface JobFailure {
-  name: 'DataError' | 'RegressionError' | 'RankDeficientError' | 'SnippetParameterError' | 'SnippetConstraintError' | 'UnknownSnippetError' | 'Error';
+  name:
+    | 'DataError'
+    | 'RegressionError'
+    | 'RankDeficientError'
+    | 'SnippetParameterError'
+    | 'SnippetConstraintError'
+    | 'UnknownSnippetError'
+    | 'Error';
   message: string;
   code?: string;
   details?: Record<string, unknown>;
@@ -45,18 +52,38 @@ export interface JobFailure {
   inFile?: boolean;
 }
 
-export type JobOutcome = { ok: true; result: SnippetResult; regression?: RegressionExport } | { ok: false; failure: JobFailure };
+export type JobOutcome =
+  { ok: true; result: SnippetResult; regression?: RegressionExport } | { ok: false; failure: JobFailure };
 
 /** Turns anything thrown by a run into a JobFailure. */
 export function describeFailure(e: unknown): JobFailure {
-  if (e instanceof RankDeficientError) return { name: 'RankDeficientError', message: e.message, code: e.code, dependent: e.dependent, involved: e.involved };
+  if (e instanceof RankDeficientError)
+    return {
+      name: 'RankDeficientError',
+      message: e.message,
+      code: e.code,
+      dependent: e.dependent,
+      involved: e.involved,
+    };
   if (e instanceof DataError) return { name: 'DataError', message: e.message, code: e.code, details: { ...e.details } };
-  if (e instanceof RegressionError) return { name: 'RegressionError', message: e.message, code: e.code, details: { ...e.details } };
+  if (e instanceof RegressionError)
+    return { name: 'RegressionError', message: e.message, code: e.code, details: { ...e.details } };
   if (e instanceof SnippetParameterError) {
-    return { name: 'SnippetParameterError', message: e.message, parameter: e.parameter, value: e.value, min: e.min, max: e.max, integer: e.integer, snippetId: e.snippetId };
+    return {
+      name: 'SnippetParameterError',
+      message: e.message,
+      parameter: e.parameter,
+      value: e.value,
+      min: e.min,
+      max: e.max,
+      integer: e.integer,
+      snippetId: e.snippetId,
+    };
   }
-  if (e instanceof SnippetConstraintError) return { name: 'SnippetConstraintError', message: e.message, text: e.text, snippetId: e.snippetId };
-  if (e instanceof UnknownSnippetError) return { name: 'UnknownSnippetError', message: e.message, snippetId: e.snippetId };
+  if (e instanceof SnippetConstraintError)
+    return { name: 'SnippetConstraintError', message: e.message, text: e.text, snippetId: e.snippetId };
+  if (e instanceof UnknownSnippetError)
+    return { name: 'UnknownSnippetError', message: e.message, snippetId: e.snippetId };
   return { name: 'Error', message: e instanceof Error ? e.message : String(e) };
 }
 

@@ -20,7 +20,8 @@ function regressionFormula(result: SnippetResult): string | undefined {
   if (!result.data) return undefined;
   if (result.snippetId === 'study-hours') return 'score ~ hours';
   if (result.snippetId === 'study-hours-confounder') return 'score ~ hours + z';
-  if (result.snippetId === 'regression') return result.summary.find((s) => s.label.en === 'Formula')?.value as string | undefined;
+  if (result.snippetId === 'regression')
+    return result.summary.find((s) => s.label.en === 'Formula')?.value as string | undefined;
   return undefined;
 }
 
@@ -38,15 +39,25 @@ export function toMarkdownNote(result: SnippetResult, language: Language = 'en')
   }
   const params = parameterLines(result, language);
   if (params.length) {
-    out.push(vi ? `### Tham số (snippet \`${result.snippetId}\`)` : `### Parameters (snippet \`${result.snippetId}\`)`, '');
+    out.push(
+      vi ? `### Tham số (snippet \`${result.snippetId}\`)` : `### Parameters (snippet \`${result.snippetId}\`)`,
+      '',
+    );
     out.push(...mdTable([vi ? 'Tham số' : 'Parameter', vi ? 'Giá trị' : 'Value'], params), '');
   }
   out.push(vi ? '### Kết quả' : '### Results', '');
-  for (const line of result.summary) out.push(`- **${pick(line.label, language)}**: ${formatCell(line.value, language)}`);
+  for (const line of result.summary)
+    out.push(`- **${pick(line.label, language)}**: ${formatCell(line.value, language)}`);
   out.push('');
   for (const table of result.tables) {
     out.push(`#### ${pick(table.title, language)}`, '');
-    out.push(...mdTable(table.columns.map((c) => pick(c, language)), table.rows.map((r) => r.map((c) => formatCell(c, language)))), '');
+    out.push(
+      ...mdTable(
+        table.columns.map((c) => pick(c, language)),
+        table.rows.map((r) => r.map((c) => formatCell(c, language))),
+      ),
+      '',
+    );
   }
   for (const note of result.notes) out.push('> [!NOTE]', `> ${pick(note, language)}`, '');
   if (result.data) {

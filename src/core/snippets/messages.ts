@@ -50,7 +50,14 @@ export function parseResultsMessage(m: unknown): ResultsMessage | undefined {
   if (o.type === 'rendered') {
     const count = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1000 ? v : 0);
     if (o.status !== 'running' && o.status !== 'done' && o.status !== 'error') return undefined;
-    return { type: 'rendered', runId, status: o.status, svgCount: count(o.svgCount), tableCount: count(o.tableCount), revealed: o.revealed === true };
+    return {
+      type: 'rendered',
+      runId,
+      status: o.status,
+      svgCount: count(o.svgCount),
+      tableCount: count(o.tableCount),
+      revealed: o.revealed === true,
+    };
   }
   if (o.type === 'copyMarkdown' || o.type === 'openPython' || o.type === 'rerun') return { type: o.type, runId };
   return undefined;

@@ -16,7 +16,10 @@ export function runPcaVsTruth(p: SnippetParams, title: LocalText): SnippetResult
   if (k + 1 > d) {
     throw new SnippetConstraintError(
       'pca-vs-ground-truth',
-      t(`Plant fewer features than dimensions: k = ${k} needs d > ${k}, but d = ${d}.`, `Số đặc trưng cài sẵn phải ít hơn số chiều: k = ${k} cần d > ${k}, nhưng d = ${d}.`),
+      t(
+        `Plant fewer features than dimensions: k = ${k} needs d > ${k}, but d = ${d}.`,
+        `Số đặc trưng cài sẵn phải ít hơn số chiều: k = ${k} cần d > ${k}, nhưng d = ${d}.`,
+      ),
     );
   }
   const rng = new Random(p.seed);
@@ -59,7 +62,13 @@ export function runPcaVsTruth(p: SnippetParams, title: LocalText): SnippetResult
     for (let i = 1; i < k; i++) if (matrix[i][j] > matrix[bi][j]) bi = i;
     return { pc: bi, value: matrix[bi][j] };
   });
-  const rows: Cell[][] = planted.map((_, j) => [`w${j + 1}`, sd[j] ** 2, best[j].value, `PC${best[j].pc + 1}`, matrix[j]?.[j] ?? 0]);
+  const rows: Cell[][] = planted.map((_, j) => [
+    `w${j + 1}`,
+    sd[j] ** 2,
+    best[j].value,
+    `PC${best[j].pc + 1}`,
+    matrix[j]?.[j] ?? 0,
+  ]);
   const meanBest = best.reduce((s, x) => s + x.value, 0) / k;
   const shown = Math.min(d, 2 * k + 2);
   const notes: LocalText[] = [];
@@ -84,14 +93,32 @@ export function runPcaVsTruth(p: SnippetParams, title: LocalText): SnippetResult
     title,
     params: p,
     summary: [
-      { label: t('|cos(PC1, w1)|: first component against the strongest feature', '|cos(PC1, w1)|: thành phần thứ nhất so với đặc trưng mạnh nhất'), value: matrix[0][0] },
-      { label: t('Mean best |cos| over planted features', 'Trung bình |cos| tốt nhất trên các đặc trưng cài sẵn'), value: meanBest },
-      { label: t('Mean |cos| between planted directions', 'Trung bình |cos| giữa các hướng cài sẵn'), value: meanOverlap },
-      { label: t(`Variance explained by the first ${k} components`, `Phương sai giải thích bởi ${k} thành phần đầu`), value: res.explainedVarianceRatio.slice(0, k).reduce((s, v) => s + v, 0) },
+      {
+        label: t(
+          '|cos(PC1, w1)|: first component against the strongest feature',
+          '|cos(PC1, w1)|: thành phần thứ nhất so với đặc trưng mạnh nhất',
+        ),
+        value: matrix[0][0],
+      },
+      {
+        label: t('Mean best |cos| over planted features', 'Trung bình |cos| tốt nhất trên các đặc trưng cài sẵn'),
+        value: meanBest,
+      },
+      {
+        label: t('Mean |cos| between planted directions', 'Trung bình |cos| giữa các hướng cài sẵn'),
+        value: meanOverlap,
+      },
+      {
+        label: t(`Variance explained by the first ${k} components`, `Phương sai giải thích bởi ${k} thành phần đầu`),
+        value: res.explainedVarianceRatio.slice(0, k).reduce((s, v) => s + v, 0),
+      },
     ],
     tables: [
       {
-        title: t('Each planted direction and its best-matching principal component', 'Mỗi hướng cài sẵn và thành phần chính khớp nhất'),
+        title: t(
+          'Each planted direction and its best-matching principal component',
+          'Mỗi hướng cài sẵn và thành phần chính khớp nhất',
+        ),
         columns: [
           t('Planted', 'Cài sẵn'),
           t('Variance', 'Phương sai'),
@@ -106,7 +133,10 @@ export function runPcaVsTruth(p: SnippetParams, title: LocalText): SnippetResult
       {
         kind: 'heatmap',
         id: 'pca-cosines',
-        title: t('|cos| between principal components and planted directions', '|cos| giữa thành phần chính và hướng cài sẵn'),
+        title: t(
+          '|cos| between principal components and planted directions',
+          '|cos| giữa thành phần chính và hướng cài sẵn',
+        ),
         xLabel: t('planted direction', 'hướng cài sẵn'),
         yLabel: t('principal component', 'thành phần chính'),
         rowLabels: top.map((_, i) => `PC${i + 1}`),
@@ -125,7 +155,10 @@ export function runPcaVsTruth(p: SnippetParams, title: LocalText): SnippetResult
           {
             name: t('explained variance ratio', 'tỉ lệ phương sai giải thích'),
             type: 'line',
-            points: Array.from({ length: shown }, (_, i) => [i + 1, res.explainedVarianceRatio[i] ?? 0] as [number, number]),
+            points: Array.from(
+              { length: shown },
+              (_, i) => [i + 1, res.explainedVarianceRatio[i] ?? 0] as [number, number],
+            ),
           },
         ],
       },

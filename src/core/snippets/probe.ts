@@ -14,9 +14,19 @@ export function normalCdf(x: number): number {
   const erfc =
     tt *
     Math.exp(
-      -z * z - 1.26551223 +
-        tt * (1.00002368 + tt * (0.37409196 + tt * (0.09678418 + tt * (-0.18628806 + tt * (0.27886807 +
-          tt * (-1.13520398 + tt * (1.48851587 + tt * (-0.82215223 + tt * 0.17087277)))))))),
+      -z * z -
+        1.26551223 +
+        tt *
+          (1.00002368 +
+            tt *
+              (0.37409196 +
+                tt *
+                  (0.09678418 +
+                    tt *
+                      (-0.18628806 +
+                        tt *
+                          (0.27886807 +
+                            tt * (-1.13520398 + tt * (1.48851587 + tt * (-0.82215223 + tt * 0.17087277)))))))),
     );
   return x >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
@@ -115,8 +125,17 @@ export function runLinearProbe(p: SnippetParams, title: LocalText, progress?: Pr
     title,
     params: p,
     summary: [
-      { label: t('Held-out accuracy, true labels', 'Độ chính xác trên dữ liệu giữ lại, nhãn thật'), value: main.taskTest },
-      { label: t('Held-out accuracy, shuffled labels (control task)', 'Độ chính xác trên dữ liệu giữ lại, nhãn xáo trộn (tác vụ đối chứng)'), value: main.controlTest },
+      {
+        label: t('Held-out accuracy, true labels', 'Độ chính xác trên dữ liệu giữ lại, nhãn thật'),
+        value: main.taskTest,
+      },
+      {
+        label: t(
+          'Held-out accuracy, shuffled labels (control task)',
+          'Độ chính xác trên dữ liệu giữ lại, nhãn xáo trộn (tác vụ đối chứng)',
+        ),
+        value: main.controlTest,
+      },
       { label: t('Selectivity (difference)', 'Độ chọn lọc (hiệu số)'), value: main.taskTest - main.controlTest },
       { label: t('Best possible accuracy Φ(s/σ)', 'Độ chính xác tốt nhất có thể Φ(s/σ)'), value: bayes(main.sigma) },
       { label: t('cos(probe weights, planted direction)', 'cos(trọng số đầu dò, hướng cài sẵn)'), value: main.cosine },
@@ -129,7 +148,10 @@ export function runLinearProbe(p: SnippetParams, title: LocalText, progress?: Pr
     ],
     tables: [
       {
-        title: t('Accuracy against noise (train 70%, held-out 30%)', 'Độ chính xác theo mức nhiễu (huấn luyện 70%, giữ lại 30%)'),
+        title: t(
+          'Accuracy against noise (train 70%, held-out 30%)',
+          'Độ chính xác theo mức nhiễu (huấn luyện 70%, giữ lại 30%)',
+        ),
         columns: [
           t('σ', 'σ'),
           t('Task, train', 'Tác vụ, huấn luyện'),
@@ -147,7 +169,10 @@ export function runLinearProbe(p: SnippetParams, title: LocalText, progress?: Pr
       {
         kind: 'xy',
         id: 'probe-noise',
-        title: t('Held-out probe accuracy against noise', 'Độ chính xác của đầu dò trên dữ liệu giữ lại theo mức nhiễu'),
+        title: t(
+          'Held-out probe accuracy against noise',
+          'Độ chính xác của đầu dò trên dữ liệu giữ lại theo mức nhiễu',
+        ),
         xLabel: t('noise σ (log scale)', 'nhiễu σ (thang log)'),
         yLabel: t('accuracy', 'độ chính xác'),
         xScale: 'log10',
@@ -155,8 +180,19 @@ export function runLinearProbe(p: SnippetParams, title: LocalText, progress?: Pr
         hLines: [0.5],
         series: [
           { name: t('true labels', 'nhãn thật'), type: 'line', points: runs.map((r) => [r.sigma, r.taskTest]) },
-          { name: t('shuffled labels (control)', 'nhãn xáo trộn (đối chứng)'), type: 'line', points: runs.map((r) => [r.sigma, r.controlTest]), color: 1 },
-          { name: t('best possible Φ(s/σ)', 'tốt nhất có thể Φ(s/σ)'), type: 'line', points: runs.map((r) => [r.sigma, bayes(r.sigma)]), dashed: true, color: 3 },
+          {
+            name: t('shuffled labels (control)', 'nhãn xáo trộn (đối chứng)'),
+            type: 'line',
+            points: runs.map((r) => [r.sigma, r.controlTest]),
+            color: 1,
+          },
+          {
+            name: t('best possible Φ(s/σ)', 'tốt nhất có thể Φ(s/σ)'),
+            type: 'line',
+            points: runs.map((r) => [r.sigma, bayes(r.sigma)]),
+            dashed: true,
+            color: 3,
+          },
         ],
       },
     ],

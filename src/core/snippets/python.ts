@@ -155,7 +155,6 @@ def accuracy(beta, X, y):
     return float(np.mean((probs >= 0.5).astype(int) == np.asarray(y)))
 `;
 
-
 function paramsBlock(p: SnippetParams): string {
   return Object.entries(p)
     .map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} = ${String(v)}`)
@@ -371,7 +370,11 @@ function csvField(s: string): string {
  * regression on the user's data (`data`; with `file`, rows beyond PYTHON_INLINE_ROWS are read from it).
  * `fileSource` is where the file really is when that is not a path on this disk (a virtual workspace's URI).
  */
-export function toPythonScript(snippetId: string, params: Partial<SnippetParams> = {}, user?: { data: RegressionExport; file?: string; fileSource?: string }): string {
+export function toPythonScript(
+  snippetId: string,
+  params: Partial<SnippetParams> = {},
+  user?: { data: RegressionExport; file?: string; fileSource?: string },
+): string {
   if (snippetId === 'regression') {
     if (!user) throw new Error('toPythonScript("regression") needs the data.');
     const { data, file } = user;
@@ -379,9 +382,10 @@ export function toPythonScript(snippetId: string, params: Partial<SnippetParams>
     const X = data.X;
     const y = data.y;
     if ((!X || !y) && !file) throw new Error('toPythonScript("regression") needs the rows or the file they came from.');
-    const source = X && y && (X.length <= PYTHON_INLINE_ROWS || !file)
-      ? `DATA = ${pyString([columns.map(csvField).join(','), ...X.map((r, i) => [...r, y[i]].join(','))].join('\n'))}\nrows = list(csv.reader(io.StringIO(DATA)))`
-      : `# The workspace file the regression read (comma separated, "." decimals).\n${user.fileSource ? `# It was read from ${user.fileSource.replace(/[\r\n]/g, ' ')}, not from this disk: save a copy at the path below first.\n` : ''}with open(${pyString(file!)}, newline="") as f:\n    rows = list(csv.reader(f))`;
+    const source =
+      X && y && (X.length <= PYTHON_INLINE_ROWS || !file)
+        ? `DATA = ${pyString([columns.map(csvField).join(','), ...X.map((r, i) => [...r, y[i]].join(','))].join('\n'))}\nrows = list(csv.reader(io.StringIO(DATA)))`
+        : `# The workspace file the regression read (comma separated, "." decimals).\n${user.fileSource ? `# It was read from ${user.fileSource.replace(/[\r\n]/g, ' ')}, not from this disk: save a copy at the path below first.\n` : ''}with open(${pyString(file!)}, newline="") as f:\n    rows = list(csv.reader(f))`;
     return `${header(`Regression ${data.formula}`, 'regression')}
 import csv
 import io

@@ -8,7 +8,13 @@ export const DATA_ROWS_SHOWN = 200;
 
 /** The coefficient table: term, estimate, standard error, t, p (and the true value when known). */
 export function coefficientTable(fit: LinearRegressionResult, title: LocalText, truth?: number[]): ResultTable {
-  const columns = [t('Term', 'Số hạng'), t('Estimate', 'Ước lượng'), t('Std. error', 'Sai số chuẩn'), t('t', 't'), t('p-value', 'Giá trị p')];
+  const columns = [
+    t('Term', 'Số hạng'),
+    t('Estimate', 'Ước lượng'),
+    t('Std. error', 'Sai số chuẩn'),
+    t('t', 't'),
+    t('p-value', 'Giá trị p'),
+  ];
   if (truth) columns.push(t('True value', 'Giá trị thật'));
   const rows: Cell[][] = fit.names.map((name, j) => {
     const row: Cell[] = [
@@ -78,7 +84,15 @@ export function regressionPlots(
       yLabel: t(labels.y, labels.y),
       series: [
         { name: t('observations', 'quan sát'), type: 'points', points: xs.map((x, i) => [x, y[i]]) },
-        { name: t('fitted line', 'đường hồi quy'), type: 'line', points: [[lo, b0 + b1 * lo], [hi, b0 + b1 * hi]], color: 1 },
+        {
+          name: t('fitted line', 'đường hồi quy'),
+          type: 'line',
+          points: [
+            [lo, b0 + b1 * lo],
+            [hi, b0 + b1 * hi],
+          ],
+          color: 1,
+        },
       ],
     });
     plots.push({
@@ -87,7 +101,9 @@ export function regressionPlots(
       title: t('Residuals', 'Phần dư'),
       xLabel: t(labels.x ?? 'x', labels.x ?? 'x'),
       yLabel: t('residual', 'phần dư'),
-      series: [{ name: t('residuals', 'phần dư'), type: 'points', points: xs.map((x, i) => [x, fit.residuals[i]]), color: 2 }],
+      series: [
+        { name: t('residuals', 'phần dư'), type: 'points', points: xs.map((x, i) => [x, fit.residuals[i]]), color: 2 },
+      ],
       hLines: [0],
     });
   } else {
@@ -101,7 +117,16 @@ export function regressionPlots(
       yLabel: t(labels.y, labels.y),
       series: [
         { name: t('observations', 'quan sát'), type: 'points', points: fit.fitted.map((f, i) => [f, y[i]]) },
-        { name: t('y = fitted', 'y = giá trị khớp'), type: 'line', points: [[lo, lo], [hi, hi]], color: 1, dashed: true },
+        {
+          name: t('y = fitted', 'y = giá trị khớp'),
+          type: 'line',
+          points: [
+            [lo, lo],
+            [hi, hi],
+          ],
+          color: 1,
+          dashed: true,
+        },
       ],
     });
     plots.push({
@@ -110,7 +135,14 @@ export function regressionPlots(
       title: t('Residuals against fitted', 'Phần dư theo giá trị khớp'),
       xLabel: t('fitted', 'giá trị khớp'),
       yLabel: t('residual', 'phần dư'),
-      series: [{ name: t('residuals', 'phần dư'), type: 'points', points: fit.fitted.map((f, i) => [f, fit.residuals[i]]), color: 2 }],
+      series: [
+        {
+          name: t('residuals', 'phần dư'),
+          type: 'points',
+          points: fit.fitted.map((f, i) => [f, fit.residuals[i]]),
+          color: 2,
+        },
+      ],
       hLines: [0],
     });
   }
@@ -131,8 +163,14 @@ export function runRegressionOnData(data: RegressionData): SnippetResult {
     params: {},
     summary: [{ label: t('Formula', 'Công thức'), value: data.formula }, ...regressionSummary(fit)],
     tables: [coefficientTable(fit, t('Coefficients', 'Hệ số'))],
-    plots: regressionPlots(data.X, data.y, fit, { x: data.predictors.length === 1 ? data.predictors[0] : undefined, y: data.response }),
+    plots: regressionPlots(data.X, data.y, fit, {
+      x: data.predictors.length === 1 ? data.predictors[0] : undefined,
+      y: data.response,
+    }),
     notes: regressionNotes(fit),
-    data: dataBlock([...data.predictors, data.response], data.X.map((r, i) => [...r, data.y[i]])),
+    data: dataBlock(
+      [...data.predictors, data.response],
+      data.X.map((r, i) => [...r, data.y[i]]),
+    ),
   };
 }

@@ -24,7 +24,11 @@ export const RUNNABLE_SNIPPETS = Object.keys(RUNNERS);
  * Runs a catalogue snippet: missing parameters take their defaults, out-of-range ones throw
  * SnippetParameterError. Deterministic: the same id and parameters give a deep-equal result.
  */
-export function runSnippet(id: string, params: Partial<SnippetParams> = {}, progress?: ProgressReporter): SnippetResult {
+export function runSnippet(
+  id: string,
+  params: Partial<SnippetParams> = {},
+  progress?: ProgressReporter,
+): SnippetResult {
   const entry = findSnippet(id);
   const runner = RUNNERS[id];
   if (!entry || !runner) throw new UnknownSnippetError(id);

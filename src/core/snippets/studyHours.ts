@@ -27,7 +27,10 @@ export function runStudyHours(p: SnippetParams, title: LocalText): SnippetResult
   const truth: PlotSeries = {
     name: t('true line β0 + β1·hours', 'đường thật β0 + β1·giờ'),
     type: 'line',
-    points: [[lo, p.intercept + p.slope * lo], [hi, p.intercept + p.slope * hi]],
+    points: [
+      [lo, p.intercept + p.slope * lo],
+      [hi, p.intercept + p.slope * hi],
+    ],
     dashed: true,
     color: 3,
   };
@@ -37,15 +40,29 @@ export function runStudyHours(p: SnippetParams, title: LocalText): SnippetResult
     title,
     params: p,
     summary: [
-      { label: t('Fitted intercept β̂0', 'Hệ số chặn ước lượng β̂0'), value: `${formatNumber(fit.coefficients[0])} ± ${formatNumber(fit.standardErrors[0])}` },
-      { label: t('Fitted slope β̂1 (points per hour)', 'Hệ số góc ước lượng β̂1 (điểm mỗi giờ)'), value: `${formatNumber(fit.coefficients[1])} ± ${formatNumber(fit.standardErrors[1])}` },
+      {
+        label: t('Fitted intercept β̂0', 'Hệ số chặn ước lượng β̂0'),
+        value: `${formatNumber(fit.coefficients[0])} ± ${formatNumber(fit.standardErrors[0])}`,
+      },
+      {
+        label: t('Fitted slope β̂1 (points per hour)', 'Hệ số góc ước lượng β̂1 (điểm mỗi giờ)'),
+        value: `${formatNumber(fit.coefficients[1])} ± ${formatNumber(fit.standardErrors[1])}`,
+      },
       { label: t('True β0, β1', 'β0, β1 thật'), value: `${formatNumber(p.intercept)}, ${formatNumber(p.slope)}` },
       ...regressionSummary(fit).filter((l) => l.label.en !== 'Condition number'),
     ],
-    tables: [coefficientTable(fit, t('Coefficients (± is one standard error)', 'Hệ số (± là một sai số chuẩn)'), [p.intercept, p.slope])],
+    tables: [
+      coefficientTable(fit, t('Coefficients (± is one standard error)', 'Hệ số (± là một sai số chuẩn)'), [
+        p.intercept,
+        p.slope,
+      ]),
+    ],
     plots,
     notes: regressionNotes(fit),
-    data: dataBlock(['hours', 'score'], hours.map((h, i) => [h, score[i]])),
+    data: dataBlock(
+      ['hours', 'score'],
+      hours.map((h, i) => [h, score[i]]),
+    ),
   };
 }
 
@@ -60,10 +77,19 @@ export function runConfounder(p: SnippetParams, title: LocalText): SnippetResult
   const hours: number[] = [];
   for (let i = 0; i < n; i++) hours.push(round1(5 + p.confounding * z[i] + 1.5 * rng.normal()));
   const score: number[] = [];
-  for (let i = 0; i < n; i++) score.push(round1(50 + p.effect * hours[i] + p.confounderEffect * z[i] + p.noise * rng.normal()));
+  for (let i = 0; i < n; i++)
+    score.push(round1(50 + p.effect * hours[i] + p.confounderEffect * z[i] + p.noise * rng.normal()));
 
-  const naive = fitLinearRegression(hours.map((h) => [h]), score, { names: ['hours'] });
-  const full = fitLinearRegression(hours.map((h, i) => [h, z[i]]), score, { names: ['hours', 'z'] });
+  const naive = fitLinearRegression(
+    hours.map((h) => [h]),
+    score,
+    { names: ['hours'] },
+  );
+  const full = fitLinearRegression(
+    hours.map((h, i) => [h, z[i]]),
+    score,
+    { names: ['hours', 'z'] },
+  );
   // Omitted-variable bias: the naive slope tends to β1 + γ·Cov(x, z)/Var(x).
   const mx = hours.reduce((a, b) => a + b, 0) / n;
   const mz = z.reduce((a, b) => a + b, 0) / n;
@@ -78,9 +104,19 @@ export function runConfounder(p: SnippetParams, title: LocalText): SnippetResult
 
   const comparison: Cell[][] = [
     [t('Truth: effect of one hour (β1)', 'Sự thật: tác động của một giờ (β1)'), p.effect, '', ''],
-    [t('score ~ hours (confounder left out)', 'điểm ~ giờ (bỏ sót biến gây nhiễu)'), naive.coefficients[1], naive.standardErrors[1], naive.rSquared],
+    [
+      t('score ~ hours (confounder left out)', 'điểm ~ giờ (bỏ sót biến gây nhiễu)'),
+      naive.coefficients[1],
+      naive.standardErrors[1],
+      naive.rSquared,
+    ],
     [t('score ~ hours + z', 'điểm ~ giờ + z'), full.coefficients[1], full.standardErrors[1], full.rSquared],
-    [t('Formula β1 + γ·Cov(x, z)/Var(x), this sample', 'Công thức β1 + γ·Cov(x, z)/Var(x), mẫu này'), formulaSample, '', ''],
+    [
+      t('Formula β1 + γ·Cov(x, z)/Var(x), this sample', 'Công thức β1 + γ·Cov(x, z)/Var(x), mẫu này'),
+      formulaSample,
+      '',
+      '',
+    ],
     [t('Same formula, infinite sample', 'Cùng công thức, mẫu vô hạn'), formulaPopulation, '', ''],
   ];
   const groups: { name: LocalText; test: (v: number) => boolean }[] = [
@@ -99,13 +135,19 @@ export function runConfounder(p: SnippetParams, title: LocalText): SnippetResult
   series.push({
     name: t('fit on hours alone', 'hồi quy chỉ theo giờ'),
     type: 'line',
-    points: [[lo, naive.coefficients[0] + naive.coefficients[1] * lo], [hi, naive.coefficients[0] + naive.coefficients[1] * hi]],
+    points: [
+      [lo, naive.coefficients[0] + naive.coefficients[1] * lo],
+      [hi, naive.coefficients[0] + naive.coefficients[1] * hi],
+    ],
     color: 1,
   });
   series.push({
     name: t('true effect of hours at z = 0', 'tác động thật của giờ học khi z = 0'),
     type: 'line',
-    points: [[lo, 50 + p.effect * lo], [hi, 50 + p.effect * hi]],
+    points: [
+      [lo, 50 + p.effect * lo],
+      [hi, 50 + p.effect * hi],
+    ],
     dashed: true,
     color: 3,
   });
@@ -125,15 +167,29 @@ export function runConfounder(p: SnippetParams, title: LocalText): SnippetResult
     params: p,
     summary: [
       { label: t('True effect of one hour β1', 'Tác động thật của một giờ β1'), value: p.effect },
-      { label: t('Slope on hours alone', 'Hệ số của giờ khi hồi quy riêng'), value: `${formatNumber(naive.coefficients[1])} ± ${formatNumber(naive.standardErrors[1])}` },
-      { label: t('Slope on hours with z in the model', 'Hệ số của giờ khi có z trong mô hình'), value: `${formatNumber(full.coefficients[1])} ± ${formatNumber(full.standardErrors[1])}` },
+      {
+        label: t('Slope on hours alone', 'Hệ số của giờ khi hồi quy riêng'),
+        value: `${formatNumber(naive.coefficients[1])} ± ${formatNumber(naive.standardErrors[1])}`,
+      },
+      {
+        label: t('Slope on hours with z in the model', 'Hệ số của giờ khi có z trong mô hình'),
+        value: `${formatNumber(full.coefficients[1])} ± ${formatNumber(full.standardErrors[1])}`,
+      },
       { label: t('Omitted-variable formula (this sample)', 'Công thức thiếu biến (mẫu này)'), value: formulaSample },
-      { label: t('R², hours alone / with z', 'R², chỉ giờ / có z'), value: `${formatNumber(naive.rSquared)} / ${formatNumber(full.rSquared)}` },
+      {
+        label: t('R², hours alone / with z', 'R², chỉ giờ / có z'),
+        value: `${formatNumber(naive.rSquared)} / ${formatNumber(full.rSquared)}`,
+      },
     ],
     tables: [
       {
         title: t('The effect of one hour of study, three ways', 'Tác động của một giờ học, theo ba cách'),
-        columns: [t('Model', 'Mô hình'), t('Slope on hours', 'Hệ số của giờ'), t('Std. error', 'Sai số chuẩn'), t('R²', 'R²')],
+        columns: [
+          t('Model', 'Mô hình'),
+          t('Slope on hours', 'Hệ số của giờ'),
+          t('Std. error', 'Sai số chuẩn'),
+          t('R²', 'R²'),
+        ],
         rows: comparison,
       },
       coefficientTable(full, t('score ~ hours + z', 'điểm ~ giờ + z'), [50, p.effect, p.confounderEffect]),
@@ -142,13 +198,19 @@ export function runConfounder(p: SnippetParams, title: LocalText): SnippetResult
       {
         kind: 'xy',
         id: 'confounder',
-        title: t('Score against hours, coloured by background knowledge z', 'Điểm theo giờ học, tô màu theo kiến thức nền z'),
+        title: t(
+          'Score against hours, coloured by background knowledge z',
+          'Điểm theo giờ học, tô màu theo kiến thức nền z',
+        ),
         xLabel: t('hours', 'giờ học'),
         yLabel: t('score', 'điểm'),
         series,
       },
     ],
     notes,
-    data: dataBlock(['z', 'hours', 'score'], z.map((v, i) => [v, hours[i], score[i]])),
+    data: dataBlock(
+      ['z', 'hours', 'score'],
+      z.map((v, i) => [v, hours[i], score[i]]),
+    ),
   };
 }

@@ -23,7 +23,10 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
   if (m >= n) {
     throw new SnippetConstraintError(
       'superposition-readout',
-      t(`Superposition needs fewer dimensions than features: m = ${m} must be smaller than n = ${n}.`, `Chồng chập cần số chiều ít hơn số đặc trưng: m = ${m} phải nhỏ hơn n = ${n}.`),
+      t(
+        `Superposition needs fewer dimensions than features: m = ${m} must be smaller than n = ${n}.`,
+        `Chồng chập cần số chiều ít hơn số đặc trưng: m = ${m} phải nhỏ hơn n = ${n}.`,
+      ),
     );
   }
   const rng = new Random(p.seed);
@@ -36,7 +39,8 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
     W.push(v.map((x) => x / len));
   }
   let interference = 0;
-  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) interference += Math.abs(W[a].reduce((s, x, r) => s + x * W[b][r], 0));
+  for (let a = 0; a < n; a++)
+    for (let b = a + 1; b < n; b++) interference += Math.abs(W[a].reduce((s, x, r) => s + x * W[b][r], 0));
   interference /= (n * (n - 1)) / 2;
 
   const N = p.samples;
@@ -122,13 +126,31 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
     params: p,
     summary: [
       { label: t('Features n, dimensions m', 'Số đặc trưng n, số chiều m'), value: `${n}, ${m}` },
-      { label: t('Mean |cos| between feature directions (interference)', 'Trung bình |cos| giữa các hướng đặc trưng (giao thoa)'), value: interference },
-      { label: t('Relative error, linear read-out: dense → sparsest', 'Sai số tương đối, đọc tuyến tính: dày đặc → thưa nhất'), value: `${formatNumber(first.linear)} → ${formatNumber(last.linear)}` },
-      { label: t('Relative error, ReLU read-out: dense → sparsest', 'Sai số tương đối, đọc ReLU: dày đặc → thưa nhất'), value: `${formatNumber(first.relu)} → ${formatNumber(last.relu)}` },
+      {
+        label: t(
+          'Mean |cos| between feature directions (interference)',
+          'Trung bình |cos| giữa các hướng đặc trưng (giao thoa)',
+        ),
+        value: interference,
+      },
+      {
+        label: t(
+          'Relative error, linear read-out: dense → sparsest',
+          'Sai số tương đối, đọc tuyến tính: dày đặc → thưa nhất',
+        ),
+        value: `${formatNumber(first.linear)} → ${formatNumber(last.linear)}`,
+      },
+      {
+        label: t('Relative error, ReLU read-out: dense → sparsest', 'Sai số tương đối, đọc ReLU: dày đặc → thưa nhất'),
+        value: `${formatNumber(first.relu)} → ${formatNumber(last.relu)}`,
+      },
     ],
     tables: [
       {
-        title: t('Read-out error against sparsity (error = Σ(x − x̂)² / Σx² on held-out samples)', 'Sai số đọc theo độ thưa (sai số = Σ(x − x̂)² / Σx² trên mẫu giữ lại)'),
+        title: t(
+          'Read-out error against sparsity (error = Σ(x − x̂)² / Σx² on held-out samples)',
+          'Sai số đọc theo độ thưa (sai số = Σ(x − x̂)² / Σx² trên mẫu giữ lại)',
+        ),
         columns: [
           t('Sparsity S', 'Độ thưa S'),
           t('Active features per sample', 'Số đặc trưng hoạt động mỗi mẫu'),
@@ -147,13 +169,27 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
         xLabel: t('sparsity S (probability a feature is zero)', 'độ thưa S (xác suất một đặc trưng bằng 0)'),
         yLabel: t('relative error', 'sai số tương đối'),
         series: [
-          { name: t('linear least squares', 'tuyến tính bình phương tối thiểu'), type: 'line', points: finite(levels.map((l) => [l.sparsity, l.linear])) },
-          { name: t('ReLU(wᵀh + b)', 'ReLU(wᵀh + b)'), type: 'line', points: finite(levels.map((l) => [l.sparsity, l.relu])), color: 1 },
+          {
+            name: t('linear least squares', 'tuyến tính bình phương tối thiểu'),
+            type: 'line',
+            points: finite(levels.map((l) => [l.sparsity, l.linear])),
+          },
+          {
+            name: t('ReLU(wᵀh + b)', 'ReLU(wᵀh + b)'),
+            type: 'line',
+            points: finite(levels.map((l) => [l.sparsity, l.relu])),
+            color: 1,
+          },
         ],
       },
     ],
     notes: levels.some((l) => !Number.isFinite(l.relu))
-      ? [t('At the sparsest levels no feature was active in the held-out half: add samples.', 'Ở các mức thưa nhất, không đặc trưng nào hoạt động trong nửa giữ lại: hãy tăng số mẫu.')]
+      ? [
+          t(
+            'At the sparsest levels no feature was active in the held-out half: add samples.',
+            'Ở các mức thưa nhất, không đặc trưng nào hoạt động trong nửa giữ lại: hãy tăng số mẫu.',
+          ),
+        ]
       : [],
   };
 }

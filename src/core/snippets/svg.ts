@@ -42,7 +42,8 @@ export function niceTicks(lo: number, hi: number, target = 5): number[] {
   const mag = Math.pow(10, Math.floor(Math.log10(raw)));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
+    out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
   return out;
 }
 
@@ -97,7 +98,8 @@ function xySvg(plot: XYPlot, language: Language, options: SvgOptions): string {
   const ys = plot.series.flatMap((s) => s.points.map((p) => p[1]));
   const [x0, x1] = logX ? extentLog(xs) : padded(extent(xs), 0.03);
   const [y0, y1] = plot.yDomain ?? padded(extent([...ys, ...(plot.hLines ?? [])]));
-  const fx = (x: number) => m.left + (logX ? (Math.log10(x) - Math.log10(x0)) / (Math.log10(x1) - Math.log10(x0)) : (x - x0) / (x1 - x0)) * pw;
+  const fx = (x: number) =>
+    m.left + (logX ? (Math.log10(x) - Math.log10(x0)) / (Math.log10(x1) - Math.log10(x0)) : (x - x0) / (x1 - x0)) * pw;
   const fy = (y: number) => m.top + (1 - (y - y0) / (y1 - y0)) * ph;
   const parts: string[] = [header(plot, language, w, h)];
   // Grid and ticks.
@@ -105,19 +107,31 @@ function xySvg(plot: XYPlot, language: Language, options: SvgOptions): string {
   const xTicks = logX ? logTicks(x0, x1) : niceTicks(x0, x1);
   for (const v of yTicks) {
     const y = n2(fy(v));
-    parts.push(`<line class="il-grid" x1="${m.left}" x2="${m.left + pw}" y1="${y}" y2="${y}" stroke="${GRID}" stroke-opacity="0.6" stroke-width="1"/>`);
-    parts.push(`<text class="il-tick" x="${m.left - 6}" y="${y}" dy="0.32em" text-anchor="end" font-size="11" fill="${FOREGROUND}">${escapeXml(formatNumber(v))}</text>`);
+    parts.push(
+      `<line class="il-grid" x1="${m.left}" x2="${m.left + pw}" y1="${y}" y2="${y}" stroke="${GRID}" stroke-opacity="0.6" stroke-width="1"/>`,
+    );
+    parts.push(
+      `<text class="il-tick" x="${m.left - 6}" y="${y}" dy="0.32em" text-anchor="end" font-size="11" fill="${FOREGROUND}">${escapeXml(formatNumber(v))}</text>`,
+    );
   }
   for (const v of xTicks) {
     const x = n2(fx(v));
-    parts.push(`<line class="il-grid" x1="${x}" x2="${x}" y1="${m.top}" y2="${m.top + ph}" stroke="${GRID}" stroke-opacity="0.6" stroke-width="1"/>`);
-    parts.push(`<text class="il-tick" x="${x}" y="${m.top + ph + 15}" text-anchor="middle" font-size="11" fill="${FOREGROUND}">${escapeXml(formatNumber(v))}</text>`);
+    parts.push(
+      `<line class="il-grid" x1="${x}" x2="${x}" y1="${m.top}" y2="${m.top + ph}" stroke="${GRID}" stroke-opacity="0.6" stroke-width="1"/>`,
+    );
+    parts.push(
+      `<text class="il-tick" x="${x}" y="${m.top + ph + 15}" text-anchor="middle" font-size="11" fill="${FOREGROUND}">${escapeXml(formatNumber(v))}</text>`,
+    );
   }
-  parts.push(`<rect class="il-frame" x="${m.left}" y="${m.top}" width="${pw}" height="${ph}" fill="none" stroke="${FOREGROUND}" stroke-opacity="0.5"/>`);
+  parts.push(
+    `<rect class="il-frame" x="${m.left}" y="${m.top}" width="${pw}" height="${ph}" fill="none" stroke="${FOREGROUND}" stroke-opacity="0.5"/>`,
+  );
   for (const v of plot.hLines ?? []) {
     if (v < y0 || v > y1) continue;
     const y = n2(fy(v));
-    parts.push(`<line class="il-ref" x1="${m.left}" x2="${m.left + pw}" y1="${y}" y2="${y}" stroke="${FOREGROUND}" stroke-opacity="0.6" stroke-dasharray="2 3"/>`);
+    parts.push(
+      `<line class="il-ref" x1="${m.left}" x2="${m.left + pw}" y1="${y}" y2="${y}" stroke="${FOREGROUND}" stroke-opacity="0.6" stroke-dasharray="2 3"/>`,
+    );
   }
   // Series.
   plot.series.forEach((s, i) => {
@@ -127,8 +141,14 @@ function xySvg(plot: XYPlot, language: Language, options: SvgOptions): string {
     if (s.type === 'line') {
       if (pts.length < 2) return;
       const d = pts.map(([x, y], k) => `${k ? 'L' : 'M'}${n2(fx(x))} ${n2(fy(y))}`).join('');
-      parts.push(`<path class="il-series il-c${c % PALETTE.length}" d="${d}" fill="none" stroke="${colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
-      if (pts.length <= 40) for (const [x, y] of pts) parts.push(`<circle class="il-c${c % PALETTE.length}" cx="${n2(fx(x))}" cy="${n2(fy(y))}" r="2.5" fill="${colour}"/>`);
+      parts.push(
+        `<path class="il-series il-c${c % PALETTE.length}" d="${d}" fill="none" stroke="${colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
+      );
+      if (pts.length <= 40)
+        for (const [x, y] of pts)
+          parts.push(
+            `<circle class="il-c${c % PALETTE.length}" cx="${n2(fx(x))}" cy="${n2(fy(y))}" r="2.5" fill="${colour}"/>`,
+          );
     } else {
       const r = pts.length > 800 ? 1.6 : 2.6;
       parts.push(`<g class="il-series il-c${c % PALETTE.length}" fill="${colour}" fill-opacity="0.75">`);
@@ -137,8 +157,12 @@ function xySvg(plot: XYPlot, language: Language, options: SvgOptions): string {
     }
   });
   // Axis labels.
-  parts.push(`<text class="il-label" x="${m.left + pw / 2}" y="${m.top + ph + 34}" text-anchor="middle" font-size="12" fill="${FOREGROUND}">${escapeXml(pick(plot.xLabel, language))}</text>`);
-  parts.push(`<text class="il-label" transform="translate(14 ${m.top + ph / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="${FOREGROUND}">${escapeXml(pick(plot.yLabel, language))}</text>`);
+  parts.push(
+    `<text class="il-label" x="${m.left + pw / 2}" y="${m.top + ph + 34}" text-anchor="middle" font-size="12" fill="${FOREGROUND}">${escapeXml(pick(plot.xLabel, language))}</text>`,
+  );
+  parts.push(
+    `<text class="il-label" transform="translate(14 ${m.top + ph / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="${FOREGROUND}">${escapeXml(pick(plot.yLabel, language))}</text>`,
+  );
   parts.push(legend(plot, language, m.left, m.top + ph + 50, w - m.left - m.right));
   parts.push('</svg>');
   return parts.join('');
@@ -182,11 +206,15 @@ function legend(plot: XYPlot, language: Language, left: number, top: number, wid
     const x = left + it.x;
     const y = top + it.row * 18;
     if (s.type === 'line') {
-      out.push(`<line class="il-c${c}" x1="${x}" x2="${x + 22}" y1="${y}" y2="${y}" stroke="${PALETTE[c]}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+      out.push(
+        `<line class="il-c${c}" x1="${x}" x2="${x + 22}" y1="${y}" y2="${y}" stroke="${PALETTE[c]}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
+      );
     } else {
       out.push(`<circle class="il-c${c}" cx="${x + 11}" cy="${y}" r="3.5" fill="${PALETTE[c]}"/>`);
     }
-    out.push(`<text x="${x + 28}" y="${y}" dy="0.32em" font-size="11" fill="${FOREGROUND}">${escapeXml(it.text)}</text>`);
+    out.push(
+      `<text x="${x + 28}" y="${y}" dy="0.32em" font-size="11" fill="${FOREGROUND}">${escapeXml(it.text)}</text>`,
+    );
   });
   out.push('</g>');
   return out.join('');
@@ -207,16 +235,28 @@ function heatmapSvg(plot: HeatmapPlot, language: Language, options: SvgOptions):
       const level = Math.max(0, Math.min(1, (v - plot.min) / span));
       const x = m.left + c * cell;
       const y = m.top + r * cell;
-      parts.push(`<rect class="il-cell il-c0" x="${x}" y="${y}" width="${cell - 2}" height="${cell - 2}" fill="${PALETTE[0]}" fill-opacity="${n2(0.08 + 0.92 * level)}"/>`);
-      parts.push(`<text class="il-cell-text" x="${x + (cell - 2) / 2}" y="${y + (cell - 2) / 2}" dy="0.32em" text-anchor="middle" font-size="11" fill="${FOREGROUND}">${escapeXml(Number.isFinite(v) ? v.toFixed(2) : '—')}</text>`);
+      parts.push(
+        `<rect class="il-cell il-c0" x="${x}" y="${y}" width="${cell - 2}" height="${cell - 2}" fill="${PALETTE[0]}" fill-opacity="${n2(0.08 + 0.92 * level)}"/>`,
+      );
+      parts.push(
+        `<text class="il-cell-text" x="${x + (cell - 2) / 2}" y="${y + (cell - 2) / 2}" dy="0.32em" text-anchor="middle" font-size="11" fill="${FOREGROUND}">${escapeXml(Number.isFinite(v) ? v.toFixed(2) : '—')}</text>`,
+      );
     }
-    parts.push(`<text class="il-tick" x="${m.left - 6}" y="${m.top + r * cell + (cell - 2) / 2}" dy="0.32em" text-anchor="end" font-size="11" fill="${FOREGROUND}">${escapeXml(plot.rowLabels[r])}</text>`);
+    parts.push(
+      `<text class="il-tick" x="${m.left - 6}" y="${m.top + r * cell + (cell - 2) / 2}" dy="0.32em" text-anchor="end" font-size="11" fill="${FOREGROUND}">${escapeXml(plot.rowLabels[r])}</text>`,
+    );
   }
   for (let c = 0; c < cols; c++) {
-    parts.push(`<text class="il-tick" x="${m.left + c * cell + (cell - 2) / 2}" y="${m.top + rows * cell + 14}" text-anchor="middle" font-size="11" fill="${FOREGROUND}">${escapeXml(plot.columnLabels[c])}</text>`);
+    parts.push(
+      `<text class="il-tick" x="${m.left + c * cell + (cell - 2) / 2}" y="${m.top + rows * cell + 14}" text-anchor="middle" font-size="11" fill="${FOREGROUND}">${escapeXml(plot.columnLabels[c])}</text>`,
+    );
   }
-  parts.push(`<text class="il-label" x="${m.left + (cols * cell) / 2}" y="${m.top + rows * cell + 36}" text-anchor="middle" font-size="12" fill="${FOREGROUND}">${escapeXml(pick(plot.xLabel, language))}</text>`);
-  parts.push(`<text class="il-label" transform="translate(14 ${m.top + (rows * cell) / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="${FOREGROUND}">${escapeXml(pick(plot.yLabel, language))}</text>`);
+  parts.push(
+    `<text class="il-label" x="${m.left + (cols * cell) / 2}" y="${m.top + rows * cell + 36}" text-anchor="middle" font-size="12" fill="${FOREGROUND}">${escapeXml(pick(plot.xLabel, language))}</text>`,
+  );
+  parts.push(
+    `<text class="il-label" transform="translate(14 ${m.top + (rows * cell) / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="${FOREGROUND}">${escapeXml(pick(plot.yLabel, language))}</text>`,
+  );
   parts.push('</svg>');
   return parts.join('');
 }

@@ -19,9 +19,18 @@ export function resultToText(result: SnippetResult, language: Language): string 
   for (const line of result.summary) out.push(`${pick(line.label, language)}: ${formatCell(line.value, language)}`);
   for (const table of result.tables) {
     out.push('', pick(table.title, language));
-    const rows = [table.columns.map((c) => pick(c, language)), ...table.rows.map((r) => r.map((c) => formatCell(c, language)))];
+    const rows = [
+      table.columns.map((c) => pick(c, language)),
+      ...table.rows.map((r) => r.map((c) => formatCell(c, language))),
+    ];
     const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => [...(r[j] ?? '')].length)));
-    for (const r of rows) out.push(r.map((c, j) => c + ' '.repeat(widths[j] - [...c].length)).join('  ').trimEnd());
+    for (const r of rows)
+      out.push(
+        r
+          .map((c, j) => c + ' '.repeat(widths[j] - [...c].length))
+          .join('  ')
+          .trimEnd(),
+      );
   }
   for (const note of result.notes) out.push('', `! ${pick(note, language)}`);
   return out.join('\n');

@@ -15,7 +15,13 @@
  * in the text (so the repair still round-trips) and the candidates listed.
  */
 import {
-  CodePage, CodePageTable, codePageTable, countUnencodable, damageAsCodePage, encodeToCodePage, SOFT_HYPHEN_BYTE,
+  CodePage,
+  CodePageTable,
+  codePageTable,
+  countUnencodable,
+  damageAsCodePage,
+  encodeToCodePage,
+  SOFT_HYPHEN_BYTE,
 } from './codePages';
 import { ViFrequencies, shippedViFrequencies, syllableKey } from './viFrequencies';
 
@@ -152,7 +158,10 @@ function enumerateFillings(lead: number, present: number[], lost: number[]): Can
       let p = 0;
       let rest = f;
       for (let s = 0; s < slots; s++) {
-        if (mask & (1 << s)) { seq.push(lost[rest % lost.length]); rest = Math.floor(rest / lost.length); } else seq.push(present[p++]);
+        if (mask & (1 << s)) {
+          seq.push(lost[rest % lost.length]);
+          rest = Math.floor(rest / lost.length);
+        } else seq.push(present[p++]);
       }
       const cp = decodeSequence(seq);
       if (cp < 0 || seen.has(cp)) continue;
@@ -173,8 +182,15 @@ function scanBytes(bytes: Uint8Array, lost: number[], table: CodePageTable): Sca
   let i = 0;
   while (i < n) {
     const b = bytes[i];
-    if (b < 0x80) { i++; continue; }
-    if (b < 0xc2 || b > 0xf4) { scan.invalid++; i++; continue; } // stray continuation or impossible lead
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    if (b < 0xc2 || b > 0xf4) {
+      scan.invalid++;
+      i++;
+      continue;
+    } // stray continuation or impossible lead
     const need = sequenceLength(b) - 1;
     let j = i + 1;
     while (j < n && j - i - 1 < need && (bytes[j] & 0xc0) === 0x80) j++;
@@ -182,7 +198,13 @@ function scanBytes(bytes: Uint8Array, lost: number[], table: CodePageTable): Sca
     if (present === need) {
       const b1 = bytes[i + 1];
       // Overlong or surrogate forms (the only invalid complete shapes once the lead is C2..F4).
-      if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) scan.invalid++;
+      if (
+        (b === 0xe0 && b1 < 0xa0) ||
+        (b === 0xed && b1 > 0x9f) ||
+        (b === 0xf0 && b1 < 0x90) ||
+        (b === 0xf4 && b1 > 0x8f)
+      )
+        scan.invalid++;
       else {
         scan.complete++;
         for (let k = i + 1; k < j; k++) {
@@ -196,7 +218,10 @@ function scanBytes(bytes: Uint8Array, lost: number[], table: CodePageTable): Sca
       let entry = memo.get(key);
       if (!entry) {
         const candidates = enumerateFillings(b, presentBytes, lost);
-        memo.set(key, (entry = { candidates, wordish: candidates.some((c) => c.plausible && LATIN_OR_MARK.test(c.char)) }));
+        memo.set(
+          key,
+          (entry = { candidates, wordish: candidates.some((c) => c.plausible && LATIN_OR_MARK.test(c.char)) }),
+        );
       }
       if (entry.candidates.some((c) => c.plausible)) {
         scan.gaps.push({ start: i, end: j, candidates: entry.candidates, wordish: entry.wordish });
@@ -229,7 +254,16 @@ function analyse(body: string): Analysis {
     const table = codePageTable(name);
     const bytes = encodeToCodePage(body, table);
     if (!bytes) {
-      evidence.push({ codePage: name, unencodable: countUnencodable(body, table), completeSequences: 0, gaps: 0, multiByteGaps: 0, invalid: 0, softHyphenKept: false, undefinedKeptAsC1: false });
+      evidence.push({
+        codePage: name,
+        unencodable: countUnencodable(body, table),
+        completeSequences: 0,
+        gaps: 0,
+        multiByteGaps: 0,
+        invalid: 0,
+        softHyphenKept: false,
+        undefinedKeptAsC1: false,
+      });
       continue;
     }
     encoded.push({ table, bytes });
@@ -245,8 +279,14 @@ function analyse(body: string): Analysis {
     scan.softHyphenKept = probe.softHyphenKept;
     scan.c1Kept = probe.c1Kept;
     evidence.push({
-      codePage: table.name, unencodable: 0, completeSequences: scan.complete, gaps: scan.gaps.length,
-      multiByteGaps: scan.multiByteGaps, invalid: scan.invalid, softHyphenKept: scan.softHyphenKept, undefinedKeptAsC1: scan.c1Kept,
+      codePage: table.name,
+      unencodable: 0,
+      completeSequences: scan.complete,
+      gaps: scan.gaps.length,
+      multiByteGaps: scan.multiByteGaps,
+      invalid: scan.invalid,
+      softHyphenKept: scan.softHyphenKept,
+      undefinedKeptAsC1: scan.c1Kept,
     });
     if (!best) best = { detection: undefined as unknown as MojibakeDetection, table, bytes, scan };
   }
@@ -255,15 +295,23 @@ function analyse(body: string): Analysis {
   let reason: string;
   if (!best || !ev) reason = 'characters outside both code pages: not this damage';
   else if (ev.invalid > 0) reason = `${ev.invalid} byte(s) that no damage of UTF-8 produces: not this damage`;
-  else if (ev.complete < MIN_COMPLETE) reason = `only ${ev.complete} intact multi-byte sequence(s): too little evidence`;
-  else if (ev.gaps.length > ev.complete) reason = `${ev.gaps.length} gaps for ${ev.complete} intact sequences: too weak`;
+  else if (ev.complete < MIN_COMPLETE)
+    reason = `only ${ev.complete} intact multi-byte sequence(s): too little evidence`;
+  else if (ev.gaps.length > ev.complete)
+    reason = `${ev.gaps.length} gaps for ${ev.complete} intact sequences: too weak`;
   else {
     damaged = true;
     reason = `${ev.complete} intact multi-byte sequences and ${ev.gaps.length} gap(s) under ${best.table?.name}`;
   }
   const detection: MojibakeDetection = {
-    damaged, codePage: best?.table?.name ?? null, codePageCertain: certain,
-    completeSequences: ev?.complete ?? 0, gaps: ev?.gaps.length ?? 0, invalid: ev?.invalid ?? 0, reason, evidence,
+    damaged,
+    codePage: best?.table?.name ?? null,
+    codePageCertain: certain,
+    completeSequences: ev?.complete ?? 0,
+    gaps: ev?.gaps.length ?? 0,
+    invalid: ev?.invalid ?? 0,
+    reason,
+    evidence,
   };
   return { ...best, detection };
 }
@@ -277,8 +325,11 @@ export function detectMojibake(text: string): MojibakeDetection {
 // Scoring candidates
 
 const WORD_CHAR = /[\p{L}\p{M}]/u;
-const VIETNAMESE_LETTERS = new Set([...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵfjwz']
-  .flatMap((c) => [c, c.toUpperCase()]).concat(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323', '\u0302', '\u0306', '\u031b']));
+const VIETNAMESE_LETTERS = new Set(
+  [...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵfjwz']
+    .flatMap((c) => [c, c.toUpperCase()])
+    .concat(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323', '\u0302', '\u0306', '\u031b']),
+);
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
 
@@ -296,10 +347,19 @@ function isWordish(gap: Gap): boolean {
 /** Position in the draft -> gap index (a typed array: millions of gaps stay cheap). */
 class GapIndex {
   private readonly at: Int32Array;
-  constructor(length: number) { this.at = new Int32Array(length).fill(-1); }
-  set(pos: number, gap: number): void { this.at[pos] = gap; }
-  get(pos: number): number | undefined { const g = pos >= 0 && pos < this.at.length ? this.at[pos] : -1; return g < 0 ? undefined : g; }
-  has(pos: number): boolean { return this.get(pos) !== undefined; }
+  constructor(length: number) {
+    this.at = new Int32Array(length).fill(-1);
+  }
+  set(pos: number, gap: number): void {
+    this.at[pos] = gap;
+  }
+  get(pos: number): number | undefined {
+    const g = pos >= 0 && pos < this.at.length ? this.at[pos] : -1;
+    return g < 0 ? undefined : g;
+  }
+  has(pos: number): boolean {
+    return this.get(pos) !== undefined;
+  }
 }
 
 /** Is `pos` (start of a word) at the start of a sentence, a line or a heading? */
@@ -318,12 +378,14 @@ function caseScore(word: string[], filled: number[], sentenceStart: boolean): nu
   for (const p of filled) {
     const c = word[p];
     if (!cased(c)) continue;
-    const others = word.map((ch, k) => (k !== p && !filled.includes(k) && cased(ch) ? ch : '')).filter((ch, k) => ch && k !== firstCased);
+    const others = word
+      .map((ch, k) => (k !== p && !filled.includes(k) && cased(ch) ? ch : ''))
+      .filter((ch, k) => ch && k !== firstCased);
     const upper = isUpper(c);
     if (p === firstCased) {
       const restUpper = others.length > 0 && others.every(isUpper);
       if (restUpper) score += upper ? 0 : -8;
-      else score += upper ? (sentenceStart ? 0 : -1.5) : (sentenceStart ? -1 : 0);
+      else score += upper ? (sentenceStart ? 0 : -1.5) : sentenceStart ? -1 : 0;
     } else if (others.length === 0) {
       const first = firstCased >= 0 ? word[firstCased] : '';
       score += upper ? (isUpper(first) ? -4 : -8) : 0;
@@ -341,9 +403,13 @@ function symbolScore(c: Candidate, draft: Draft, offset: number, gaps: Gap[]): n
   if (!c.plausible) return -Infinity;
   const cp = c.char.codePointAt(0) ?? 0;
   const prevGap = draft.gapAt.get(offset - 1);
-  const prevChars = prevGap !== undefined ? gaps[prevGap].candidates.map((x) => x.char) : [prevCodePoint(draft.text, offset)];
+  const prevChars =
+    prevGap !== undefined ? gaps[prevGap].candidates.map((x) => x.char) : [prevCodePoint(draft.text, offset)];
   const nextGap = draft.gapAt.get(offset + 1);
-  const nextChars = nextGap !== undefined ? gaps[nextGap].candidates.map((x) => x.char) : [String.fromCodePoint(draft.text.codePointAt(offset + 1) ?? 32)];
+  const nextChars =
+    nextGap !== undefined
+      ? gaps[nextGap].candidates.map((x) => x.char)
+      : [String.fromCodePoint(draft.text.codePointAt(offset + 1) ?? 32)];
   const afterPictograph = prevChars.some((p) => PICTOGRAPH.test(p) || /[#*0-9]/.test(p));
   if (cp === 0xfe0f) return afterPictograph ? 2 : -6; // emoji presentation selector
   if (cp === 0x200d) return afterPictograph && nextChars.some((p) => PICTOGRAPH.test(p)) ? 1 : -6; // zero-width joiner
@@ -403,14 +469,27 @@ interface ScoringCache {
   setIds: Map<Candidate[], number>;
 }
 
-function buildWordNode(draft: Draft, gaps: Gap[], start: number, end: number, freq: ViFrequencies, cache: ScoringCache): WordNode {
+function buildWordNode(
+  draft: Draft,
+  gaps: Gap[],
+  start: number,
+  end: number,
+  freq: ViFrequencies,
+  cache: ScoringCache,
+): WordNode {
   const gapIdx: number[] = [];
-  for (let k = start; k < end; k++) { const g = draft.gapAt.get(k); if (g !== undefined) gapIdx.push(g); }
+  for (let k = start; k < end; k++) {
+    const g = draft.gapAt.get(k);
+    if (g !== undefined) gapIdx.push(g);
+  }
   const sentenceStart = atSentenceStart(draft.text, start);
   let cacheKey = sentenceStart ? '^' : '';
   for (let k = start; k < end; k++) {
     const g = draft.gapAt.get(k);
-    if (g === undefined) { cacheKey += draft.text[k]; continue; }
+    if (g === undefined) {
+      cacheKey += draft.text[k];
+      continue;
+    }
     let id = cache.setIds.get(gaps[g].candidates);
     if (id === undefined) cache.setIds.set(gaps[g].candidates, (id = cache.setIds.size));
     cacheKey += '\u0000' + id + '\u0000';
@@ -470,7 +549,12 @@ function syllableScore(freq: ViFrequencies, key: string | null): number {
 const OOV_KEY = '\u0000unseen';
 
 function fixedNode(draft: Draft, start: number, end: number): WordNode {
-  return { start, end, gaps: [], candidates: [{ fills: [], key: syllableKey(draft.text.slice(start, end)), local: 0, capped: 0 }] };
+  return {
+    start,
+    end,
+    gaps: [],
+    candidates: [{ fills: [], key: syllableKey(draft.text.slice(start, end)), local: 0, capped: 0 }],
+  };
 }
 
 /** The word just before `start` on the same line, separated only by spaces or tabs. */
@@ -506,18 +590,24 @@ function maxMarginals(chain: WordNode[], freq: ViFrequencies, field: 'local' | '
   const fwd: number[][] = [];
   const back: number[][] = new Array(n);
   for (let i = 0; i < n; i++) {
-    fwd.push(chain[i].candidates.map((c) => {
-      if (i === 0) return c[field];
-      let best = -Infinity;
-      chain[i - 1].candidates.forEach((p, pi) => { best = Math.max(best, fwd[i - 1][pi] + freq.logBigramLift(p.key, c.key)); });
-      return best + c[field];
-    }));
+    fwd.push(
+      chain[i].candidates.map((c) => {
+        if (i === 0) return c[field];
+        let best = -Infinity;
+        chain[i - 1].candidates.forEach((p, pi) => {
+          best = Math.max(best, fwd[i - 1][pi] + freq.logBigramLift(p.key, c.key));
+        });
+        return best + c[field];
+      }),
+    );
   }
   for (let i = n - 1; i >= 0; i--) {
     back[i] = chain[i].candidates.map((c) => {
       if (i === n - 1) return 0;
       let best = -Infinity;
-      chain[i + 1].candidates.forEach((nx, ni) => { best = Math.max(best, back[i + 1][ni] + nx[field] + freq.logBigramLift(c.key, nx.key)); });
+      chain[i + 1].candidates.forEach((nx, ni) => {
+        best = Math.max(best, back[i + 1][ni] + nx[field] + freq.logBigramLift(c.key, nx.key));
+      });
       return best;
     });
   }
@@ -527,13 +617,22 @@ function maxMarginals(chain: WordNode[], freq: ViFrequencies, field: 'local' | '
 /** Best total per filling of one gap of a node (index = candidate index of the gap), from max-marginals. */
 function perFill(node: WordNode, totals: number[], gi: number, size: number): number[] {
   const best = new Array<number>(size).fill(-Infinity);
-  node.candidates.forEach((c, ci) => { if (totals[ci] > best[c.fills[gi]]) best[c.fills[gi]] = totals[ci]; });
+  node.candidates.forEach((c, ci) => {
+    if (totals[ci] > best[c.fills[gi]]) best[c.fills[gi]] = totals[ci];
+  });
   return best;
 }
 
 /** Fillings with a finite score, best first, `chosen` in front. */
 function rankFills(scores: number[], chosen: number): number[] {
-  return [chosen, ...scores.map((t, f) => ({ t, f })).filter((x) => x.t > -Infinity && x.f !== chosen).sort((a, b) => b.t - a.t).map((x) => x.f)];
+  return [
+    chosen,
+    ...scores
+      .map((t, f) => ({ t, f }))
+      .filter((x) => x.t > -Infinity && x.f !== chosen)
+      .sort((a, b) => b.t - a.t)
+      .map((x) => x.f),
+  ];
 }
 
 /**
@@ -546,13 +645,17 @@ function decideChain(chain: WordNode[], gaps: Gap[], freq: ViFrequencies, decisi
   chain.forEach((node, i) => {
     if (node.gaps.length === 0) return;
     let bestCi = 0;
-    full[i].forEach((t, ci) => { if (t > full[i][bestCi]) bestCi = ci; });
+    full[i].forEach((t, ci) => {
+      if (t > full[i][bestCi]) bestCi = ci;
+    });
     node.gaps.forEach((g, gi) => {
       const size = gaps[g].candidates.length;
       const chosen = node.candidates[bestCi].fills[gi];
       const cap = perFill(node, capped[i], gi, size);
       let runnerUp = -Infinity;
-      cap.forEach((t, f) => { if (f !== chosen && t > runnerUp) runnerUp = t; });
+      cap.forEach((t, f) => {
+        if (f !== chosen && t > runnerUp) runnerUp = t;
+      });
       const margin = cap[chosen] - runnerUp;
       // Only uncertain spots need the full ranking of their candidates.
       const ranked = margin >= CONFIDENCE_MARGIN ? [chosen] : rankFills(perFill(node, full[i], gi, size), chosen);
@@ -629,7 +732,9 @@ function buildDraft(bytes: Uint8Array, gaps: Gap[]): Draft | null {
   for (let g = 0; g < gaps.length; g++) {
     copy(pos, gaps[g].start);
     offsets[g] = units;
-    out[o++] = 0xef; out[o++] = 0xbf; out[o++] = 0xbc; // U+FFFC
+    out[o++] = 0xef;
+    out[o++] = 0xbf;
+    out[o++] = 0xbc; // U+FFFC
     units++;
     pos = gaps[g].end;
   }
@@ -684,7 +789,12 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Mojib
     if (cand.bytes.includes(0x8e) || cand.bytes.includes(0x9e)) usedTurkishOnly = true;
     const certain = d.margin >= CONFIDENCE_MARGIN;
     if (certain) restored++;
-    spots.push({ offset: length, candidates: d.ranked.slice(0, 6).map((i) => gap.candidates[i].char), margin: d.margin, certain });
+    spots.push({
+      offset: length,
+      candidates: d.ranked.slice(0, 6).map((i) => gap.candidates[i].char),
+      margin: d.margin,
+      certain,
+    });
     out.push(cand.char);
     length += cand.char.length;
   }
@@ -694,7 +804,10 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Mojib
   // Which code page: certain from the letters, or from a filling only windows-1254 can have lost.
   let codePage: CodePage = detection.codePage;
   let pageCertain = detection.codePageCertain;
-  if (!pageCertain && usedTurkishOnly) { codePage = 'windows-1254'; pageCertain = true; }
+  if (!pageCertain && usedTurkishOnly) {
+    codePage = 'windows-1254';
+    pageCertain = true;
+  }
   const finalDetection: MojibakeDetection = { ...detection, codePage, codePageCertain: pageCertain };
 
   // Round trip: damaging the repair again must give the input byte for byte.
@@ -702,12 +815,27 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Mojib
   const undefinedBytes = scan.c1Kept ? 'c1' : 'drop';
   const shyModes: ('keep' | 'drop')[] = usedShy ? ['drop'] : scan.softHyphenKept ? ['keep'] : ['keep', 'drop'];
   const pages: CodePage[] = pageCertain ? [codePage] : ['windows-1252', 'windows-1254'];
-  const ok = pages.some((cp) => shyModes.some((softHyphen) => damageAsCodePage(repairedBody, cp, { softHyphen, undefinedBytes }) === body));
-  if (!ok) return unchanged(text, { ...finalDetection, damaged: true, reason: 'repair did not round-trip; left unchanged' });
-  return { text: repairedText, repaired: true, unresolved, spots, detection: finalDetection, restored, decoded: scan.complete };
+  const ok = pages.some((cp) =>
+    shyModes.some((softHyphen) => damageAsCodePage(repairedBody, cp, { softHyphen, undefinedBytes }) === body),
+  );
+  if (!ok)
+    return unchanged(text, { ...finalDetection, damaged: true, reason: 'repair did not round-trip; left unchanged' });
+  return {
+    text: repairedText,
+    repaired: true,
+    unresolved,
+    spots,
+    detection: finalDetection,
+    restored,
+    decoded: scan.complete,
+  };
 }
 
 /** Figures for the banner: "N spots repaired, M uncertain". */
-export function repairStats(result: MojibakeRepair): { spotsRepaired: number; uncertain: number; charactersDecoded: number } {
+export function repairStats(result: MojibakeRepair): {
+  spotsRepaired: number;
+  uncertain: number;
+  charactersDecoded: number;
+} {
   return { spotsRepaired: result.restored, uncertain: result.unresolved.length, charactersDecoded: result.decoded };
 }

@@ -11,7 +11,14 @@ import { isVietnameseSyllable, splitTone } from './vietnameseSyllable';
 
 /** Weight of the pair evidence against the single-syllable frequency (interpolation lambda / (1 - lambda)). */
 const BIGRAM_WEIGHT = 0.4;
-const TONE_DIGIT: Record<string, string> = { '': '', '\u0301': '1', '\u0300': '2', '\u0309': '3', '\u0303': '4', '\u0323': '5' };
+const TONE_DIGIT: Record<string, string> = {
+  '': '',
+  '\u0301': '1',
+  '\u0300': '2',
+  '\u0309': '3',
+  '\u0303': '4',
+  '\u0323': '5',
+};
 
 const keyCache = new Map<string, string | null>();
 /** The frequency key of a word, or null when it is not a Vietnamese syllable. */
@@ -103,7 +110,7 @@ export class ViFrequencies {
     const ca = this.unigrams.get(a) ?? 0;
     if (cab === 0 || ca === 0) return 0;
     const pb = Math.exp(this.logUnigram(b));
-    return Math.log(1 + BIGRAM_WEIGHT * (cab / ca) / pb);
+    return Math.log(1 + (BIGRAM_WEIGHT * (cab / ca)) / pb);
   }
 
   /** A copy without the counts of `text` (scaled by `factor`): the table as if that text were left out. */
@@ -116,13 +123,20 @@ export class ViFrequencies {
     for (const [k, n] of c.unigrams) {
       const left = (unigrams.get(k) ?? 0) - n * factor;
       removed += Math.min(n * factor, unigrams.get(k) ?? 0);
-      if (left > 0.5) unigrams.set(k, left); else unigrams.delete(k);
+      if (left > 0.5) unigrams.set(k, left);
+      else unigrams.delete(k);
     }
     for (const [k, n] of c.bigrams) {
       const left = (bigrams.get(k) ?? 0) - n * factor;
-      if (left > 0.5) bigrams.set(k, left); else bigrams.delete(k);
+      if (left > 0.5) bigrams.set(k, left);
+      else bigrams.delete(k);
     }
-    Object.assign(copy, { unigrams, bigrams, total: this.total - removed, denominator: this.total - removed + 0.5 * 7000 });
+    Object.assign(copy, {
+      unigrams,
+      bigrams,
+      total: this.total - removed,
+      denominator: this.total - removed + 0.5 * 7000,
+    });
     return copy;
   }
 }

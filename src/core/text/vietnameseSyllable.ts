@@ -37,8 +37,35 @@ const RHYMES_NO_ONSET = 'yêm yên yêng yêt yêu';
 const RHYMES = new Set([...RHYMES_PLAIN.split(/\s+/), ...RHYMES_MEDIAL.split(/\s+/)]);
 const NO_ONSET = new Set(RHYMES_NO_ONSET.split(/\s+/));
 // Longest first so "ngh" wins over "ng" and "n".
-const ONSETS = ['ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'qu', 'th', 'tr',
-  'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x'];
+const ONSETS = [
+  'ngh',
+  'ng',
+  'nh',
+  'ch',
+  'gh',
+  'gi',
+  'kh',
+  'ph',
+  'qu',
+  'th',
+  'tr',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'g',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'x',
+];
 const FRONT = /^[ieêy]/; // vowels that need k / gh / ngh
 const STOP_CODA = /(p|t|c|ch)$/;
 
@@ -67,9 +94,16 @@ function rhymeOk(onset: string, rhyme: string): boolean {
   if (!RHYMES.has(rhyme) && !(onset === '' && NO_ONSET.has(rhyme))) return false;
   const front = FRONT.test(rhyme);
   switch (onset) {
-    case 'c': case 'g': case 'ng': return !front;
-    case 'k': case 'gh': case 'ngh': return front && !rhyme.startsWith('y') || rhyme === 'y' && onset === 'k';
-    default: return true;
+    case 'c':
+    case 'g':
+    case 'ng':
+      return !front;
+    case 'k':
+    case 'gh':
+    case 'ngh':
+      return (front && !rhyme.startsWith('y')) || (rhyme === 'y' && onset === 'k');
+    default:
+      return true;
   }
 }
 
@@ -81,7 +115,8 @@ export function isTonelessSyllable(s: string): boolean {
     const rest = s.slice(onset.length);
     if (onset === 'qu') {
       // "qu" carries the medial glide: quê, quân, quy, quyên (= q + uê, uân, uy, uyên) or qua, quen.
-      if (rest && (RHYMES.has('u' + rest) || (RHYMES.has(rest) && !rest.startsWith('u') && !rest.startsWith('o')))) return true;
+      if (rest && (RHYMES.has('u' + rest) || (RHYMES.has(rest) && !rest.startsWith('u') && !rest.startsWith('o'))))
+        return true;
       continue;
     }
     if (onset === 'gi') {

@@ -25,16 +25,27 @@ export function lookupSeed(glossary: Glossary, editor: vscode.TextEditor | undef
 }
 
 /** QuickPick over every entry; items match on terms of both languages and aliases (description). */
-export async function pickEntry(glossary: Glossary, language: GlossaryLanguage, seed: string): Promise<GlossaryEntry | undefined> {
+export async function pickEntry(
+  glossary: Glossary,
+  language: GlossaryLanguage,
+  seed: string,
+): Promise<GlossaryEntry | undefined> {
   const other: GlossaryLanguage = language === 'en' ? 'vi' : 'en';
   const collator = new Intl.Collator(language, { sensitivity: 'base' });
-  const items: EntryPick[] = glossary.entries.map((entry) => ({
-    entry,
-    label: canonicalTerm(entry, language),
-    description: [...new Set([...(entry.terms[language] ?? []).slice(1), ...(entry.terms[other] ?? [])])].filter((t) => t !== canonicalTerm(entry, language)).join(' · '),
-    detail: localized(entry.definition, language),
-    folded: Object.values(entry.terms).flatMap((list) => list ?? []).map(foldForSearch).join('\n'),
-  })).sort((a, b) => collator.compare(a.label, b.label));
+  const items: EntryPick[] = glossary.entries
+    .map((entry) => ({
+      entry,
+      label: canonicalTerm(entry, language),
+      description: [...new Set([...(entry.terms[language] ?? []).slice(1), ...(entry.terms[other] ?? [])])]
+        .filter((t) => t !== canonicalTerm(entry, language))
+        .join(' · '),
+      detail: localized(entry.definition, language),
+      folded: Object.values(entry.terms)
+        .flatMap((list) => list ?? [])
+        .map(foldForSearch)
+        .join('\n'),
+    }))
+    .sort((a, b) => collator.compare(a.label, b.label));
   const qp = vscode.window.createQuickPick<EntryPick>();
   qp.matchOnDescription = true;
   qp.matchOnDetail = false;
@@ -68,14 +79,20 @@ export function lessonUri(lessonId: string, section?: string): string {
 }
 
 /** The blockquote "Insert Definition as Note" writes. */
-export async function definitionNote(entry: GlossaryEntry, language: GlossaryLanguage, lessons: LessonIndex): Promise<string> {
+export async function definitionNote(
+  entry: GlossaryEntry,
+  language: GlossaryLanguage,
+  lessons: LessonIndex,
+): Promise<string> {
   const other = entry.terms[language === 'en' ? 'vi' : 'en']?.[0];
   const term = canonicalTerm(entry, language);
   let line = `> **${term}**${other && other !== term ? ` (${other})` : ''}: ${localized(entry.definition, language)}`;
   if (entry.introducedIn) {
     const info = (await lessons.lessons(language)).get(entry.introducedIn.lesson);
     const L = contentLabels(language);
-    const label = info ? L.lessonSection(info.order, info.sections.get(entry.introducedIn.section) ?? entry.introducedIn.section) : entry.introducedIn.lesson;
+    const label = info
+      ? L.lessonSection(info.order, info.sections.get(entry.introducedIn.section) ?? entry.introducedIn.section)
+      : entry.introducedIn.lesson;
     line += `\n>\n> ${L.introducedIn} [${label}](${lessonUri(entry.introducedIn.lesson, entry.introducedIn.section)})`;
   }
   return line;
@@ -86,7 +103,12 @@ export async function definitionNote(entry: GlossaryEntry, language: GlossaryLan
  * refused the edit (the document changed meanwhile), or reported success on a read-only editor but left the
  * document as it was (measured in VS Code 1.139: `TextEditor.edit` resolves true there).
  */
-export async function insertDefinitionNote(editor: vscode.TextEditor, entry: GlossaryEntry, language: GlossaryLanguage, lessons: LessonIndex): Promise<boolean> {
+export async function insertDefinitionNote(
+  editor: vscode.TextEditor,
+  entry: GlossaryEntry,
+  language: GlossaryLanguage,
+  lessons: LessonIndex,
+): Promise<boolean> {
   const note = await definitionNote(entry, language, lessons);
   const doc = editor.document;
   const line = doc.lineAt(editor.selection.active.line);

@@ -1,6 +1,17 @@
 import * as vscode from 'vscode';
 import {
-  buildPageShell, canonicalTerm, createNonce, escapeHtml, glossaryEntryMarkdown, HOST_RENDER_BUDGET_MS, isRenderOverBudget, mathLimitText, moveInlineStyles, type Glossary, type GlossaryLanguage, type RenderedLesson,
+  buildPageShell,
+  canonicalTerm,
+  createNonce,
+  escapeHtml,
+  glossaryEntryMarkdown,
+  HOST_RENDER_BUDGET_MS,
+  isRenderOverBudget,
+  mathLimitText,
+  moveInlineStyles,
+  type Glossary,
+  type GlossaryLanguage,
+  type RenderedLesson,
 } from '../../core';
 import { Commands, WebviewTypes } from '../../constants';
 import type { Log } from '../shared/deps';
@@ -47,12 +58,26 @@ export class GlossaryEntryPanel implements vscode.Disposable {
     if (!entry) return false;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(WebviewTypes.glossaryEntry, canonicalTerm(entry, this.language()), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-        enableScripts: true,
-        localResourceRoots: [media],
-      });
-      this.panel.iconPath = { light: vscode.Uri.joinPath(media, 'icons', 'reader-light.svg'), dark: vscode.Uri.joinPath(media, 'icons', 'reader-dark.svg') };
-      this.panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.disposables);
+      this.panel = vscode.window.createWebviewPanel(
+        WebviewTypes.glossaryEntry,
+        canonicalTerm(entry, this.language()),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+        {
+          enableScripts: true,
+          localResourceRoots: [media],
+        },
+      );
+      this.panel.iconPath = {
+        light: vscode.Uri.joinPath(media, 'icons', 'reader-light.svg'),
+        dark: vscode.Uri.joinPath(media, 'icons', 'reader-dark.svg'),
+      };
+      this.panel.onDidDispose(
+        () => {
+          this.panel = undefined;
+        },
+        undefined,
+        this.disposables,
+      );
       this.panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m), undefined, this.disposables);
     } else {
       this.panel.reveal(undefined, false);
@@ -67,8 +92,15 @@ export class GlossaryEntryPanel implements vscode.Disposable {
       entry,
       glossary: this.glossary(),
       language,
-      introducedLabel: intro ? L.lessonSection(intro.order, intro.sections.get(entry.introducedIn!.section) ?? entry.introducedIn!.section) : undefined,
-      usages: usages.map((u) => ({ lessonId: u.lesson.id, label: L.lessonTitle(u.lesson.order, u.lesson.title), section: u.firstSection, count: u.count })),
+      introducedLabel: intro
+        ? L.lessonSection(intro.order, intro.sections.get(entry.introducedIn!.section) ?? entry.introducedIn!.section)
+        : undefined,
+      usages: usages.map((u) => ({
+        lessonId: u.lesson.id,
+        label: L.lessonTitle(u.lesson.order, u.lesson.title),
+        section: u.firstSection,
+        count: u.count,
+      })),
       labels: {
         aliases: L.aliases,
         introducedIn: L.introducedIn,
@@ -85,7 +117,10 @@ export class GlossaryEntryPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const nonce = createNonce();
     const untypeset = body.untypesetMath;
-    if (untypeset) this.log.warn(`glossary entry "${id}": ${untypeset.formulas} formula(s) shown as TeX source: the entry's math passed ${mathLimitText(untypeset.limit)}`);
+    if (untypeset)
+      this.log.warn(
+        `glossary entry "${id}": ${untypeset.formulas} formula(s) shown as TeX source: the entry's math passed ${mathLimitText(untypeset.limit)}`,
+      );
     const note = untypeset
       ? `<p class="il-banner il-banner-info" role="status">${escapeHtml(vscode.l10n.t('This entry has more math than the reader typesets at once: {0} formula(s) are shown as TeX source.', untypeset.formulas))}</p>`
       : '';
@@ -94,7 +129,9 @@ export class GlossaryEntryPanel implements vscode.Disposable {
       cspSource: webview.cspSource,
       nonce,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'glossary.js')).toString(),
-      styleUris: [vscode.Uri.joinPath(media, 'katex', 'katex.min.css'), vscode.Uri.joinPath(media, 'reader.css')].map((u) => webview.asWebviewUri(u).toString()),
+      styleUris: [vscode.Uri.joinPath(media, 'katex', 'katex.min.css'), vscode.Uri.joinPath(media, 'reader.css')].map(
+        (u) => webview.asWebviewUri(u).toString(),
+      ),
       lang: language,
       title: canonicalTerm(entry, language),
       config: { id },
@@ -108,21 +145,32 @@ export class GlossaryEntryPanel implements vscode.Disposable {
    * The entry's HTML, inline styles moved. Like the reader: on the extension host within its budget, else (an
    * entry from a glossary file with many long formulas) in a render worker. Undefined if that failed (said).
    */
-  private async render(id: string, markdown: string): Promise<{ html: string; where: 'host' | 'worker'; untypesetMath?: RenderedLesson['untypesetMath'] } | undefined> {
+  private async render(
+    id: string,
+    markdown: string,
+  ): Promise<{ html: string; where: 'host' | 'worker'; untypesetMath?: RenderedLesson['untypesetMath'] } | undefined> {
     try {
       const rendered = loadRenderer().renderLesson(markdown, { budgetMs: this.hostBudgetMs });
       return { html: moveInlineStyles(rendered.html), where: 'host', untypesetMath: rendered.untypesetMath };
     } catch (e) {
       if (!isRenderOverBudget(e)) throw e;
     }
-    this.log.info(`glossary entry "${id}": over ${this.hostBudgetMs} ms on the extension host; rendering it in a worker thread`);
+    this.log.info(
+      `glossary entry "${id}": over ${this.hostBudgetMs} ms on the extension host; rendering it in a worker thread`,
+    );
     const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'render-worker.js').fsPath;
     try {
-      const result = await renderInWorker(workerPath, { markdown, lessonPath: '', pages: [], runnableSnippets: [], labels: {} }, RENDER_TIMEOUT_MS).result;
+      const result = await renderInWorker(
+        workerPath,
+        { markdown, lessonPath: '', pages: [], runnableSnippets: [], labels: {} },
+        RENDER_TIMEOUT_MS,
+      ).result;
       return { html: (result.htmlParts ?? []).join(''), where: 'worker', untypesetMath: result.rendered.untypesetMath };
     } catch (e) {
       this.log.error(`glossary entry "${id}" could not be rendered`, e);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the glossary entry {0}: {1}', id, e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Cannot show the glossary entry {0}: {1}', id, e instanceof Error ? e.message : String(e)),
+      );
       return undefined;
     }
   }
@@ -132,7 +180,12 @@ export class GlossaryEntryPanel implements vscode.Disposable {
     const msg = m as Record<string, unknown>;
     if (msg.type === 'showTerm' && typeof msg.id === 'string' && ID.test(msg.id)) {
       void this.show(msg.id);
-    } else if (msg.type === 'showLesson' && typeof msg.lessonId === 'string' && ID.test(msg.lessonId) && (msg.section === undefined || (typeof msg.section === 'string' && SECTION.test(msg.section)))) {
+    } else if (
+      msg.type === 'showLesson' &&
+      typeof msg.lessonId === 'string' &&
+      ID.test(msg.lessonId) &&
+      (msg.section === undefined || (typeof msg.section === 'string' && SECTION.test(msg.section)))
+    ) {
       void vscode.commands.executeCommand(Commands.showLesson, { lessonId: msg.lessonId, section: msg.section });
     } else if (msg.type === 'openExternal' && typeof msg.href === 'string' && /^https:\/\/[^\s]+$/i.test(msg.href)) {
       void vscode.env.openExternal(vscode.Uri.parse(msg.href));

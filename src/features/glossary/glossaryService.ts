@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { builtinGlossary, mergeGlossaries, parseGlossary, MAX_GLOSSARY_CHARS, type Glossary, type GlossaryProblem } from '../../core';
+import {
+  builtinGlossary,
+  mergeGlossaries,
+  parseGlossary,
+  MAX_GLOSSARY_CHARS,
+  type Glossary,
+  type GlossaryProblem,
+} from '../../core';
 import { GlossarySettings, Settings } from '../../constants';
 import type { Log } from '../shared/deps';
 
@@ -37,7 +44,9 @@ export class GlossaryService implements vscode.Disposable {
         const key = e.document.uri.toString();
         if (!this.order.includes(key)) return;
         clearTimeout(this.editTimer);
-        this.editTimer = setTimeout(() => { this.loading = this.loading.then(() => this.load(e.document.uri, this.order)); }, 300);
+        this.editTimer = setTimeout(() => {
+          this.loading = this.loading.then(() => this.load(e.document.uri, this.order));
+        }, 300);
       }),
     );
     this.reloadAll();
@@ -59,7 +68,11 @@ export class GlossaryService implements vscode.Disposable {
     const out: vscode.Uri[] = [];
     for (const r of Array.isArray(rel) ? rel : []) {
       if (typeof r !== 'string' || !r.trim()) continue;
-      const parts = r.trim().replace(/\\/g, '/').split('/').filter((p) => p && p !== '.');
+      const parts = r
+        .trim()
+        .replace(/\\/g, '/')
+        .split('/')
+        .filter((p) => p && p !== '.');
       if (parts.includes('..')) {
         this.log.warn(`glossary file "${r}" ignored: it must stay inside the workspace`);
         continue;
@@ -81,8 +94,15 @@ export class GlossaryService implements vscode.Disposable {
       if (!folder) continue;
       const rel = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, rel));
-      const reload = () => { this.loading = this.loading.then(() => this.load(uri, order)); };
-      this.watchers.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+      const reload = () => {
+        this.loading = this.loading.then(() => this.load(uri, order));
+      };
+      this.watchers.push(
+        watcher,
+        watcher.onDidChange(reload),
+        watcher.onDidCreate(reload),
+        watcher.onDidDelete(reload),
+      );
     }
     this.loading = this.loading.then(async () => {
       for (const uri of uris) await this.read(uri);
@@ -104,11 +124,19 @@ export class GlossaryService implements vscode.Disposable {
       if (stat.size > MAX_GLOSSARY_CHARS * 3) {
         // Refused before reading: a UTF-8 file this large is over the character limit whatever it holds.
         this.userFiles.delete(key);
-        const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1),
-          vscode.l10n.t('File refused: {0} MB is larger than the {1} MB limit for a glossary.', (stat.size / 1024 / 1024).toFixed(1), MAX_GLOSSARY_CHARS / 1024 / 1024));
+        const d = new vscode.Diagnostic(
+          new vscode.Range(0, 0, 0, 1),
+          vscode.l10n.t(
+            'File refused: {0} MB is larger than the {1} MB limit for a glossary.',
+            (stat.size / 1024 / 1024).toFixed(1),
+            MAX_GLOSSARY_CHARS / 1024 / 1024,
+          ),
+        );
         d.source = DIAGNOSTIC_SOURCE;
         this.diagnostics.set(uri, [d]);
-        this.log.warn(`${vscode.workspace.asRelativePath(uri)}: glossary file refused unread (${stat.size} bytes; limit ${MAX_GLOSSARY_CHARS} characters)`);
+        this.log.warn(
+          `${vscode.workspace.asRelativePath(uri)}: glossary file refused unread (${stat.size} bytes; limit ${MAX_GLOSSARY_CHARS} characters)`,
+        );
         return;
       }
       const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);
@@ -118,20 +146,29 @@ export class GlossaryService implements vscode.Disposable {
       this.diagnostics.delete(uri);
       return;
     }
-    const { glossary, problems } = parseGlossary(text, vscode.workspace.asRelativePath(uri), { knownIds: builtinGlossary().byId.keys() });
+    const { glossary, problems } = parseGlossary(text, vscode.workspace.asRelativePath(uri), {
+      knownIds: builtinGlossary().byId.keys(),
+    });
     this.userFiles.set(key, glossary);
     this.setDiagnostics(uri, problems);
-    if (problems.length) this.log.warn(`${vscode.workspace.asRelativePath(uri)}: ${problems.length} glossary problem(s)`);
+    if (problems.length)
+      this.log.warn(`${vscode.workspace.asRelativePath(uri)}: ${problems.length} glossary problem(s)`);
   }
 
   private setDiagnostics(uri: vscode.Uri, problems: readonly GlossaryProblem[]): void {
-    this.diagnostics.set(uri, problems.map((p) => {
-      const start = new vscode.Position(p.line - 1, p.column - 1);
-      const d = new vscode.Diagnostic(new vscode.Range(start, start.translate(0, Math.max(1, Math.min(p.length, 200)))), p.message,
-        p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      d.source = DIAGNOSTIC_SOURCE;
-      return d;
-    }));
+    this.diagnostics.set(
+      uri,
+      problems.map((p) => {
+        const start = new vscode.Position(p.line - 1, p.column - 1);
+        const d = new vscode.Diagnostic(
+          new vscode.Range(start, start.translate(0, Math.max(1, Math.min(p.length, 200)))),
+          p.message,
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+        );
+        d.source = DIAGNOSTIC_SOURCE;
+        return d;
+      }),
+    );
   }
 
   private remerge(order: string[]): void {

@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { canonicalTerm, localized, normalizeWord, type Glossary, type GlossaryEntry, type GlossaryLanguage } from '../../core';
+import {
+  canonicalTerm,
+  localized,
+  normalizeWord,
+  type Glossary,
+  type GlossaryEntry,
+  type GlossaryLanguage,
+} from '../../core';
 import { Commands, ContextKeys } from '../../constants';
 
 /** Fold for filtering and sorting: case, diacritics and normal form do not matter. */
@@ -14,7 +21,10 @@ export class GlossaryTree implements vscode.TreeDataProvider<GlossaryEntry>, vsc
   private filter = '';
   view: vscode.TreeView<GlossaryEntry> | undefined;
 
-  constructor(private readonly glossary: () => Glossary, private readonly language: () => GlossaryLanguage) {}
+  constructor(
+    private readonly glossary: () => Glossary,
+    private readonly language: () => GlossaryLanguage,
+  ) {}
 
   refresh(): void {
     this.changed.fire();
@@ -35,7 +45,12 @@ export class GlossaryTree implements vscode.TreeDataProvider<GlossaryEntry>, vsc
     if (element) return [];
     const lang = this.language();
     const f = foldForSearch(this.filter);
-    const entries = this.glossary().entries.filter((e) => !f || Object.values(e.terms).some((list) => list?.some((t) => foldForSearch(t).includes(f))) || foldForSearch(localized(e.definition, lang)).includes(f));
+    const entries = this.glossary().entries.filter(
+      (e) =>
+        !f ||
+        Object.values(e.terms).some((list) => list?.some((t) => foldForSearch(t).includes(f))) ||
+        foldForSearch(localized(e.definition, lang)).includes(f),
+    );
     const collator = new Intl.Collator(lang, { sensitivity: 'base' });
     return entries.sort((a, b) => collator.compare(canonicalTerm(a, lang), canonicalTerm(b, lang)));
   }
@@ -47,9 +62,15 @@ export class GlossaryTree implements vscode.TreeDataProvider<GlossaryEntry>, vsc
     item.id = entry.id;
     item.description = other && other !== item.label ? other : undefined;
     item.tooltip = localized(entry.definition, lang);
-    item.iconPath = new vscode.ThemeIcon(entry.source && entry.source !== 'lessons/glossary.json' ? 'account' : 'symbol-key');
+    item.iconPath = new vscode.ThemeIcon(
+      entry.source && entry.source !== 'lessons/glossary.json' ? 'account' : 'symbol-key',
+    );
     item.contextValue = 'glossaryEntry';
-    item.command = { command: Commands.showTermInternal, title: vscode.l10n.t('Open Glossary Entry'), arguments: [{ id: entry.id }] };
+    item.command = {
+      command: Commands.showTermInternal,
+      title: vscode.l10n.t('Open Glossary Entry'),
+      arguments: [{ id: entry.id }],
+    };
     return item;
   }
 

@@ -1,5 +1,18 @@
 import * as vscode from 'vscode';
-import { canonicalTerm, commandUri, glossaryHoverMarkdown, isInCodeBlock, markdownCodeBlocks, termAt, FormulaImages, type Glossary, type GlossaryEntry, type GlossaryLanguage, type LineRange, type TermMatch } from '../../core';
+import {
+  canonicalTerm,
+  commandUri,
+  glossaryHoverMarkdown,
+  isInCodeBlock,
+  markdownCodeBlocks,
+  termAt,
+  FormulaImages,
+  type Glossary,
+  type GlossaryEntry,
+  type GlossaryLanguage,
+  type LineRange,
+  type TermMatch,
+} from '../../core';
 import { Commands } from '../../constants';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
@@ -9,7 +22,9 @@ export const HOVER_COMMANDS = [Commands.showLesson, Commands.showTermInternal];
 
 /** Formula colour for an <img> that cannot inherit the editor's text colour. */
 export function formulaColor(kind: vscode.ColorThemeKind): string {
-  return kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight ? '#1f1f1f' : '#e8e8e8';
+  return kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight
+    ? '#1f1f1f'
+    : '#e8e8e8';
 }
 
 /** The term under a position of a document: skips fenced code in markdown, inline code spans too. */
@@ -40,7 +55,11 @@ export interface HoverDeps {
 }
 
 /** Markdown of an entry's hover, with its lesson link resolved to "Lesson N § Section". */
-export async function entryHover(entry: GlossaryEntry, d: HoverDeps, withOpenEntry: boolean): Promise<vscode.MarkdownString> {
+export async function entryHover(
+  entry: GlossaryEntry,
+  d: HoverDeps,
+  withOpenEntry: boolean,
+): Promise<vscode.MarkdownString> {
   const language = d.language();
   const glossary = d.glossary();
   const L = contentLabels(language);
@@ -48,8 +67,16 @@ export async function entryHover(entry: GlossaryEntry, d: HoverDeps, withOpenEnt
   if (entry.introducedIn) {
     const info = (await d.lessons.lessons(language)).get(entry.introducedIn.lesson);
     const section = info?.sections.get(entry.introducedIn.section);
-    const label = info ? L.lessonSection(info.order, section ?? entry.introducedIn.section) : `${entry.introducedIn.lesson} § ${entry.introducedIn.section}`;
-    lesson = { label, uri: commandUri(Commands.showLesson, { lessonId: entry.introducedIn.lesson, section: entry.introducedIn.section }) };
+    const label = info
+      ? L.lessonSection(info.order, section ?? entry.introducedIn.section)
+      : `${entry.introducedIn.lesson} § ${entry.introducedIn.section}`;
+    lesson = {
+      label,
+      uri: commandUri(Commands.showLesson, {
+        lessonId: entry.introducedIn.lesson,
+        section: entry.introducedIn.section,
+      }),
+    };
   }
   const related = entry.related
     .map((id) => glossary.byId.get(id))
@@ -57,7 +84,9 @@ export async function entryHover(entry: GlossaryEntry, d: HoverDeps, withOpenEnt
     .map((e) => ({ label: canonicalTerm(e, language), uri: commandUri(Commands.showTermInternal, { id: e.id }) }));
   const value = glossaryHoverMarkdown(entry, {
     language,
-    formulaImage: entry.formula ? d.formulas().uri(entry.formula, formulaColor(vscode.window.activeColorTheme.kind)) : undefined,
+    formulaImage: entry.formula
+      ? d.formulas().uri(entry.formula, formulaColor(vscode.window.activeColorTheme.kind))
+      : undefined,
     lesson,
     related,
     labels: {
@@ -65,7 +94,9 @@ export async function entryHover(entry: GlossaryEntry, d: HoverDeps, withOpenEnt
       related: L.related,
       formula: L.formula,
       notInLessons: L.notInLessons,
-      openEntry: withOpenEntry ? { label: L.openEntry, uri: commandUri(Commands.showTermInternal, { id: entry.id }) } : undefined,
+      openEntry: withOpenEntry
+        ? { label: L.openEntry, uri: commandUri(Commands.showTermInternal, { id: entry.id }) }
+        : undefined,
     },
   });
   const md = new vscode.MarkdownString(value);

@@ -37,13 +37,23 @@ export class LessonIndex {
     const out = new Map<string, LessonInfo>();
     const texts = new Map(files.map((f) => [f.path, f.text]));
     for (const l of parseCourse(files).lessons) {
-      out.set(l.id, { id: l.id, order: l.order, title: l.title, sections: new Map(l.sections.map((s) => [s.id, s.text])), text: texts.get(l.path) ?? '' });
+      out.set(l.id, {
+        id: l.id,
+        order: l.order,
+        title: l.title,
+        sections: new Map(l.sections.map((s) => [s.id, s.text])),
+        text: texts.get(l.path) ?? '',
+      });
     }
     return out;
   }
 
   /** Lessons whose text uses the entry's terms (either language's terms), with a count, in lesson order. */
-  async usages(glossary: Glossary, id: string, language: GlossaryLanguage): Promise<{ lesson: LessonInfo; count: number; firstSection?: string }[]> {
+  async usages(
+    glossary: Glossary,
+    id: string,
+    language: GlossaryLanguage,
+  ): Promise<{ lesson: LessonInfo; count: number; firstSection?: string }[]> {
     const lessons = [...(await this.lessons(language)).values()].sort((a, b) => a.order - b.order);
     const out: { lesson: LessonInfo; count: number; firstSection?: string }[] = [];
     for (const lesson of lessons) {
@@ -55,7 +65,10 @@ export class LessonIndex {
         if (/^\s*(```|~~~)/.test(line)) fence = !fence;
         if (fence) continue;
         const h = /^#{2,3}\s.*\{#([\w.:-]+)\}\s*$/.exec(line);
-        if (h) { section = h[1]; continue; }
+        if (h) {
+          section = h[1];
+          continue;
+        }
         const n = findTerms(glossary, line).filter((m) => m.id === id).length;
         if (n && !firstSection) firstSection = section;
         count += n;

@@ -42,7 +42,9 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
   let hoverRegistration: vscode.Disposable | undefined;
   const registerHover = () => {
     hoverRegistration?.dispose();
-    hoverRegistration = setting(GlossarySettings.enabled, true) ? vscode.languages.registerHoverProvider(hoverSelector(), hover) : undefined;
+    hoverRegistration = setting(GlossarySettings.enabled, true)
+      ? vscode.languages.registerHoverProvider(hoverSelector(), hover)
+      : undefined;
   };
   registerHover();
 
@@ -54,7 +56,11 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
     { dispose: () => hoverRegistration?.dispose() },
     service.onDidChange(() => tree.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${Settings.section}.${GlossarySettings.enabled}`) || e.affectsConfiguration(`${Settings.section}.${GlossarySettings.languages}`)) registerHover();
+      if (
+        e.affectsConfiguration(`${Settings.section}.${GlossarySettings.enabled}`) ||
+        e.affectsConfiguration(`${Settings.section}.${GlossarySettings.languages}`)
+      )
+        registerHover();
       if (e.affectsConfiguration(`${Settings.section}.${Settings.language}`)) tree.refresh();
     }),
     vscode.commands.registerCommand(Commands.showTermInternal, async (arg?: { id?: unknown }) => {
@@ -78,12 +84,21 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
       if (!entry) return;
       // The edit is all or nothing; when VS Code refuses it (the document changed meanwhile, or is read-only) say so.
       if (!(await insertDefinitionNote(editor, entry, language(), lessons))) {
-        deps.log.warn(`Insert Definition as Note: the edit to ${editor.document.uri.toString(true)} was refused; nothing was inserted`);
-        void ui.showWarningMessage(vscode.l10n.t('The definition note could not be inserted: the file changed or is read-only. Nothing was changed.'));
+        deps.log.warn(
+          `Insert Definition as Note: the edit to ${editor.document.uri.toString(true)} was refused; nothing was inserted`,
+        );
+        void ui.showWarningMessage(
+          vscode.l10n.t(
+            'The definition note could not be inserted: the file changed or is read-only. Nothing was changed.',
+          ),
+        );
       }
     }),
     vscode.commands.registerCommand(Commands.filterGlossary, async () => {
-      const text = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Show glossary entries containing'), value: tree.filterText });
+      const text = await vscode.window.showInputBox({
+        prompt: vscode.l10n.t('Show glossary entries containing'),
+        value: tree.filterText,
+      });
       if (text !== undefined) tree.setFilter(text);
     }),
     vscode.commands.registerCommand(Commands.clearGlossaryFilter, () => tree.setFilter('')),
@@ -101,9 +116,10 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
   /** `markdown.markdownItPlugins`: VS Code's own preview gets the same term tooltips (attributes only). */
   const extendMarkdownIt = (md: MarkdownIt): MarkdownIt => {
     glossaryMarkdownItPlugin(md, {
-      resolve: () => (setting(GlossarySettings.markdownPreview, true) && setting(GlossarySettings.enabled, true)
-        ? { glossary: glossary(), language: language(), firstOnly: 'section' }
-        : undefined),
+      resolve: () =>
+        setting(GlossarySettings.markdownPreview, true) && setting(GlossarySettings.enabled, true)
+          ? { glossary: glossary(), language: language(), firstOnly: 'section' }
+          : undefined,
     });
     return md;
   };

@@ -40,10 +40,16 @@ export function createDeps(context: vscode.ExtensionContext): Deps {
     if (recent.length > RECENT_LINES) recent.splice(0, recent.length - RECENT_LINES);
   };
   const log: Log = {
-    info: (m) => { keep('info', m); output.info(m); },
-    warn: (m) => { keep('warn', m); output.warn(m); },
+    info: (m) => {
+      keep('info', m);
+      output.info(m);
+    },
+    warn: (m) => {
+      keep('warn', m);
+      output.warn(m);
+    },
     error: (m, e) => {
-      const line = e === undefined ? m : `${m}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+      const line = e === undefined ? m : `${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
       keep('error', line);
       output.error(line);
     },
@@ -55,7 +61,11 @@ export function createDeps(context: vscode.ExtensionContext): Deps {
     log,
     output,
     lessonsUri: vscode.Uri.joinPath(context.extensionUri, 'lessons'),
-    language: () => resolveLanguage(vscode.workspace.getConfiguration('interpLessons').get<string>('language', 'auto'), vscode.env.language),
+    language: () =>
+      resolveLanguage(
+        vscode.workspace.getConfiguration('interpLessons').get<string>('language', 'auto'),
+        vscode.env.language,
+      ),
   };
 }
 

@@ -7,5 +7,8 @@ import * as vscode from 'vscode';
  * a development run; a packaged extension gets its own.) The call goes to `vscode.window` at call time.
  */
 export const ui = {
-  showWarningMessage: ((...args: unknown[]) => (vscode.window.showWarningMessage as (...a: unknown[]) => Thenable<unknown>)(...args)) as typeof vscode.window.showWarningMessage,
+  showWarningMessage: ((...args: unknown[]) =>
+    (vscode.window.showWarningMessage as (...a: unknown[]) => Thenable<unknown>)(
+      ...args,
+    )) as typeof vscode.window.showWarningMessage,
 };

@@ -1,12 +1,23 @@
 import * as vscode from 'vscode';
-import { SNIPPETS, isParameterValueValid, parseFrontMatter, pick, type Language, type SnippetEntry, type SnippetParams } from '../../core';
+import {
+  SNIPPETS,
+  isParameterValueValid,
+  parseFrontMatter,
+  pick,
+  type Language,
+  type SnippetEntry,
+  type SnippetParams,
+} from '../../core';
 
 interface SnippetItem extends vscode.QuickPickItem {
   snippetId?: string;
 }
 
 /** Order and title of each shipped lesson in a language, from the lessons' front matter. */
-export async function lessonTitles(lessonsUri: vscode.Uri, language: Language): Promise<Map<string, { order: number; title: string }>> {
+export async function lessonTitles(
+  lessonsUri: vscode.Uri,
+  language: Language,
+): Promise<Map<string, { order: number; title: string }>> {
   const out = new Map<string, { order: number; title: string }>();
   const folder = vscode.Uri.joinPath(lessonsUri, language);
   let files: [string, vscode.FileType][];
@@ -19,7 +30,8 @@ export async function lessonTitles(lessonsUri: vscode.Uri, language: Language): 
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)));
       const { meta } = parseFrontMatter(text);
-      if (meta.id && typeof meta.order === 'number' && meta.title) out.set(meta.id, { order: meta.order, title: meta.title });
+      if (meta.id && typeof meta.order === 'number' && meta.title)
+        out.set(meta.id, { order: meta.order, title: meta.title });
     } catch {
       // A lesson that cannot be read only loses its separator title.
     }
@@ -30,13 +42,23 @@ export async function lessonTitles(lessonsUri: vscode.Uri, language: Language): 
 /** Quick pick of the catalogue, grouped by lesson under separators, in lesson order. */
 export async function pickSnippet(lessonsUri: vscode.Uri, language: Language): Promise<SnippetEntry | undefined> {
   const titles = await lessonTitles(lessonsUri, language);
-  const lessons = [...new Set(SNIPPETS.map((s) => s.lesson))].sort((a, b) => (titles.get(a)?.order ?? 99) - (titles.get(b)?.order ?? 99));
+  const lessons = [...new Set(SNIPPETS.map((s) => s.lesson))].sort(
+    (a, b) => (titles.get(a)?.order ?? 99) - (titles.get(b)?.order ?? 99),
+  );
   const items: SnippetItem[] = [];
   for (const lesson of lessons) {
     const t = titles.get(lesson);
-    items.push({ kind: vscode.QuickPickItemKind.Separator, label: t ? vscode.l10n.t('Lesson {0}: {1}', t.order, t.title) : lesson });
+    items.push({
+      kind: vscode.QuickPickItemKind.Separator,
+      label: t ? vscode.l10n.t('Lesson {0}: {1}', t.order, t.title) : lesson,
+    });
     for (const s of SNIPPETS.filter((x) => x.lesson === lesson)) {
-      items.push({ label: `$(play) ${pick(s.title, language)}`, detail: pick(s.description, language), description: s.id, snippetId: s.id });
+      items.push({
+        label: `$(play) ${pick(s.title, language)}`,
+        detail: pick(s.description, language),
+        description: s.id,
+        snippetId: s.id,
+      });
     }
   }
   const chosen = await vscode.window.showQuickPick(items, {
@@ -53,7 +75,9 @@ export function parameterProblem(p: SnippetEntry['parameters'][number], text: st
   const v = Number(text.trim().replace(',', '.'));
   if (text.trim() === '' || !Number.isFinite(v)) return vscode.l10n.t('Enter a number.');
   if (isParameterValueValid(p, v)) return undefined;
-  return p.integer ? vscode.l10n.t('Enter a whole number from {0} to {1}.', p.min, p.max) : vscode.l10n.t('Enter a number from {0} to {1}.', p.min, p.max);
+  return p.integer
+    ? vscode.l10n.t('Enter a whole number from {0} to {1}.', p.min, p.max)
+    : vscode.l10n.t('Enter a number from {0} to {1}.', p.min, p.max);
 }
 
 /**
@@ -61,7 +85,11 @@ export function parameterProblem(p: SnippetEntry['parameters'][number], text: st
  * against its range and prefilled with the current value. The box stays open between steps, so
  * focus never falls back to the editor. Resolves to the new parameters, or undefined when dismissed.
  */
-export function askParameters(entry: SnippetEntry, current: SnippetParams, language: Language): Promise<SnippetParams | undefined> {
+export function askParameters(
+  entry: SnippetEntry,
+  current: SnippetParams,
+  language: Language,
+): Promise<SnippetParams | undefined> {
   const values: SnippetParams = { ...current };
   const params = entry.parameters;
   if (params.length === 0) return Promise.resolve(values);
@@ -114,7 +142,9 @@ export function askParameters(entry: SnippetEntry, current: SnippetParams, langu
 /** Which column is the response, when a selected table has no formula (the last column first). */
 export async function pickResponse(columns: string[]): Promise<string | undefined> {
   if (columns.length <= 2) return columns[columns.length - 1];
-  const items = [...columns].reverse().map((c, i) => ({ label: c, description: i === 0 ? vscode.l10n.t('last column') : undefined }));
+  const items = [...columns]
+    .reverse()
+    .map((c, i) => ({ label: c, description: i === 0 ? vscode.l10n.t('last column') : undefined }));
   const chosen = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Run Regression on Selection'),
     placeHolder: vscode.l10n.t('Which column is the response (y)? The other columns are the predictors.'),

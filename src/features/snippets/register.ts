@@ -82,7 +82,10 @@ function uiLanguage(): Language {
 /** Snippets: commands, the results panel, the regression CodeLens, and runs in a worker thread. */
 export function register(context: vscode.ExtensionContext, deps: Deps, options: SnippetsOptions = {}): SnippetsApi {
   const panel = new ResultsPanel(context.extensionUri);
-  const runner = new SnippetRunner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'snippet-worker.js').fsPath, deps.log);
+  const runner = new SnippetRunner(
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'snippet-worker.js').fsPath,
+    deps.log,
+  );
   const failEmitter = new vscode.EventEmitter<{ message: string; location?: FailureLocation }>();
   const revealed = new Set<string>();
   let runCounter = 0;
@@ -90,7 +93,8 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
   let lastSnippet: { id: string; params: SnippetParams } | undefined;
   for (const s of SNIPPETS) options.runnableSnippets?.add(s.id);
 
-  const askBeforeRevealing = () => vscode.workspace.getConfiguration('interpLessons').get<boolean>(SnippetSettings.askBeforeRevealing, true);
+  const askBeforeRevealing = () =>
+    vscode.workspace.getConfiguration('interpLessons').get<boolean>(SnippetSettings.askBeforeRevealing, true);
 
   const fail = (runId: number, base: ResultView, failure: JobFailure, source?: RegressionSource) => {
     const message = failureMessage(failure, uiLanguage());
@@ -151,7 +155,9 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       }),
     );
     const stats = runner.lastStats;
-    deps.output.info(`${resultToText(result, language)}\n(${stats?.ms ?? 0} ms${stats?.inWorker ? ', worker thread' : ''})`);
+    deps.output.info(
+      `${resultToText(result, language)}\n(${stats?.ms ?? 0} ms${stats?.inWorker ? ', worker thread' : ''})`,
+    );
   };
 
   const runSnippet = async (id: string, params: Partial<SnippetParams> = {}) => {
@@ -168,7 +174,9 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
    */
   const revive = async (webviewPanel: vscode.WebviewPanel, state: unknown) => {
     const saved = panel.revive(webviewPanel, state);
-    deps.log.info(`results panel restored after a reload: ${saved ? (saved.job ? `running ${saved.job.id} again` : `showing "${saved.title}" as it was`) : 'nothing saved to show'}`);
+    deps.log.info(
+      `results panel restored after a reload: ${saved ? (saved.job ? `running ${saved.job.id} again` : `showing "${saved.title}" as it was`) : 'nothing saved to show'}`,
+    );
     if (!saved) return;
     const job = saved.job;
     if (job && typeof job.id === 'string' && findSnippet(job.id)) {
@@ -179,8 +187,17 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       return;
     }
     panel.show({
-      ...saved, runId: ++runCounter, revealOnClick: false, canRerun: false, exportable: false,
-      notes: [vscode.l10n.t('Restored after a window reload. Run the block in your note again to copy or export these results.'), ...(saved.notes ?? [])],
+      ...saved,
+      runId: ++runCounter,
+      revealOnClick: false,
+      canRerun: false,
+      exportable: false,
+      notes: [
+        vscode.l10n.t(
+          'Restored after a window reload. Run the block in your note again to copy or export these results.',
+        ),
+        ...(saved.notes ?? []),
+      ],
     });
   };
 
@@ -202,29 +219,55 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
    * A note in no folder (untitled, a file opened alone) has no workspace to stay in: it reads as before.
    * Returns why nothing was read (the user has been told), or undefined to go on.
    */
-  const outsideWorkspace = async (documentUri: vscode.Uri, uri: vscode.Uri, ref: string): Promise<string | undefined> => {
+  const outsideWorkspace = async (
+    documentUri: vscode.Uri,
+    uri: vscode.Uri,
+    ref: string,
+  ): Promise<string | undefined> => {
     if (!vscode.workspace.getWorkspaceFolder(documentUri)) return undefined;
     const folders = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => realUri(f.uri)));
     const target = await realUri(uri);
-    if (isInsideFolders(target, folders, { ignoreCase: uri.scheme === 'file' && (process.platform === 'win32' || process.platform === 'darwin') })) return undefined;
+    if (
+      isInsideFolders(target, folders, {
+        ignoreCase: uri.scheme === 'file' && (process.platform === 'win32' || process.platform === 'darwin'),
+      })
+    )
+      return undefined;
     const shown = target.scheme === 'file' ? target.fsPath : target.toString(true);
     const note = vscode.workspace.asRelativePath(documentUri, false);
     if (!vscode.workspace.isTrusted) {
-      const message = vscode.l10n.t('The regression was not run: {0} is outside the workspace, and in Restricted Mode data files are read only from inside it.', shown);
-      deps.log.warn(`regression in ${note}: file: ${ref} is ${shown}, outside the workspace; not read in Restricted Mode`);
+      const message = vscode.l10n.t(
+        'The regression was not run: {0} is outside the workspace, and in Restricted Mode data files are read only from inside it.',
+        shown,
+      );
+      deps.log.warn(
+        `regression in ${note}: file: ${ref} is ${shown}, outside the workspace; not read in Restricted Mode`,
+      );
       const manage = vscode.l10n.t('Manage Workspace Trust');
-      void ui.showWarningMessage(message, manage).then((a) => (a === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
+      void ui
+        .showWarningMessage(message, manage)
+        .then((a) => (a === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
       return message;
     }
     if (allowedOutside.has(target.toString())) return undefined;
     const read = vscode.l10n.t('Read the File');
     const answer = await ui.showWarningMessage(
       vscode.l10n.t('Read {0}? It is outside the workspace.', shown),
-      { modal: true, detail: vscode.l10n.t('The line "file: {0}" in {1} names it. It is only read, to compute this regression; you are asked once per file in this session.', ref, note) },
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          'The line "file: {0}" in {1} names it. It is only read, to compute this regression; you are asked once per file in this session.',
+          ref,
+          note,
+        ),
+      },
       read,
     );
     if (answer !== read) {
-      const message = vscode.l10n.t('The regression was not run: {0} is outside the workspace and was not read.', shown);
+      const message = vscode.l10n.t(
+        'The regression was not run: {0} is outside the workspace and was not read.',
+        shown,
+      );
       deps.log.info(`regression in ${note}: reading ${shown} (outside the workspace) was declined`);
       void vscode.window.showInformationMessage(message);
       return message;
@@ -235,11 +278,17 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
   };
 
   /** Reads the CSV a `file:` line names: relative to the note's folder, else to the workspace folders. */
-  const readDataFile = async (documentUri: vscode.Uri, ref: string): Promise<{ uri: vscode.Uri; text: string } | { problem: string; told?: boolean }> => {
+  const readDataFile = async (
+    documentUri: vscode.Uri,
+    ref: string,
+  ): Promise<{ uri: vscode.Uri; text: string } | { problem: string; told?: boolean }> => {
     const candidates: vscode.Uri[] = [];
     // An absolute path names a file beside the note's own file system: local disk only for a local note.
     if (/^([a-zA-Z]:[\\/]|\/)/.test(ref)) {
-      const uri = documentUri.scheme === 'file' ? vscode.Uri.file(ref) : documentUri.with({ path: `/${ref.replace(/\\/g, '/').replace(/^\/+/, '')}`, query: '', fragment: '' });
+      const uri =
+        documentUri.scheme === 'file'
+          ? vscode.Uri.file(ref)
+          : documentUri.with({ path: `/${ref.replace(/\\/g, '/').replace(/^\/+/, '')}`, query: '', fragment: '' });
       candidates.push(uri.with({ path: normalizeSlashPath(uri.path) })); // what is read is what was checked
     } else {
       candidates.push(vscode.Uri.joinPath(documentUri, '..', ref));
@@ -254,7 +303,15 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       }
       const refused = await outsideWorkspace(documentUri, uri, ref);
       if (refused) return { problem: refused, told: true };
-      if (size > MAX_FILE_BYTES) return { problem: vscode.l10n.t('{0} is {1} MB; the limit is {2} MB.', ref, Math.round(size / 1048576), MAX_FILE_BYTES / 1048576) };
+      if (size > MAX_FILE_BYTES)
+        return {
+          problem: vscode.l10n.t(
+            '{0} is {1} MB; the limit is {2} MB.',
+            ref,
+            Math.round(size / 1048576),
+            MAX_FILE_BYTES / 1048576,
+          ),
+        };
       try {
         return { uri, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
       } catch {
@@ -264,7 +321,13 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     return { problem: vscode.l10n.t('The data file {0} was not found next to the note or in the workspace.', ref) };
   };
 
-  const runRegression = async (documentUri: vscode.Uri, text: string, lineOffset: number, rerun: () => Promise<void>, response?: string) => {
+  const runRegression = async (
+    documentUri: vscode.Uri,
+    text: string,
+    lineOffset: number,
+    rerun: () => Promise<void>,
+    response?: string,
+  ) => {
     const job: SnippetJob & { kind: 'regression' } = { kind: 'regression', text, lineOffset, response };
     const source: RegressionSource = { documentUri, rerun };
     const ref = regressionFileReference(text);
@@ -299,8 +362,11 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     if (editor.selection.isEmpty) {
       const line = editor.selection.active.line;
       const block = findRegressionBlocks(doc.getText()).find((b) => line >= b.fenceLine && line <= b.bodyEnd);
-      if (block) return runRegression(doc.uri, block.body, block.bodyStart, () => runBlock(doc.uri.toString(), block.fenceLine));
-      void vscode.window.showInformationMessage(vscode.l10n.t('Select a CSV or markdown table (with a header line) first.'));
+      if (block)
+        return runRegression(doc.uri, block.body, block.bodyStart, () => runBlock(doc.uri.toString(), block.fenceLine));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Select a CSV or markdown table (with a header line) first.'),
+      );
       return;
     }
     const text = doc.getText(editor.selection);
@@ -390,7 +456,10 @@ function pythonFor(run: LastRun): string | undefined {
 export function dataFileForPython(uri: vscode.Uri): { file: string; fileSource?: string } {
   if (uri.scheme === 'file') return { file: uri.fsPath };
   const inWorkspace = vscode.workspace.getWorkspaceFolder(uri);
-  return { file: inWorkspace ? vscode.workspace.asRelativePath(uri, false) : uri.path.split('/').pop() || 'data.csv', fileSource: uri.toString(true) };
+  return {
+    file: inWorkspace ? vscode.workspace.asRelativePath(uri, false) : uri.path.split('/').pop() || 'data.csv',
+    fileSource: uri.toString(true),
+  };
 }
 
 /**

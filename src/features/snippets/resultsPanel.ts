@@ -1,9 +1,28 @@
 import * as vscode from 'vscode';
-import { buildPageShell, createNonce, findSnippet, formatCell, formatNumber, parseResultsMessage, pick, plotToSvg, type Language, type PanelAction, type RenderReport, type ResultView, type SnippetResult } from '../../core';
+import {
+  buildPageShell,
+  createNonce,
+  findSnippet,
+  formatCell,
+  formatNumber,
+  parseResultsMessage,
+  pick,
+  plotToSvg,
+  type Language,
+  type PanelAction,
+  type RenderReport,
+  type ResultView,
+  type SnippetResult,
+} from '../../core';
 import { WebviewTypes } from '../../constants';
 
 /** Builds the page's view of a result in the lesson language. */
-export function resultView(runId: number, result: SnippetResult, language: Language, options: { revealOnClick: boolean; rerunLabel: string }): ResultView {
+export function resultView(
+  runId: number,
+  result: SnippetResult,
+  language: Language,
+  options: { revealOnClick: boolean; rerunLabel: string },
+): ResultView {
   const entry = findSnippet(result.snippetId);
   const labelOf = (name: string) => {
     const p = entry?.parameters.find((q) => q.name === name);
@@ -63,7 +82,12 @@ export class ResultsPanel implements vscode.Disposable {
     this.panel?.dispose();
     this.attach(panel, panel.title);
     const view = (state as { view?: unknown } | undefined)?.view;
-    return view && typeof view === 'object' && typeof (view as ResultView).title === 'string' && Array.isArray((view as ResultView).plots) ? view as ResultView : undefined;
+    return view &&
+      typeof view === 'object' &&
+      typeof (view as ResultView).title === 'string' &&
+      Array.isArray((view as ResultView).plots)
+      ? (view as ResultView)
+      : undefined;
   }
 
   /** Shows a view (creating the panel on first use) without taking focus from the editor. */
@@ -79,11 +103,16 @@ export class ResultsPanel implements vscode.Disposable {
 
   private create(title: string): void {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(WebviewTypes.snippetResults, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [media],
-      retainContextWhenHidden: true,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      WebviewTypes.snippetResults,
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [media],
+        retainContextWhenHidden: true,
+      },
+    );
     this.attach(panel, title);
   }
 
@@ -92,11 +121,15 @@ export class ResultsPanel implements vscode.Disposable {
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     this.panel = panel;
     this.ready = false;
-    panel.onDidDispose(() => {
-      if (this.panel !== panel) return;
-      this.panel = undefined;
-      this.ready = false;
-    }, undefined, this.disposables);
+    panel.onDidDispose(
+      () => {
+        if (this.panel !== panel) return;
+        this.panel = undefined;
+        this.ready = false;
+      },
+      undefined,
+      this.disposables,
+    );
     panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m), undefined, this.disposables);
     const webview = panel.webview;
     const nonce = createNonce();
@@ -133,7 +166,14 @@ export class ResultsPanel implements vscode.Disposable {
       if (this.view && this.panel) void this.panel.webview.postMessage({ type: 'show', view: this.view });
     } else if (m.type === 'rendered') {
       if (this.view?.runId !== m.runId) return;
-      this.lastReport = { runId: m.runId, snippetId: this.view.snippetId, status: m.status, svgCount: m.svgCount, tableCount: m.tableCount, revealed: m.revealed };
+      this.lastReport = {
+        runId: m.runId,
+        snippetId: this.view.snippetId,
+        status: m.status,
+        svgCount: m.svgCount,
+        tableCount: m.tableCount,
+        revealed: m.revealed,
+      };
       this.renderEmitter.fire(this.lastReport);
     } else {
       this.actionEmitter.fire(m);

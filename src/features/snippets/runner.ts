@@ -31,7 +31,11 @@ export class SnippetRunner {
     private readonly heapMb = WORKER_HEAP_MB,
   ) {}
 
-  async run(job: SnippetJob, title: string, options: { forceWorker?: boolean } = {}): Promise<JobOutcome | 'cancelled'> {
+  async run(
+    job: SnippetJob,
+    title: string,
+    options: { forceWorker?: boolean } = {},
+  ): Promise<JobOutcome | 'cancelled'> {
     const started = Date.now();
     const inWorker = options.forceWorker || estimateJobCost(job) > WORKER_THRESHOLD_MS;
     if (!inWorker) {
@@ -68,12 +72,18 @@ export class SnippetRunner {
       });
       worker.on('error', (e: Error & { code?: string }) => {
         this.log.error('Snippet worker failed', e);
-        const message = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? vscode.l10n.t('The computation needed more than {0} MB of memory and was stopped. Try less data or smaller parameters.', this.heapMb)
-          : e.message;
+        const message =
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? vscode.l10n.t(
+                'The computation needed more than {0} MB of memory and was stopped. Try less data or smaller parameters.',
+                this.heapMb,
+              )
+            : e.message;
         finish({ ok: false, failure: { name: 'Error', message } });
       });
-      worker.on('exit', (code) => finish({ ok: false, failure: { name: 'Error', message: `The worker stopped (exit code ${code}).` } }));
+      worker.on('exit', (code) =>
+        finish({ ok: false, failure: { name: 'Error', message: `The worker stopped (exit code ${code}).` } }),
+      );
       worker.postMessage(job);
       const timer = setTimeout(() => {
         stats.progressShown = true;

@@ -14,9 +14,16 @@ export async function extensionApi<T = { lessons: LessonsApi }>(): Promise<T> {
 /** The reader page's next "rendered" report for a lesson. */
 export function nextRender(lessons: LessonsApi, lessonId: string, ms = 180_000): Promise<ReaderEvents['rendered']> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no render report for ${lessonId} within ${ms} ms`)); }, ms);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no render report for ${lessonId} within ${ms} ms`));
+    }, ms);
     const sub = lessons.reader.onDidRender((e) => {
-      if (e.lessonId === lessonId) { clearTimeout(timer); sub.dispose(); resolve(e); }
+      if (e.lessonId === lessonId) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(e);
+      }
     });
   });
 }

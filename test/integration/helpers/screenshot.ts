@@ -20,7 +20,10 @@ export async function setTheme(theme: string, kind: vscode.ColorThemeKind): Prom
   const changed = new Promise<void>((resolve) => {
     if (vscode.window.activeColorTheme.kind === kind) return resolve();
     const sub = vscode.window.onDidChangeActiveColorTheme((t) => {
-      if (t.kind === kind) { sub.dispose(); resolve(); }
+      if (t.kind === kind) {
+        sub.dispose();
+        resolve();
+      }
     });
   });
   await vscode.workspace.getConfiguration().update('workbench.colorTheme', theme, vscode.ConfigurationTarget.Global);

@@ -16,7 +16,10 @@ export async function clickLens(lens: vscode.CodeLens): Promise<void> {
 /** Accepts whatever quick pick or input box is showing, every 250 ms, until `done` settles (at most 10 s). */
 export async function acceptInputsUntil(done: Promise<unknown>): Promise<void> {
   let finished = false;
-  void done.then(() => (finished = true), () => (finished = true));
+  void done.then(
+    () => (finished = true),
+    () => (finished = true),
+  );
   for (let i = 0; i < 40 && !finished; i++) {
     await new Promise((r) => setTimeout(r, 250));
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

@@ -1,5 +1,10 @@
 /** Polls `probe` until it returns something truthy (not a sleep: it returns as soon as it can). */
-export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 30_000, everyMs = 150): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  ms = 30_000,
+  everyMs = 150,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe();

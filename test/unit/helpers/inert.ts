@@ -6,34 +6,167 @@ import { parseFragment } from 'parse5';
 
 /** Elements our pipeline produces (markdown-it, KaTeX's HTML + MathML + SVG, the reader's article). */
 const HTML_ELEMENTS = new Set([
-  'a', 'abbr', 'article', 'blockquote', 'br', 'button', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr',
-  'img', 'li', 'nav', 'ol', 'p', 'pre', 's', 'span', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul', 'wbr',
+  'a',
+  'abbr',
+  'article',
+  'blockquote',
+  'br',
+  'button',
+  'code',
+  'del',
+  'div',
+  'em',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'img',
+  'li',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  's',
+  'span',
+  'strong',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'wbr',
 ]);
 const MATHML_ELEMENTS = new Set([
-  'math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'msup', 'msub', 'msubsup',
-  'mfrac', 'msqrt', 'mroot', 'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mlabeledtr', 'mpadded',
-  'mphantom', 'mstyle', 'menclose', 'merror',
+  'math',
+  'semantics',
+  'annotation',
+  'mrow',
+  'mi',
+  'mn',
+  'mo',
+  'ms',
+  'mtext',
+  'mspace',
+  'msup',
+  'msub',
+  'msubsup',
+  'mfrac',
+  'msqrt',
+  'mroot',
+  'mover',
+  'munder',
+  'munderover',
+  'mtable',
+  'mtr',
+  'mtd',
+  'mlabeledtr',
+  'mpadded',
+  'mphantom',
+  'mstyle',
+  'menclose',
+  'merror',
 ]);
 const SVG_ELEMENTS = new Set(['svg', 'path', 'line', 'rect', 'g']);
 /** Never acceptable, whatever the namespace: named so a failure says what slipped through. */
 const FORBIDDEN_ELEMENTS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'base', 'meta', 'link', 'style',
-  'input', 'textarea', 'select', 'option', 'template', 'noscript', 'portal', 'video', 'audio', 'source', 'picture',
-  'foreignobject', 'use', 'animate', 'set', 'image', 'maction', 'area', 'map', 'param', 'dialog', 'details',
-  'marquee', 'isindex', 'keygen', 'plaintext', 'xmp', 'title', 'svg:script',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'base',
+  'meta',
+  'link',
+  'style',
+  'input',
+  'textarea',
+  'select',
+  'option',
+  'template',
+  'noscript',
+  'portal',
+  'video',
+  'audio',
+  'source',
+  'picture',
+  'foreignobject',
+  'use',
+  'animate',
+  'set',
+  'image',
+  'maction',
+  'area',
+  'map',
+  'param',
+  'dialog',
+  'details',
+  'marquee',
+  'isindex',
+  'keygen',
+  'plaintext',
+  'xmp',
+  'title',
+  'svg:script',
 ]);
 /** Attributes that carry URLs a browser may load or navigate to. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'srcset', 'poster', 'background',
-  'data', 'codebase', 'cite', 'ping', 'lowsrc', 'dynsrc', 'longdesc', 'usemap', 'manifest', 'icon', 'archive']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'xlink:href',
+  'action',
+  'formaction',
+  'srcset',
+  'poster',
+  'background',
+  'data',
+  'codebase',
+  'cite',
+  'ping',
+  'lowsrc',
+  'dynsrc',
+  'longdesc',
+  'usemap',
+  'manifest',
+  'icon',
+  'archive',
+]);
 /** Attributes that are never acceptable in lesson HTML. */
-const FORBIDDEN_ATTRIBUTES = new Set(['srcdoc', 'http-equiv', 'autofocus', 'contenteditable', 'form', 'target',
-  'formaction', 'action', 'is', 'nonce', 'integrity', 'xmlns:xlink']);
+const FORBIDDEN_ATTRIBUTES = new Set([
+  'srcdoc',
+  'http-equiv',
+  'autofocus',
+  'contenteditable',
+  'form',
+  'target',
+  'formaction',
+  'action',
+  'is',
+  'nonce',
+  'integrity',
+  'xmlns:xlink',
+]);
 /** Our own data attributes (the page script acts on these, so nothing else may set data-*). */
-const DATA_ATTRIBUTES = new Set(['data-il-link', 'data-il-style', 'data-il-open', 'data-snippet-id', 'data-lesson-id', 'data-term']);
+const DATA_ATTRIBUTES = new Set([
+  'data-il-link',
+  'data-il-style',
+  'data-il-open',
+  'data-snippet-id',
+  'data-lesson-id',
+  'data-term',
+]);
 /** Ids the reader page itself uses: a lesson element with one of these would clobber the page's lookups. */
 export const RESERVED_PAGE_IDS = new Set(['root', 'il-end']);
 
-const SCRIPT_SCHEME = /^(javascript|vbscript|livescript|data|file|blob|filesystem|command|vscode[a-z-]*|about|chrome):/i;
+const SCRIPT_SCHEME =
+  /^(javascript|vbscript|livescript|data|file|blob|filesystem|command|vscode[a-z-]*|about|chrome):/i;
 // eslint-disable-next-line no-control-regex
 const IGNORED_BY_BROWSERS = /[\u0000-\u0020\u007f-\u009f]/g;
 const PAGE_URL = 'https://lesson.invalid/course/page.html';
@@ -47,8 +180,19 @@ export interface InertOptions {
   article?: boolean;
 }
 
-interface P5Attr { name: string; value: string; prefix?: string }
-interface P5Node { nodeName: string; tagName?: string; namespaceURI?: string; attrs?: P5Attr[]; childNodes?: P5Node[]; content?: P5Node }
+interface P5Attr {
+  name: string;
+  value: string;
+  prefix?: string;
+}
+interface P5Node {
+  nodeName: string;
+  tagName?: string;
+  namespaceURI?: string;
+  attrs?: P5Attr[];
+  childNodes?: P5Node[];
+  content?: P5Node;
+}
 
 function namespaceOf(node: P5Node): 'html' | 'svg' | 'mathml' | 'other' {
   const ns = node.namespaceURI ?? '';
@@ -61,8 +205,12 @@ function namespaceOf(node: P5Node): 'html' | 'svg' | 'mathml' | 'other' {
 /** CSS a style (or data-il-style) value may hold: KaTeX's sizes, colours and table alignment, nothing that loads or runs. */
 export function cssProblem(css: string): string | undefined {
   const c = css.toLowerCase();
-  if (/url\s*\(|expression\s*\(|@import|behavio(u)?r\s*:|-moz-binding|javascript:|image-set|image\s*\(|\\|<|>/.test(c)) return 'loads or runs something';
-  for (const decl of c.split(';').map((d) => d.trim()).filter(Boolean)) {
+  if (/url\s*\(|expression\s*\(|@import|behavio(u)?r\s*:|-moz-binding|javascript:|image-set|image\s*\(|\\|<|>/.test(c))
+    return 'loads or runs something';
+  for (const decl of c
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean)) {
     if (!/^[a-z-]+\s*:\s*[^:]*$/.test(decl)) return `not a plain declaration: ${decl}`;
   }
   return undefined;
@@ -105,8 +253,16 @@ export function inertProblems(html: string, opts: InertOptions = {}): string[] {
       const ns = namespaceOf(node);
       const where = `<${tag}${node.attrs?.length ? ' ' + node.attrs.map((a) => `${a.prefix ? a.prefix + ':' : ''}${a.name}="${a.value.slice(0, 80)}"`).join(' ') : ''}>`;
       if (FORBIDDEN_ELEMENTS.has(tag)) problems.push(`forbidden element ${where}`);
-      else if (ns === 'svg' ? !SVG_ELEMENTS.has(tag) : ns === 'mathml' ? !MATHML_ELEMENTS.has(tag) : !(HTML_ELEMENTS.has(tag) || MATHML_ELEMENTS.has(tag))) {
-        problems.push(`unexpected ${ns} element ${where} (add it to the allowlist in test/unit/helpers/inert.ts if it is harmless)`);
+      else if (
+        ns === 'svg'
+          ? !SVG_ELEMENTS.has(tag)
+          : ns === 'mathml'
+            ? !MATHML_ELEMENTS.has(tag)
+            : !(HTML_ELEMENTS.has(tag) || MATHML_ELEMENTS.has(tag))
+      ) {
+        problems.push(
+          `unexpected ${ns} element ${where} (add it to the allowlist in test/unit/helpers/inert.ts if it is harmless)`,
+        );
       }
       for (const a of node.attrs ?? []) {
         const name = (a.prefix ? `${a.prefix}:${a.name}` : a.name).toLowerCase();
@@ -119,17 +275,21 @@ export function inertProblems(html: string, opts: InertOptions = {}): string[] {
         } else if (name === 'data-il-style') {
           const why = cssProblem(a.value);
           if (why) problems.push(`unsafe data-il-style (${why}) in ${where}`);
-        } else if (name.startsWith('data-') && !DATA_ATTRIBUTES.has(name)) problems.push(`unexpected data attribute ${name} in ${where}`);
+        } else if (name.startsWith('data-') && !DATA_ATTRIBUTES.has(name))
+          problems.push(`unexpected data attribute ${name} in ${where}`);
         else if (URL_ATTRIBUTES.has(name)) {
           const why = urlProblem(name, a.value, tag, opts);
           if (why) problems.push(`${why}: ${name} in ${where}`);
-        } else if (name === 'type' && tag === 'button' && a.value !== 'button') problems.push(`button that submits: ${where}`);
+        } else if (name === 'type' && tag === 'button' && a.value !== 'button')
+          problems.push(`button that submits: ${where}`);
         else if (name === 'id') {
           ids.set(a.value, (ids.get(a.value) ?? 0) + 1);
-          if (RESERVED_PAGE_IDS.has(a.value) && !opts.article) problems.push(`id clobbers the reader page's own element: ${where}`);
+          if (RESERVED_PAGE_IDS.has(a.value) && !opts.article)
+            problems.push(`id clobbers the reader page's own element: ${where}`);
         }
       }
-      if (tag === 'button' && !node.attrs?.some((a) => a.name === 'type')) problems.push(`button without type="button": ${where}`);
+      if (tag === 'button' && !node.attrs?.some((a) => a.name === 'type'))
+        problems.push(`button without type="button": ${where}`);
     }
     for (const c of node.childNodes ?? []) visit(c, depth + 1);
     if (node.content) visit(node.content, depth + 1);

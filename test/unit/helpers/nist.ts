@@ -49,7 +49,10 @@ export function loadNist(name: string): NistDataset {
     if (m) rSquared = Number(m[1]);
     if (/^Data:\s+y\b/.test(l)) dataStart = i + 1;
   }
-  const rows = lines.slice(dataStart).filter((l) => l.trim()).map((l) => l.trim().split(/\s+/).map(Number));
+  const rows = lines
+    .slice(dataStart)
+    .filter((l) => l.trim())
+    .map((l) => l.trim().split(/\s+/).map(Number));
   const model = MODELS[name];
   const y = rows.map((r) => r[0]);
   const X = rows.map((r) => {
