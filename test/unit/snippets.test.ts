@@ -157,6 +157,28 @@ describe('runSnippet', () => {
     assert.ok(relu[relu.length - 1] < relu[0] / 1.5);
     assert.ok(linear[linear.length - 1] > linear[0]);
     assert.ok(relu[relu.length - 1] < linear[linear.length - 1]);
+    assert.ok(
+      rows.every((r) => (r[2] as number) > 0.1),
+      'the linear read-out never gets near zero error',
+    );
+  });
+
+  it('superposition-readout: errors carry the importance weights I_f = r^f of the toy-model loss', () => {
+    const at = (importance: number) => runSnippet('superposition-readout', { importance }).tables[0].rows;
+    const equal = at(1);
+    const steep = at(0.5);
+    // Same data (same seed): only the weighting of the error changes.
+    assert.deepStrictEqual(
+      steep.map((r) => r[1]),
+      equal.map((r) => r[1]),
+    );
+    assert.ok(steep.some((r, i) => Math.abs((r[2] as number) - (equal[i][2] as number)) > 1e-3));
+    // The sparsity story holds for every weighting.
+    for (const rows of [equal, steep]) {
+      assert.ok((rows[rows.length - 1][3] as number) < (rows[0][3] as number) / 1.5);
+      assert.ok((rows[rows.length - 1][2] as number) > (rows[0][2] as number));
+    }
+    assert.throws(() => runSnippet('superposition-readout', { importance: 0 }), SnippetParameterError);
   });
 
   it('pca-vs-ground-truth: distinct variances and orthogonal directions are recovered; equal variances are not', () => {
@@ -282,6 +304,15 @@ describe('toMarkdownNote and toPythonScript', () => {
     const probeRows = run('linear-probe').tables[0].rows;
     const firstTaskTest = formatCell(probeRows[2][2], 'en');
     assert.ok(probe.split('\n')[3].includes(` ${firstTaskTest}`), probe);
+    const sup = runPython(toPythonScript('superposition-readout', { samples: 400 }));
+    const supRows = runSnippet('superposition-readout', { samples: 400 }).tables[0].rows;
+    const supLines = sup.split('\n').filter((l) => /^\s+0(\.\d+)?\s/.test(l));
+    assert.strictEqual(supLines.length, supRows.length, sup);
+    supLines.forEach((l, i) => {
+      const [, , lin, relu] = l.trim().split(/\s+/).map(Number);
+      assert.ok(Math.abs(lin - (supRows[i][2] as number)) < 1e-3, `linear ${l}`);
+      assert.ok(Math.abs(relu - (supRows[i][3] as number)) < 1e-3, `relu ${l}`);
+    });
     const mirage = runPython(toPythonScript('emergence-mirage'));
     assert.ok(mirage.includes('0.933'));
     const data = inlineData('y ~ a + b\na,b,y\n1,2,3.1\n2,1,5.2\n3,5,4.3\n4,3,9.4\n5,5,8.7');

@@ -267,6 +267,7 @@ for f in range(features):
     length = math.hypot(*v)
     W.append([x / length for x in v])
 W = np.array(W).T  # dims × features, column f is feature f's direction
+I = importance ** np.arange(features)  # importance of feature f: r^f (Elhage et al. 2022)
 N, half = samples, samples // 2
 biases = ${JSON.stringify(RELU_BIASES)}
 rows = []
@@ -280,12 +281,12 @@ for S in ${JSON.stringify(SPARSITY_LEVELS)}:
     A = np.column_stack([np.ones(half), H[:half]])
     B, *_ = np.linalg.lstsq(A, X[:half], rcond=None)
     pred = np.column_stack([np.ones(N - half), H[half:]]) @ B
-    energy = np.sum(X[half:] ** 2)
-    linear = np.sum((X[half:] - pred) ** 2) / energy if energy > 0 else float("nan")
+    energy = np.sum(I * X[half:] ** 2)
+    linear = np.sum(I * (X[half:] - pred) ** 2) / energy if energy > 0 else float("nan")
     P = H @ W  # w_fᵀ h for every sample and feature
-    errs = [np.sum((X[:half] - np.maximum(0, P[:half] + b)) ** 2) for b in biases]
+    errs = [np.sum(I * (X[:half] - np.maximum(0, P[:half] + b)) ** 2) for b in biases]
     b = biases[int(np.argmin(errs))]
-    relu = np.sum((X[half:] - np.maximum(0, P[half:] + b)) ** 2) / energy if energy > 0 else float("nan")
+    relu = np.sum(I * (X[half:] - np.maximum(0, P[half:] + b)) ** 2) / energy if energy > 0 else float("nan")
     rows.append((S, np.count_nonzero(X) / N, linear, relu, b))
 print(f"{'sparsity':>9}{'active/sample':>14}{'linear LS':>11}{'ReLU':>9}{'bias':>7}")
 for r in rows:
@@ -293,7 +294,7 @@ for r in rows:
 ${PLOT_TRY(`
 plt.plot([r[0] for r in rows], [r[2] for r in rows], "o-", label="linear least squares")
 plt.plot([r[0] for r in rows], [r[3] for r in rows], "o-", label="ReLU(wᵀh + b)")
-plt.xlabel("sparsity S"); plt.ylabel("relative error Σ(x − x̂)² / Σx²"); plt.legend()`)}`,
+plt.xlabel("sparsity S"); plt.ylabel("relative error Σ I_f (x_f − x̂_f)² / Σ I_f x_f²"); plt.legend()`)}`,
 
   'pca-vs-ground-truth': () => `
 

@@ -1,4 +1,8 @@
-/** Lesson 3: n sparse features stored in m < n dimensions, read back linearly and through a ReLU. */
+/**
+ * Lesson 3: n sparse features stored in m < n dimensions, read back linearly and through a ReLU.
+ * Errors are weighted by feature importance I_f = r^f, as in the loss of Elhage et al. (2022),
+ * L = Σ_x Σ_f I_f (x_f − x̂_f)²; r = 1 weighs every feature equally.
+ */
 import { leastSquaresMany } from '../regression/ols';
 import { Random } from '../regression/random';
 import { SnippetConstraintError } from './errors';
@@ -29,6 +33,8 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
       ),
     );
   }
+  const r = p.importance;
+  const I = Array.from({ length: n }, (_, f) => Math.pow(r, f));
   const rng = new Random(p.seed);
   // W: m × n, column f is feature f's unit direction.
   const W: number[][] = [];
@@ -65,6 +71,7 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
       return h;
     });
     // Linear least-squares read-out with intercept, fitted on the first half, scored on the second.
+    // Each feature's read-out is fitted on its own, so the importance weights do not change the fit.
     const cols: Float64Array[] = [new Float64Array(half).fill(1)];
     for (let r = 0; r < m; r++) cols.push(Float64Array.from({ length: half }, (_, i) => H[i][r]));
     const targets = Array.from({ length: n }, (_, f) => Float64Array.from({ length: half }, (_, i) => X[i][f]));
@@ -75,8 +82,8 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
       for (let f = 0; f < n; f++) {
         let pred = B[f][0];
         for (let r = 0; r < m; r++) pred += B[f][r + 1] * H[i][r];
-        errLinear += (X[i][f] - pred) ** 2;
-        energy += X[i][f] ** 2;
+        errLinear += I[f] * (X[i][f] - pred) ** 2;
+        energy += I[f] * X[i][f] ** 2;
       }
     }
     // ReLU read-out x̂_f = max(0, w_fᵀh + b): the bias that does best on the training half.
@@ -94,7 +101,7 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
       for (let i = from; i < to; i++) {
         const x = X[i];
         const pi = P[i];
-        for (let f = 0; f < n; f++) e += (x[f] - Math.max(0, pi[f] + b)) ** 2;
+        for (let f = 0; f < n; f++) e += I[f] * (x[f] - Math.max(0, pi[f] + b)) ** 2;
       }
       return e;
     };
@@ -127,6 +134,10 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
     summary: [
       { label: t('Features n, dimensions m', 'Số đặc trưng n, số chiều m'), value: `${n}, ${m}` },
       {
+        label: t('Importance of feature f: I_f = r^f, r =', 'Độ quan trọng của đặc trưng f: I_f = r^f, r ='),
+        value: r,
+      },
+      {
         label: t(
           'Mean |cos| between feature directions (interference)',
           'Trung bình |cos| giữa các hướng đặc trưng (giao thoa)',
@@ -148,8 +159,8 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
     tables: [
       {
         title: t(
-          'Read-out error against sparsity (error = Σ(x − x̂)² / Σx² on held-out samples)',
-          'Sai số đọc theo độ thưa (sai số = Σ(x − x̂)² / Σx² trên mẫu giữ lại)',
+          'Read-out error against sparsity (error = Σ I_f (x_f − x̂_f)² / Σ I_f x_f² on held-out samples)',
+          'Sai số đọc theo độ thưa (sai số = Σ I_f (x_f − x̂_f)² / Σ I_f x_f² trên mẫu giữ lại)',
         ),
         columns: [
           t('Sparsity S', 'Độ thưa S'),
@@ -167,7 +178,7 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
         id: 'superposition-error',
         title: t('Read-out error against sparsity', 'Sai số đọc theo độ thưa'),
         xLabel: t('sparsity S (probability a feature is zero)', 'độ thưa S (xác suất một đặc trưng bằng 0)'),
-        yLabel: t('relative error', 'sai số tương đối'),
+        yLabel: t('relative error (importance-weighted)', 'sai số tương đối (có trọng số độ quan trọng)'),
         series: [
           {
             name: t('linear least squares', 'tuyến tính bình phương tối thiểu'),
