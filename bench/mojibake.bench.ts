@@ -3,7 +3,7 @@ import * as path from 'path';
 import { damageAsCodePage, detectMojibake, repairMojibake } from '../src/core';
 import { timeMs, type Figure } from './timing';
 
-const COURSE = path.resolve(__dirname, '..', '..', 'shared', 'course', 'aero-module15');
+const COURSE = path.resolve(__dirname, '..', 'test', 'fixtures', 'aero-module15');
 const LESSONS_VI = path.resolve(__dirname, '..', 'lessons', 'vi');
 
 /** The largest Vietnamese lesson we have (ours if present, else the course's). */

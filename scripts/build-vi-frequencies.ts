@@ -5,7 +5,7 @@
  *   node -r esbuild-register scripts/build-vi-frequencies.ts [--firefox DIR] [--libreoffice DIR] [--course DIR]
  *
  * Sources (each one optional; weights are renormalised over those present):
- *   course       ../shared/course/aero-module15/*.md        Apache-2.0   (the original course, Module 15)
+ *   course       test/fixtures/aero-module15/*.md             Apache-2.0   (the original course, Module 15)
  *   lessons      lessons/vi/*.md                            Apache-2.0   (this project's lessons)
  *   firefox      Firefox ESR Vietnamese language pack         MPL-2.0      (Mozilla l10n; Debian firefox-esr-l10n-vi)
  *                  apt-get download firefox-esr-l10n-vi && dpkg-deb -x firefox-esr-l10n-vi_*.deb x &&
@@ -110,12 +110,12 @@ interface Source {
   text: string;
 }
 
-const courseDir = arg('--course') ?? path.resolve(root, '..', 'shared', 'course', 'aero-module15');
+const courseDir = arg('--course') ?? path.resolve(root, 'test', 'fixtures', 'aero-module15');
 const sources: Source[] = [
   {
     name: 'aero-module15',
     licence: 'Apache-2.0',
-    origin: 'the original course, Module 15 (shared/course/aero-module15)',
+    origin: 'the original course, Module 15 (test/fixtures/aero-module15)',
     weight: 0.35,
     text: walk(courseDir, /\.md$/)
       .map((f) => markdownProse(fs.readFileSync(f, 'utf8')))

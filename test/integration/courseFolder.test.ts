@@ -56,7 +56,7 @@ describe('Course folder', function () {
   before(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'il-course-'));
     fs.mkdirSync(moduleDir());
-    for (const f of fs.readdirSync(FIXTURE).filter((f) => f.endsWith('.md') && f !== 'NOTICE.md')) {
+    for (const f of fs.readdirSync(FIXTURE).filter((f) => f.endsWith('.md'))) {
       // One file renamed the way other copies of the course name it: the footers must still find it.
       const name = f.startsWith('aero_llm_04')
         ? 'Aero LLM 04 Theoretical and Empirical Approaches in Research and Teaching.md'

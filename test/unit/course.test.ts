@@ -41,7 +41,6 @@ describe('parseCourse', () => {
     const dir = path.join(__dirname, '..', 'fixtures', 'aero-module15');
     const files = fs
       .readdirSync(dir)
-      .filter((f) => f !== 'NOTICE.md')
       .map((f) => ({ path: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
     const c = parseCourse(files);
     assert.strictEqual(c.lessons.length, 5);
@@ -75,7 +74,6 @@ describe('Aero course format', () => {
   it('reads the original module as one module of five lessons with a title from index.md', () => {
     const files = fs
       .readdirSync(dir)
-      .filter((f) => f !== 'NOTICE.md')
       .map((f) => ({ path: `15_interpretability/${f}`, text: read(f) }));
     const c = parseCourseFolder(files);
     assert.strictEqual(c.modules.length, 1);

@@ -141,15 +141,11 @@ export function scoreRepair(
   return r;
 }
 
-const SHARED_COURSE = path.resolve(__dirname, '..', '..', '..', 'shared', 'course', 'aero-module15');
-/** The original course module: ../shared (beside the repository) or the copy in test/fixtures. */
-export const COURSE_DIR = fs.existsSync(SHARED_COURSE)
-  ? SHARED_COURSE
-  : path.resolve(__dirname, '..', 'fixtures', 'aero-module15');
+/** The original course module: the copy in test/fixtures (its licence notice sits beside the folder). */
+export const COURSE_DIR = path.resolve(__dirname, '..', 'fixtures', 'aero-module15');
 export const LESSONS_VI = path.resolve(__dirname, '..', '..', 'lessons', 'vi');
 
 export function mdFiles(dir: string): { name: string; text: string }[] {
-  if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.md'))
