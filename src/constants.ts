@@ -66,8 +66,20 @@ export const ContextKeys = {
   /** The lesson in the reader has formulas shown as TeX because it passed MAX_TYPESET_MATH. */
   readerUntypesetMath: 'interpLessons.readerUntypesetMath',
   glossaryFiltered: 'interpLessons.glossaryFiltered',
+  /** The chosen course folder has no lessons (or cannot be read): the Lessons view shows its welcome content. */
+  courseFolderEmpty: 'interpLessons.courseFolderEmpty',
+  /** The active editor is a note that gets glossary hovers (the walkthrough's "hover a term" step). */
+  noteOpen: 'interpLessons.noteOpen',
+  /** A snippet run was shown in the results page this session (the walkthrough's "run a demo" step). */
+  snippetRan: 'interpLessons.snippetRan',
 } as const;
 
+/** `contributes.walkthroughs` ids (VS Code opens one as `<publisher>.<name>#<id>`). */
+export const Walkthroughs = {
+  gettingStarted: 'interpLessons.gettingStarted',
+} as const;
+
+/** globalState keys. Whether each one follows the user to other machines is decided in features/shared/sync.ts. */
 export const StateKeys = {
   progress: 'interpLessons.progress',
   scroll: 'interpLessons.scroll',

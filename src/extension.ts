@@ -4,6 +4,8 @@ import { ui } from './features/shared/ui';
 import * as lessons from './features/lessons/register';
 import * as glossary from './features/glossary/register';
 import * as snippets from './features/snippets/register';
+import { registerSyncedState } from './features/shared/sync';
+import { registerWalkthroughContext } from './features/shared/walkthrough';
 
 /** Wiring only: build shared services, then each feature registers its own disposables. */
 export function activate(context: vscode.ExtensionContext) {
@@ -14,6 +16,9 @@ export function activate(context: vscode.ExtensionContext) {
     onDidChangeGlossary: glossaryApi.service.onDidChange,
   });
   const snippetsApi = snippets.register(context, deps, { runnableSnippets: lessonApi.runnableSnippets });
+  // Reading progress follows the user to other machines (Settings Sync); scroll positions do not.
+  const syncedKeys = registerSyncedState(context.globalState);
+  registerWalkthroughContext(context, snippetsApi.onDidRender);
   // Returned for the integration tests (they read it through vscode.extensions.getExtension().exports);
   // extendMarkdownIt is VS Code's hook for `markdown.markdownItPlugins`.
   return {
@@ -22,6 +27,9 @@ export function activate(context: vscode.ExtensionContext) {
     snippets: snippetsApi,
     log: deps.log,
     ui,
+    /** The globalState keys registered for Settings Sync, and every key stored now (tests). */
+    syncedKeys,
+    storedStateKeys: () => context.globalState.keys(),
     extendMarkdownIt: glossaryApi.extendMarkdownIt,
   };
 }

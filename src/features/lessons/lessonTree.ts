@@ -66,7 +66,8 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
 
   async getChildren(element?: LessonNode): Promise<LessonNode[]> {
     const course = await this.loaded();
-    if (!element) return course.modules.map((m) => this.moduleNode(m.path));
+    // No lessons: no nodes, so that the view shows its welcome content (or message).
+    if (!element) return course.lessons.length ? course.modules.map((m) => this.moduleNode(m.path)) : [];
     if (element.kind === 'module') return (course.modules.find((m) => m.path === element.path)?.lessons ?? []).map((l) => this.lessonNode(l.id));
     const lesson = this.find(element.lessonId);
     if (!lesson) return [];

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
 import { indexLessonText, ProgressStore, repairMojibake, searchSections, type GlossaryMarkOptions, type SearchableSection } from '../../core';
-import { Commands, StateKeys, Views, WebviewTypes } from '../../constants';
+import { Commands, ContextKeys, StateKeys, Views, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
 import { CourseService } from './courseService';
 import { LessonTreeProvider, type LessonNode } from './lessonTree';
@@ -43,7 +43,10 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     treeView.description = course.lessons.length
       ? vscode.l10n.t('{0}/{1} read', progress.countRead(course.lessons.map((l) => l.id)), course.lessons.length)
       : undefined;
-    treeView.message = course.lessons.length ? undefined : vscode.l10n.t('No lessons found in {0}.', course.root.toString(true));
+    // A course folder without lessons gets the view's welcome content (viewsWelcome), which a message would hide.
+    const folderEmpty = course.kind === 'folder' && !course.lessons.length;
+    void vscode.commands.executeCommand('setContext', ContextKeys.courseFolderEmpty, folderEmpty);
+    treeView.message = course.lessons.length || folderEmpty ? undefined : vscode.l10n.t('No lessons found in {0}.', course.root.toString(true));
   };
   void updateDescription();
 
