@@ -1,7 +1,8 @@
 // Script of the snippet results page (media/results.js). It builds the page from the view the
 // extension posts (text via textContent, plots by parsing the SVG strings the extension drew), and
 // reports back when it rendered and how many SVG plots the page holds.
-import type { ResultView } from '../core';
+import type { ResultView, ViewCell } from '../core';
+import { MAX_CELL_TITLES } from '../core/snippets/messages';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(state: unknown): void };
 
@@ -28,12 +29,23 @@ function button(label: string, action: string, runId: number, primary = false): 
   return b;
 }
 
-function keyValueTable(rows: [string, string][], className: string): HTMLTableElement {
+/**
+ * A table cell: text as it is; a number as displayed, with its full-precision value as the hover (`title`).
+ * A view restored from the page's state is checked, not trusted.
+ */
+function cell(tag: 'td', className: string | undefined, c: ViewCell): HTMLTableCellElement {
+  if (typeof c === 'string') return el(tag, className, c);
+  const td = el(tag, className, typeof c?.text === 'string' ? c.text : '');
+  if (typeof c?.title === 'string') td.title = c.title;
+  return td;
+}
+
+function keyValueTable(rows: [string, ViewCell][], className: string): HTMLTableElement {
   const table = el('table', className);
   const body = el('tbody');
   for (const [k, v] of rows) {
     const tr = el('tr');
-    tr.append(el('th', undefined, k), el('td', undefined, v));
+    tr.append(el('th', undefined, k), cell('td', undefined, v));
     body.append(tr);
   }
   table.append(body);
@@ -114,7 +126,7 @@ function render(view: ResultView): void {
       const body = el('tbody');
       for (const r of t.rows) {
         const tr = el('tr');
-        r.forEach((c, i) => tr.append(el('td', i === 0 ? 'il-first' : 'il-num', c)));
+        r.forEach((c, i) => tr.append(cell('td', i === 0 ? 'il-first' : 'il-num', c)));
         body.append(tr);
       }
       table.append(head, body);
@@ -147,6 +159,9 @@ function report(view: ResultView, revealed: boolean): void {
     svgCount: root.querySelectorAll('svg.il-plot').length,
     tableCount: root.querySelectorAll('table.il-table').length,
     revealed,
+    cellTitles: [...root.querySelectorAll<HTMLElement>('table.il-table td[title]')]
+      .slice(0, MAX_CELL_TITLES)
+      .map((td) => td.title),
   });
 }
 

@@ -200,7 +200,21 @@ describe('Snippets', function () {
     const r = await rendered;
     assert.strictEqual(r.svgCount, 2, 'observed against fitted, and residuals');
     assert.strictEqual(r.revealed, true, 'the user’s own data has no prediction question');
-    assert.match(snippets.lastMarkdown() ?? '', /y ~ x1 \+ x2/);
+    const note = snippets.lastMarkdown() ?? '';
+    assert.match(note, /y ~ x1 \+ x2/);
+    // Issue #15, defect 13: a number cell's hover (its `title` in the page) is the full-precision value, the
+    // same text Copy as Markdown gives, and reads back as the same double.
+    const copied = note
+      .split('\n')
+      .filter((l) => /^\| (\(Intercept\)|x1|x2) \|/.test(l))
+      .flatMap((l) => l.split(' | ').slice(1, 4));
+    assert.strictEqual(copied.length, 9, note);
+    assert.deepStrictEqual(r.cellTitles, copied, 'hovers of estimate, std. error and t');
+    for (const title of r.cellTitles ?? []) assert.strictEqual(String(Number(title)), title);
+    assert.ok(
+      r.cellTitles!.some((title) => title.replace(/^-?0*\.?0*/, '').replace('.', '').length > 10),
+      `more than the displayed digits: ${r.cellTitles}`,
+    );
   });
 
   it('bad data shows a message naming the line, data row and column, and the page shows it too', async () => {

@@ -1,11 +1,9 @@
 // A bound on what a formula's own macros expand to.
 //
-// KaTeX bounds macro expansion by count (`maxExpand`: 1,000 expansions per formula), not by size. A macro whose
-// body is 1,300 characters of `\sqrt{x}+`, reached through two levels of ten-fold macros, is 1,000 expansions
-// that put 1.3 million characters in front of KaTeX's parser: one formula of 1,432 characters took KaTeX 52 s
-// and made 208 MB of HTML (measured with katex 0.16.47, `node`). A macro that copies its argument ten times
-// (`\def\a#1{#1#1#1#1#1#1#1#1#1#1}`) does the same through its arguments. So the tokens that expansions push
-// are counted here, after arguments are substituted, and a formula past `limit` stops with an error.
+// KaTeX bounds macro expansion by count (`maxExpand`), not by size: a short formula whose macros nest fat bodies
+// (or copy their arguments) can put megabytes in front of its parser (docs/performance.md, "The measurements behind the renderer's limits"). So the
+// tokens that expansions push are counted here, after arguments are substituted, and a formula past `limit` stops
+// with an error.
 //
 // How: user macros (`\def`, `\gdef`, `\newcommand`, `\let` …) live in the `macros` object the caller passes,
 // and KaTeX reads a macro from it each time it expands one. This object is a Proxy that hands KaTeX, instead

@@ -260,14 +260,10 @@ function createEngine(): MarkdownIt {
   return md;
 }
 
-/**
- * markdown-it's escape for text (the same four characters: & < > "), with native string replacements instead of
- * a callback per character: a 1 MB line of `<b>x</b>` spent 100–600 ms in that callback.
- */
+/** markdown-it's escape for text (the same four characters: & < > "), with native replacements, not a callback per character. */
 function escapeText(s: string): string {
   if (s.length > ESCAPE_CHUNK) {
-    // In 64 K pieces: V8's global replace slows down more than linearly on strings of megabytes (one 4 MB line of
-    // `<b>x</b>`: 785 ms in one piece, 142 ms in pieces; 8 MB: 1,520 vs 266 ms).
+    // In 64 K pieces: V8's global replace slows down more than linearly on strings of megabytes.
     const parts: string[] = [];
     for (let i = 0; i < s.length; i += ESCAPE_CHUNK) parts.push(escapeText(s.slice(i, i + ESCAPE_CHUNK)));
     return parts.join('');
@@ -401,11 +397,9 @@ function unformattedHtml(token: Token, env: RenderEnv): string {
 }
 
 /**
- * Escaped text with a `<wbr>` after every WORD_BREAK_EVERY characters of a run without spaces. The page wraps
- * this text anywhere, and Chromium's line breaking of one long word is slower than linear when the word is not
- * ASCII: 50,000 `Ã` (a damaged file) took 1.9 s to lay out and 2.5 s per resize; with these break points,
- * 94 and 11 ms (measured with playwright-core + Debian Chromium). Copying the text is unchanged. Markdown-it
- * has already replaced any NUL in the text, so NUL can mark the break points before escaping.
+ * Escaped text with a `<wbr>` after every WORD_BREAK_EVERY characters of a run without spaces: Chromium's line
+ * breaking of one long non-ASCII word is slower than linear. Markdown-it has already replaced any NUL in the text,
+ * so NUL can mark the break points before escaping.
  */
 function withBreaks(text: string): string {
   const marked = text.replace(WORD_RUN, '$&\0');
@@ -478,33 +472,21 @@ function inlineText(children: Token[]): string {
 }
 
 // ---- renderers ----
+// The measurements behind these limits: docs/performance.md.
 
-/**
- * Longer formulas are shown as source with an error: KaTeX's time grows faster than the length (20 s for the
- * 100,000 lines an unclosed `$$` swallows), and the longest formula in our lessons has 129 characters. At this
- * length one formula costs KaTeX at most about 100 ms on a cold start (5,000 characters of `\sqrt{x}+` took
- * 220–300 ms of CPU, a 40 × 40 matrix 230 ms).
- */
+/** Longer formulas are shown as source with an error: KaTeX's time grows faster than the length. */
 const MAX_FORMULA_LENGTH = 2000;
-/**
- * KaTeX costs the extension host 0.03–0.2 ms of CPU per small formula: a 1 MB lesson of 50,000 `$x^2 + \frac{a}{b}$`
- * kept it busy 16 s (70 s on a loaded machine). Past this many (our lessons have about 40), formulas are shown
- * as TeX source (1 s for that file).
- */
+/** Past this many formulas in a lesson, the rest are shown as TeX source: many small formulas add up too. */
 const MAX_FORMULAS = 2000;
 /**
- * Tokens one formula's macros may expand to (see macroGuard.ts): about what the longest formula allowed
- * (MAX_FORMULA_LENGTH) has itself, so a formula with macros costs KaTeX at most about twice what one without can.
- * A macro like `\newcommand{\R}{\mathbb{R}}` used 100 times expands to 400 tokens.
+ * Tokens one formula's macros may expand to (see macroGuard.ts): about what the longest formula allowed has
+ * itself, so a formula with macros costs KaTeX at most about twice what one without can.
  */
 const MAX_MACRO_TOKENS = 2000;
 
 /**
- * Elements nested in one formula's HTML, at most. The browser's layout of some nested constructs grows faster than
- * their size: measured in Chromium (the webview's engine), 40 nested `\boxed{` took 150–290 ms to lay out and 80
- * took 800 ms (`\colorbox`, `\fcolorbox` and `\raisebox` alike; `\sqrt`, `\frac`, subscripts stay linear), and a
- * page of four formulas of 248 took longer than 30 s. 150 is about 17 nested boxes; the deepest formula in our
- * lessons has 26, ten nested `\cfrac` 75.
+ * Elements nested in one formula's HTML, at most: the webview's layout of nested boxes (`\boxed`, `\colorbox` …)
+ * grows faster than their size. 150 is about 17 nested boxes; our deepest formula has 26 elements.
  */
 const MAX_FORMULA_DEPTH = 150;
 

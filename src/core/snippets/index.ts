@@ -10,7 +10,7 @@ export {
 export { SnippetConstraintError } from './errors';
 export { runSnippet, estimateSnippetCost, RUNNABLE_SNIPPETS } from './run';
 export { runRegressionOnData, DATA_ROWS_SHOWN } from './regressionReport';
-export { formatNumber, formatP, formatCell, pick } from './format';
+export { formatNumber, formatFull, formatP, formatCell, formatCellFull, ESTIMATE_DIGITS, pick } from './format';
 export { plotToSvg } from './svg';
 export { toMarkdownNote } from './markdown';
 export { toPythonScript, PYTHON_INLINE_ROWS } from './python';
@@ -18,7 +18,7 @@ export { runJob, estimateJobCost, describeFailure } from './jobs';
 export type { SnippetJob, JobOutcome, JobFailure } from './jobs';
 export { findRegressionBlocks } from './blocks';
 export { parseResultsMessage } from './messages';
-export type { RenderReport, PanelAction, ResultsMessage, ResultView } from './messages';
+export type { RenderReport, PanelAction, ResultsMessage, ResultView, ViewCell } from './messages';
 export type { RegressionFence } from './blocks';
 export { resultToText } from './text';
 export { isInsideFolders, normalizeSlashPath } from './dataPath';

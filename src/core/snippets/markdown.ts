@@ -1,5 +1,5 @@
 import { findSnippet } from './catalogue';
-import { formatCell, pick } from './format';
+import { formatCellFull, formatFull, pick } from './format';
 import { parameterLines } from './text';
 import { Language, SnippetResult } from './types';
 
@@ -27,7 +27,9 @@ function regressionFormula(result: SnippetResult): string | undefined {
 
 /**
  * A markdown note of a run to keep: parameters, the results (summary, tables, notes) and the data.
- * Regression data goes into a ```regression block, so the note can be run again from the editor.
+ * Regression data goes into a ```regression block, so the note can be run again from the editor. Numbers are
+ * at full precision (the shortest decimal that reads back as the same double, always with "."), so estimates
+ * can be copied into code; text cells (p-values, F statistic lines) are as the panel shows them.
  */
 export function toMarkdownNote(result: SnippetResult, language: Language = 'en'): string {
   const vi = language === 'vi';
@@ -37,7 +39,7 @@ export function toMarkdownNote(result: SnippetResult, language: Language = 'en')
     out.push(pick(entry.description, language), '');
     out.push(`> [!PREDICT]`, `> ${pick(entry.question, language).replace(/\n/g, '\n> ')}`, '');
   }
-  const params = parameterLines(result, language);
+  const params = parameterLines(result, language, formatFull);
   if (params.length) {
     out.push(
       vi ? `### Tham số (snippet \`${result.snippetId}\`)` : `### Parameters (snippet \`${result.snippetId}\`)`,
@@ -47,14 +49,14 @@ export function toMarkdownNote(result: SnippetResult, language: Language = 'en')
   }
   out.push(vi ? '### Kết quả' : '### Results', '');
   for (const line of result.summary)
-    out.push(`- **${pick(line.label, language)}**: ${formatCell(line.value, language)}`);
+    out.push(`- **${pick(line.label, language)}**: ${formatCellFull(line.value, language)}`);
   out.push('');
   for (const table of result.tables) {
     out.push(`#### ${pick(table.title, language)}`, '');
     out.push(
       ...mdTable(
         table.columns.map((c) => pick(c, language)),
-        table.rows.map((r) => r.map((c) => formatCell(c, language))),
+        table.rows.map((r) => r.map((c) => formatCellFull(c, language))),
       ),
       '',
     );

@@ -1,5 +1,11 @@
 /** Messages between the results page and the extension. */
 
+/**
+ * A cell or summary value of the page: text, or a number as displayed with its full-precision value (the
+ * shortest decimal that reads back as the same double) for the hover.
+ */
+export type ViewCell = string | { text: string; title: string };
+
 /** What the results page shows; built in the extension (text in the right language, SVG already drawn). */
 export interface ResultView {
   runId: number;
@@ -11,9 +17,9 @@ export interface ResultView {
   /** Hide the results behind a Reveal button (first run of a snippet with a prediction question). */
   revealOnClick: boolean;
   params: [string, string][];
-  summary: [string, string][];
+  summary: [string, ViewCell][];
   notes: string[];
-  tables: { title: string; columns: string[]; rows: string[][] }[];
+  tables: { title: string; columns: string[]; rows: ViewCell[][] }[];
   plots: string[];
   error?: string;
   canRerun: boolean;
@@ -33,7 +39,12 @@ export interface RenderReport {
   tableCount: number;
   /** False while the results wait behind the Reveal button. */
   revealed: boolean;
+  /** The hovers (`title`) of the tables' number cells, in page order (at most MAX_CELL_TITLES). */
+  cellTitles?: string[];
 }
+
+/** Hovers the page reports at most, each at most 32 characters (a double's shortest decimal is at most 24). */
+export const MAX_CELL_TITLES = 64;
 
 /** A button of the results page. */
 export type PanelAction = { type: 'copyMarkdown' | 'openPython' | 'rerun'; runId: number };
@@ -57,6 +68,13 @@ export function parseResultsMessage(m: unknown): ResultsMessage | undefined {
       svgCount: count(o.svgCount),
       tableCount: count(o.tableCount),
       revealed: o.revealed === true,
+      ...(Array.isArray(o.cellTitles)
+        ? {
+            cellTitles: o.cellTitles
+              .slice(0, MAX_CELL_TITLES)
+              .filter((x): x is string => typeof x === 'string' && x.length <= 32),
+          }
+        : {}),
     };
   }
   if (o.type === 'copyMarkdown' || o.type === 'openPython' || o.type === 'rerun') return { type: o.type, runId };

@@ -1,12 +1,15 @@
 import { LinearRegressionResult, fitLinearRegression } from '../regression/ols';
 import { RegressionData } from '../regression/table';
-import { formatNumber, formatP, t } from './format';
+import { ESTIMATE_DIGITS, formatNumber, formatP, t } from './format';
 import { Cell, LocalText, PlotSpec, ResultTable, SnippetResult, SummaryLine } from './types';
 
 /** Rows of data copied into notes and panels at most; the rest is summarised. */
 export const DATA_ROWS_SHOWN = 200;
 
-/** The coefficient table: term, estimate, standard error, t, p (and the true value when known). */
+/**
+ * The coefficient table: term, estimate, standard error, t, p (and the true value when known). Numbers stay
+ * numbers: the table shows them with ESTIMATE_DIGITS significant digits, copies at full precision.
+ */
 export function coefficientTable(fit: LinearRegressionResult, title: LocalText, truth?: number[]): ResultTable {
   const columns = [
     t('Term', 'Số hạng'),
@@ -27,7 +30,7 @@ export function coefficientTable(fit: LinearRegressionResult, title: LocalText, 
     if (truth) row.push(truth[j]);
     return row;
   });
-  return { title, columns, rows };
+  return { title, columns, rows, digits: ESTIMATE_DIGITS };
 }
 
 /** Summary lines every regression shows. */

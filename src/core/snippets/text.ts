@@ -2,16 +2,23 @@ import { findSnippet } from './catalogue';
 import { formatCell, formatNumber, pick } from './format';
 import { Language, SnippetResult } from './types';
 
-/** Parameter labels of a result's snippet, falling back to the parameter names. */
-export function parameterLines(result: SnippetResult, language: Language): [string, string][] {
+/** Parameter labels of a result's snippet, falling back to the parameter names; values as `format` writes them. */
+export function parameterLines(
+  result: SnippetResult,
+  language: Language,
+  format: (x: number) => string = formatNumber,
+): [string, string][] {
   const entry = findSnippet(result.snippetId);
   return Object.entries(result.params).map(([name, value]) => {
     const label = entry?.parameters.find((p) => p.name === name)?.label;
-    return [label ? `${pick(label, language)} (${name})` : name, formatNumber(value)];
+    return [label ? `${pick(label, language)} (${name})` : name, format(value)];
   });
 }
 
-/** A plain-text rendering of a result for the output channel: aligned columns, no markup. */
+/**
+ * A plain-text rendering of a result for the output channel: aligned columns, no markup, numbers as the
+ * results panel shows them (a table's own digits, never an integer for a value that is not one).
+ */
 export function resultToText(result: SnippetResult, language: Language): string {
   const out: string[] = [`== ${pick(result.title, language)} ==`];
   const params = parameterLines(result, language);
@@ -21,7 +28,7 @@ export function resultToText(result: SnippetResult, language: Language): string 
     out.push('', pick(table.title, language));
     const rows = [
       table.columns.map((c) => pick(c, language)),
-      ...table.rows.map((r) => r.map((c) => formatCell(c, language))),
+      ...table.rows.map((r) => r.map((c) => formatCell(c, language, table.digits))),
     ];
     const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => [...(r[j] ?? '')].length)));
     for (const r of rows)

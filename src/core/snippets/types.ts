@@ -38,6 +38,8 @@ export interface ResultTable {
   title: LocalText;
   columns: LocalText[];
   rows: Cell[][];
+  /** Significant digits of the table's numbers on display (4 unless set); copies are at full precision. */
+  digits?: number;
 }
 
 export interface SummaryLine {
