@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseCourse, parseFrontMatter, renderLesson, resolveLessonLink, type CourseLesson } from '../../src/core';
 
-const LESSONS = path.join(__dirname, '..', '..', 'lessons');
+// IL_LESSONS_DIR points the checks at another copy of lessons/ (e.g. an older commit, to see a check fail).
+const LESSONS = process.env.IL_LESSONS_DIR ?? path.join(__dirname, '..', '..', 'lessons');
 const LANGS = ['vi', 'en'] as const;
 const read = (lang: string, file: string) => fs.readFileSync(path.join(LESSONS, lang, file), 'utf8');
 const files = (lang: string) =>
@@ -28,9 +29,49 @@ const snippets = JSON.parse(fs.readFileSync(path.join(LESSONS, 'snippets.json'),
   snippets: { id: string; lesson: string }[];
 };
 
+/**
+ * Words of prose in the body: the reference list, tables (such as the notation table), code blocks and display
+ * math are not counted.
+ */
 function bodyWords(text: string): number {
-  return parseFrontMatter(text).body.split(/\s+/).filter(Boolean).length;
+  const body = parseFrontMatter(text).body;
+  const refs = body.search(/^## .*\{#references\}/m);
+  return (refs < 0 ? body : body.slice(0, refs))
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/\$\$[\s\S]*?\$\$/g, ' ')
+    .split('\n')
+    .filter((l) => !/^\s*(>\s*)?\|/.test(l))
+    .join('\n')
+    .split(/\s+/)
+    .filter(Boolean).length;
 }
+
+/** Vietnamese prose of a lesson: front matter and body up to the references, without math, code and link targets. */
+function viProse(text: string): { prose: string; math: string[] } {
+  const body = text.slice(0, text.indexOf('{#references}'));
+  const math: string[] = [];
+  const prose = body
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/\$\$[\s\S]+?\$\$|\$[^$\n]+?\$/g, (m) => {
+      math.push(m);
+      return ' ';
+    })
+    .replace(/`[^`\n]*`/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/https?:\/\/\S+/g, ' ');
+  return { prose, math };
+}
+
+/** The Vietnamese style sheet of lessons/README.md: words that have one spelling in Vietnamese prose. */
+const VI_STYLE: [RegExp, string][] = [
+  [/\bet al\./, 'write “và cộng sự”, not “et al.”'],
+  [/(?<![\w.:/-])\d+\.\d/, 'decimal comma: 0,5 (and no dot as a thousands separator)'],
+  [/câu lệnh/i, 'a prompt is “prompt”, not “câu lệnh”'],
+  [/\bcosine\b/i, 'write “cosin”'],
+  [/(?<![\p{L}])tầng(?![\p{L}])/iu, 'a layer is “lớp”, not “tầng”'],
+  [/hàm mất mát/i, 'a loss is “loss” (restricted loss = “loss hạn chế”)'],
+];
+const viStyleProblems = (prose: string) => VI_STYLE.filter(([re]) => re.test(prose)).map(([, why]) => why);
 
 describe('shipped lessons', () => {
   it('are the same five lessons, in the same order, in Vietnamese and English', () => {
@@ -197,5 +238,64 @@ describe('shipped glossary', () => {
       .filter((e) => !e.notInLessons && ![...e.terms.en, ...e.terms.vi].some(appears))
       .map((e) => e.id);
     assert.deepStrictEqual(missing, []);
+  });
+});
+
+describe('one notation and the Vietnamese style sheet (issue 17)', () => {
+  // The symbols every lesson relies on; lesson 1 carries the one table of notation in both languages.
+  const SYMBOLS = ['$x$', '$N$', '$r_l$', '$h$', '$w$', '$f$', '$d_{\\text{head}}$', '$W_U$', '$\\Pr(\\cdot)$', '$p$'];
+  for (const lang of LANGS) {
+    it(`${lang}: lesson 1 has a notation table that defines the shared symbols`, () => {
+      const lesson = courses[lang].lessons.find((l) => l.id === 'what-is-mech-interp')!;
+      assert.ok(
+        lesson.sections.some((s) => s.id === 'notation'),
+        'section {#notation}',
+      );
+      const text = read(lang, lesson.path);
+      const section = text.slice(text.indexOf('{#notation}'), text.indexOf('\n## ', text.indexOf('{#notation}')));
+      const rows = section.split('\n').filter((l) => /^\|/.test(l));
+      assert.ok(rows.length >= 12, `${rows.length} table rows`);
+      for (const sym of SYMBOLS)
+        assert.ok(
+          rows.some((r) => r.split('|')[1].includes(sym)),
+          `notation table defines ${sym}`,
+        );
+    });
+  }
+
+  it('no lesson uses the retired symbols d_k, d_h or a row-vector read-out', () => {
+    for (const lang of LANGS)
+      for (const f of files(lang)) {
+        const text = read(lang, f);
+        assert.ok(!/d_k\b|d_h\b/.test(text), `${lang}/${f}: head width is d_{\\text{head}}`);
+        assert.ok(!/\)\\?,?\s*W_U\b/.test(text), `${lang}/${f}: logits are W_U^T LN_f(r), vectors are columns`);
+      }
+  });
+
+  for (const f of files('vi')) {
+    it(`vi/${f}: follows the Vietnamese style sheet (và cộng sự, decimal comma, prompt, cosin, lớp, loss)`, () => {
+      const { prose, math } = viProse(read('vi', f));
+      assert.deepStrictEqual(viStyleProblems(prose), []);
+      const dotted = math.filter((m) => /(?<![\w.])\d+\.\d/.test(m));
+      assert.deepStrictEqual(dotted, [], 'decimals in formulas are written 0{,}5');
+    });
+  }
+
+  it('the Vietnamese glossary and snippet texts follow the same style sheet', () => {
+    const texts: string[] = [];
+    const collect = (o: unknown, key = ''): void => {
+      if (typeof o === 'string') {
+        if (key === 'vi') texts.push(o);
+      } else if (Array.isArray(o)) o.forEach((v) => collect(v, key));
+      else if (o && typeof o === 'object')
+        for (const [k, v] of Object.entries(o as Record<string, unknown>))
+          if (k !== 'terms') collect(v, k === 'vi' ? 'vi' : key === 'vi' ? 'vi' : k);
+    };
+    collect(glossary);
+    collect(snippets);
+    const problems = texts.flatMap((t) =>
+      viStyleProblems(t.replace(/\$[^$]+\$/g, ' ')).map((why) => `${why}: ${t.slice(0, 80)}`),
+    );
+    assert.deepStrictEqual(problems, []);
   });
 });

@@ -131,8 +131,8 @@ export function runLinearProbe(p: SnippetParams, title: LocalText, progress?: Pr
       },
       {
         label: t(
-          'Held-out accuracy, shuffled labels (control task)',
-          'Độ chính xác trên dữ liệu giữ lại, nhãn xáo trộn (tác vụ đối chứng)',
+          'Held-out accuracy, shuffled labels (baseline for a control task)',
+          'Độ chính xác trên dữ liệu giữ lại, nhãn xáo trộn (mốc thay cho tác vụ đối chứng)',
         ),
         value: main.controlTest,
       },
@@ -181,7 +181,7 @@ export function runLinearProbe(p: SnippetParams, title: LocalText, progress?: Pr
         series: [
           { name: t('true labels', 'nhãn thật'), type: 'line', points: runs.map((r) => [r.sigma, r.taskTest]) },
           {
-            name: t('shuffled labels (control)', 'nhãn xáo trộn (đối chứng)'),
+            name: t('shuffled labels (baseline)', 'nhãn xáo trộn (mốc so sánh)'),
             type: 'line',
             points: runs.map((r) => [r.sigma, r.controlTest]),
             color: 1,

@@ -254,7 +254,7 @@ for r in rows:
 ${PLOT_TRY(`
 sig = [r[0] for r in rows]
 plt.semilogx(sig, [r[2] for r in rows], "o-", label="true labels")
-plt.semilogx(sig, [r[4] for r in rows], "o-", label="shuffled labels (control)")
+plt.semilogx(sig, [r[4] for r in rows], "o-", label="shuffled labels (baseline)")
 plt.semilogx(sig, [r[6] for r in rows], "--", label="best possible Φ(s/σ)")
 plt.axhline(0.5, ls=":"); plt.ylim(0, 1); plt.xlabel("noise σ"); plt.ylabel("held-out accuracy"); plt.legend()`)}`,
 
