@@ -1,9 +1,9 @@
 // A bound on what a formula's own macros expand to.
 //
-// KaTeX bounds macro expansion by count (`maxExpand`), not by size: a short formula whose macros nest fat bodies
-// (or copy their arguments) can put megabytes in front of its parser (docs/performance.md, "The measurements behind the renderer's limits"). So the
-// tokens that expansions push are counted here, after arguments are substituted, and a formula past `limit` stops
-// with an error.
+// KaTeX bounds macro expansion by count (`maxExpand`), not by size: a short formula whose macros nest fat
+// bodies (or copy their arguments) can put megabytes in front of its parser (docs/performance.md, "The
+// measurements behind the renderer's limits"). So the tokens that expansions push are counted here, after
+// arguments are substituted, and a formula past `limit` stops with an error.
 //
 // How: user macros (`\def`, `\gdef`, `\newcommand`, `\let` …) live in the `macros` object the caller passes,
 // and KaTeX reads a macro from it each time it expands one. This object is a Proxy that hands KaTeX, instead
