@@ -4,7 +4,6 @@ import {
   createNonce,
   findSnippet,
   formatCell,
-  formatFull,
   formatNumber,
   parseResultsMessage,
   pick,
@@ -12,22 +11,10 @@ import {
   type Language,
   type PanelAction,
   type RenderReport,
-  type Cell,
   type ResultView,
   type SnippetResult,
-  type ViewCell,
 } from '../../core';
 import { WebviewTypes } from '../../constants';
-
-/**
- * A cell as the page shows it: text as it is; a number with `digits` significant digits (never an integer for
- * a value that is not one) and its full-precision value as the hover.
- */
-function viewCell(cell: Cell, language: Language, digits?: number): ViewCell {
-  return typeof cell === 'number'
-    ? { text: formatNumber(cell, digits), title: formatFull(cell) }
-    : formatCell(cell, language);
-}
 
 /** Builds the page's view of a result in the lesson language. */
 export function resultView(
@@ -50,12 +37,12 @@ export function resultView(
     question: entry ? pick(entry.question, language) : undefined,
     revealOnClick: options.revealOnClick && !!entry,
     params: Object.entries(result.params).map(([k, v]) => [labelOf(k), formatNumber(v)]),
-    summary: result.summary.map((s) => [pick(s.label, language), viewCell(s.value, language)]),
+    summary: result.summary.map((s) => [pick(s.label, language), formatCell(s.value, language)]),
     notes: result.notes.map((n) => pick(n, language)),
     tables: result.tables.map((t) => ({
       title: pick(t.title, language),
       columns: t.columns.map((c) => pick(c, language)),
-      rows: t.rows.map((r) => r.map((c) => viewCell(c, language, t.digits))),
+      rows: t.rows.map((r) => r.map((c) => formatCell(c, language))),
     })),
     plots: result.plots.map((p) => plotToSvg(p, language)),
     canRerun: true,
@@ -73,7 +60,8 @@ export class ResultsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
   private view: ResultView | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  /** The open panel's listeners: each panel's go when it closes, the rest on dispose(). */
+  private readonly disposables = new Set<vscode.Disposable>();
   private readonly renderEmitter = new vscode.EventEmitter<RenderReport>();
   private readonly actionEmitter = new vscode.EventEmitter<PanelAction>();
   readonly onDidRender = this.renderEmitter.event;
@@ -82,6 +70,11 @@ export class ResultsPanel implements vscode.Disposable {
   readonly onDidRequestAction = this.actionEmitter.event;
 
   constructor(private readonly extensionUri: vscode.Uri) {}
+
+  /** How many event subscriptions this object holds now, for tests. */
+  get subscriptionCount(): number {
+    return this.disposables.size;
+  }
 
   get visible(): boolean {
     return !!this.panel;
@@ -134,16 +127,19 @@ export class ResultsPanel implements vscode.Disposable {
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     this.panel = panel;
     this.ready = false;
-    panel.onDidDispose(
-      () => {
+    const subscriptions = [
+      panel.onDidDispose(() => {
+        for (const d of subscriptions) {
+          d.dispose();
+          this.disposables.delete(d);
+        }
         if (this.panel !== panel) return;
         this.panel = undefined;
         this.ready = false;
-      },
-      undefined,
-      this.disposables,
-    );
-    panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m), undefined, this.disposables);
+      }),
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+    ];
+    for (const d of subscriptions) this.disposables.add(d);
     const webview = panel.webview;
     const nonce = createNonce();
     webview.html = buildPageShell({
@@ -186,7 +182,6 @@ export class ResultsPanel implements vscode.Disposable {
         svgCount: m.svgCount,
         tableCount: m.tableCount,
         revealed: m.revealed,
-        cellTitles: m.cellTitles ?? [],
       };
       this.renderEmitter.fire(this.lastReport);
     } else {
