@@ -4,6 +4,7 @@ import {
   createNonce,
   findSnippet,
   formatCell,
+  formatFull,
   formatNumber,
   parseResultsMessage,
   pick,
@@ -11,10 +12,22 @@ import {
   type Language,
   type PanelAction,
   type RenderReport,
+  type Cell,
   type ResultView,
   type SnippetResult,
+  type ViewCell,
 } from '../../core';
 import { WebviewTypes } from '../../constants';
+
+/**
+ * A cell as the page shows it: text as it is; a number with `digits` significant digits (never an integer for
+ * a value that is not one) and its full-precision value as the hover.
+ */
+function viewCell(cell: Cell, language: Language, digits?: number): ViewCell {
+  return typeof cell === 'number'
+    ? { text: formatNumber(cell, digits), title: formatFull(cell) }
+    : formatCell(cell, language);
+}
 
 /** Builds the page's view of a result in the lesson language. */
 export function resultView(
@@ -37,12 +50,12 @@ export function resultView(
     question: entry ? pick(entry.question, language) : undefined,
     revealOnClick: options.revealOnClick && !!entry,
     params: Object.entries(result.params).map(([k, v]) => [labelOf(k), formatNumber(v)]),
-    summary: result.summary.map((s) => [pick(s.label, language), formatCell(s.value, language)]),
+    summary: result.summary.map((s) => [pick(s.label, language), viewCell(s.value, language)]),
     notes: result.notes.map((n) => pick(n, language)),
     tables: result.tables.map((t) => ({
       title: pick(t.title, language),
       columns: t.columns.map((c) => pick(c, language)),
-      rows: t.rows.map((r) => r.map((c) => formatCell(c, language))),
+      rows: t.rows.map((r) => r.map((c) => viewCell(c, language, t.digits))),
     })),
     plots: result.plots.map((p) => plotToSvg(p, language)),
     canRerun: true,
@@ -182,6 +195,7 @@ export class ResultsPanel implements vscode.Disposable {
         svgCount: m.svgCount,
         tableCount: m.tableCount,
         revealed: m.revealed,
+        cellTitles: m.cellTitles ?? [],
       };
       this.renderEmitter.fire(this.lastReport);
     } else {
