@@ -163,7 +163,7 @@ describe('runSnippet', () => {
     );
   });
 
-  it('superposition-readout: errors carry the importance weights I_f = r^f of the toy-model loss', () => {
+  it('superposition-readout: errors carry the importance weights I_i = r^i of the toy-model loss', () => {
     const at = (importance: number) => runSnippet('superposition-readout', { importance }).tables[0].rows;
     const equal = at(1);
     const steep = at(0.5);

@@ -267,7 +267,7 @@ for f in range(features):
     length = math.hypot(*v)
     W.append([x / length for x in v])
 W = np.array(W).T  # dims × features, column f is feature f's direction
-I = importance ** np.arange(features)  # importance of feature f: r^f (Elhage et al. 2022)
+I = importance ** np.arange(features)  # importance of feature i: r^i (Elhage et al. 2022)
 N, half = samples, samples // 2
 biases = ${JSON.stringify(RELU_BIASES)}
 rows = []
@@ -294,7 +294,7 @@ for r in rows:
 ${PLOT_TRY(`
 plt.plot([r[0] for r in rows], [r[2] for r in rows], "o-", label="linear least squares")
 plt.plot([r[0] for r in rows], [r[3] for r in rows], "o-", label="ReLU(wᵀh + b)")
-plt.xlabel("sparsity S"); plt.ylabel("relative error Σ I_f (x_f − x̂_f)² / Σ I_f x_f²"); plt.legend()`)}`,
+plt.xlabel("sparsity S"); plt.ylabel("relative error Σ I_i (f_i − f̂_i)² / Σ I_i f_i²"); plt.legend()`)}`,
 
   'pca-vs-ground-truth': () => `
 

@@ -1,7 +1,8 @@
 /**
  * Lesson 3: n sparse features stored in m < n dimensions, read back linearly and through a ReLU.
- * Errors are weighted by feature importance I_f = r^f, as in the loss of Elhage et al. (2022),
- * L = Σ_x Σ_f I_f (x_f − x̂_f)²; r = 1 weighs every feature equally.
+ * Errors are weighted by feature importance I_i = r^i, as in the loss of Elhage et al. (2022),
+ * L = Σ_samples Σ_i I_i (f_i − f̂_i)²; r = 1 weighs every feature equally. (The lessons write the
+ * feature activations f and their directions w_i; in the code below X holds the f's.)
  */
 import { leastSquaresMany } from '../regression/ols';
 import { Random } from '../regression/random';
@@ -134,7 +135,7 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
     summary: [
       { label: t('Features n, dimensions m', 'Số đặc trưng n, số chiều m'), value: `${n}, ${m}` },
       {
-        label: t('Importance of feature f: I_f = r^f, r =', 'Độ quan trọng của đặc trưng f: I_f = r^f, r ='),
+        label: t('Importance of feature i: I_i = r^i, r =', 'Độ quan trọng của đặc trưng i: I_i = r^i, r ='),
         value: r,
       },
       {
@@ -159,8 +160,8 @@ export function runSuperposition(p: SnippetParams, title: LocalText, progress?: 
     tables: [
       {
         title: t(
-          'Read-out error against sparsity (error = Σ I_f (x_f − x̂_f)² / Σ I_f x_f² on held-out samples)',
-          'Sai số đọc theo độ thưa (sai số = Σ I_f (x_f − x̂_f)² / Σ I_f x_f² trên mẫu giữ lại)',
+          'Read-out error against sparsity (error = Σ I_i (f_i − f̂_i)² / Σ I_i f_i² on held-out samples)',
+          'Sai số đọc theo độ thưa (sai số = Σ I_i (f_i − f̂_i)² / Σ I_i f_i² trên mẫu giữ lại)',
         ),
         columns: [
           t('Sparsity S', 'Độ thưa S'),
