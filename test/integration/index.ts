@@ -15,6 +15,8 @@ export interface TestRecord {
   state: 'passed' | 'failed' | 'skipped';
   durationMs: number;
   error?: string;
+  /** Why the test was skipped, when the runner named it in INTERP_TEST_SKIP. */
+  skipReason?: string;
 }
 
 /** The result file: `INTERP_TEST_RESULT`, else `.interp-test-result.json` in the first workspace folder. */
@@ -32,6 +34,41 @@ export interface SuiteResult {
 const PROGRESS_PREFIX = '[interp-test] ';
 
 const RELOAD_TESTS = 'reload.test.js';
+
+/** A test or suite (full title) the runner asks to skip on its host, and why (INTERP_TEST_SKIP, JSON). */
+interface NamedSkip {
+  title: string;
+  reason: string;
+}
+
+/**
+ * Marks the tests and suites INTERP_TEST_SKIP names as pending, so they are reported skipped with the
+ * reason. Returns the reason per skipped test's full title, and the names that matched nothing (a stale
+ * list must not hide anything: they are reported as failures).
+ */
+function applyNamedSkips(root: Mocha.Suite): { reasons: Map<string, string>; unmatched: NamedSkip[] } {
+  const reasons = new Map<string, string>();
+  let skips: NamedSkip[] = [];
+  if (process.env.INTERP_TEST_SKIP) skips = JSON.parse(process.env.INTERP_TEST_SKIP) as NamedSkip[];
+  const unmatched = skips.filter((skip) => {
+    let hit = false;
+    const visit = (suite: Mocha.Suite, inherited?: string) => {
+      const reason = inherited ?? (suite.fullTitle() === skip.title ? skip.reason : undefined);
+      if (reason !== undefined && !inherited) suite.pending = true;
+      for (const test of suite.tests) {
+        if (reason !== undefined || test.fullTitle() === skip.title) {
+          test.pending = true;
+          reasons.set(test.fullTitle(), reason ?? skip.reason);
+          hit = true;
+        }
+      }
+      for (const child of suite.suites) visit(child, reason);
+    };
+    visit(root);
+    return !hit;
+  });
+  return { reasons, unmatched };
+}
 
 function resultPath(): string | undefined {
   if (process.env.INTERP_TEST_RESULT) return process.env.INTERP_TEST_RESULT;
@@ -78,6 +115,7 @@ export async function run(): Promise<void> {
     // After the reload only the reload tests run, whatever the grep (the 'before' test passed it).
     grep: afterReload ? undefined : process.env.INTERP_TEST_GREP || undefined,
   });
+  let skips: ReturnType<typeof applyNamedSkips> = { reasons: new Map(), unmatched: [] };
   try {
     let files = findTests(__dirname);
     if (files.length === 0) throw new Error(`no *.test.js under ${__dirname}: run \`npm run build\``);
@@ -86,6 +124,7 @@ export async function run(): Promise<void> {
     files = afterReload ? files.filter(isReload) : [...files.filter((f) => !isReload(f)), ...files.filter(isReload)];
     for (const f of files) mocha.addFile(f);
     await mocha.loadFilesAsync();
+    skips = applyNamedSkips(mocha.suite);
   } catch (err) {
     result.loadError = errorText(err);
     result.durationMs = Date.now() - started;
@@ -102,13 +141,30 @@ export async function run(): Promise<void> {
         state,
         durationMs: test.duration ?? 0,
         error: err === undefined ? undefined : errorText(err),
+        skipReason: state === 'skipped' ? skips.reasons.get(test.fullTitle()) : undefined,
       };
       result.tests.push(rec);
       result[state]++;
       // The extension host's console reaches the runner (codeAutomationLog): live progress, and a
-      // screenshot taken at the moment a test fails.
+      // screenshot taken at the moment a test fails. Hosts without that channel (the oldest one) read
+      // the same records from INTERP_TEST_PROGRESS, one JSON line each.
       console.log(`${PROGRESS_PREFIX}${JSON.stringify(rec)}`);
+      if (process.env.INTERP_TEST_PROGRESS)
+        fs.appendFileSync(process.env.INTERP_TEST_PROGRESS, `${JSON.stringify(rec)}\n`);
     };
+    for (const skip of skips.unmatched) {
+      const error = `INTERP_TEST_SKIP names "${skip.title}", which is no test or suite here (renamed? update the runner's list)`;
+      const rec: TestRecord = {
+        title: skip.title,
+        fullTitle: `skip list: ${skip.title}`,
+        state: 'failed',
+        durationMs: 0,
+        error,
+      };
+      result.tests.push(rec);
+      result.failed++;
+      console.log(`${PROGRESS_PREFIX}${JSON.stringify(rec)}`);
+    }
     runner.on('pass', (t) => record(t, 'passed'));
     // 'fail' also fires for hooks (before/after): record them as failed "tests" under the hook's title.
     runner.on('fail', (t, err) => record(t as Mocha.Test, 'failed', err));
