@@ -9,6 +9,7 @@ import {
   formatNumber,
   formatP,
   parseRegressionBlock,
+  plotToSvg,
   resultToText,
   runRegressionOnData,
   toMarkdownNote,
@@ -104,6 +105,27 @@ describe('regression digits (issue #15, defect 13)', () => {
     assert.strictEqual(formatNumber(1), '1');
     assert.strictEqual(formatNumber(0), '0');
     assert.strictEqual(formatNumber(30), '30');
+  });
+
+  it('a heatmap cell (2 decimals) never reads 0.00 or 1.00 for a value that is not exactly 0 or 1', () => {
+    const values = [0.999, 0.001, -0.004, 1, 0, 0.5];
+    const svg = plotToSvg(
+      {
+        kind: 'heatmap',
+        id: 'h',
+        title: { en: 'h', vi: 'h' },
+        xLabel: { en: 'x', vi: 'x' },
+        yLabel: { en: 'y', vi: 'y' },
+        rowLabels: ['a'],
+        columnLabels: values.map(String),
+        values: [values],
+        min: 0,
+        max: 1,
+      },
+      'vi',
+    );
+    const labels = [...svg.matchAll(/class="il-cell-text"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    assert.deepStrictEqual(labels, ['0.999', '0.001', '-0.004', '1.00', '0.00', '0.50']);
   });
 
   it('estimates and standard errors show at least 6 significant digits (panel table and output channel)', () => {

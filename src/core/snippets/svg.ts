@@ -220,6 +220,13 @@ function legend(plot: XYPlot, language: Language, left: number, top: number, wid
   return out.join('');
 }
 
+/** A heatmap cell's label: 2 decimals, but never "0.00" or "1.00" for a value that is not exactly that. */
+function heatmapLabel(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  const s = v.toFixed(2);
+  return Number.isInteger(Number(s)) && !Number.isInteger(v) ? formatNumber(v, 2) : s;
+}
+
 function heatmapSvg(plot: HeatmapPlot, language: Language, options: SvgOptions): string {
   const rows = plot.rowLabels.length;
   const cols = plot.columnLabels.length;
@@ -239,7 +246,7 @@ function heatmapSvg(plot: HeatmapPlot, language: Language, options: SvgOptions):
         `<rect class="il-cell il-c0" x="${x}" y="${y}" width="${cell - 2}" height="${cell - 2}" fill="${PALETTE[0]}" fill-opacity="${n2(0.08 + 0.92 * level)}"/>`,
       );
       parts.push(
-        `<text class="il-cell-text" x="${x + (cell - 2) / 2}" y="${y + (cell - 2) / 2}" dy="0.32em" text-anchor="middle" font-size="11" fill="${FOREGROUND}">${escapeXml(Number.isFinite(v) ? v.toFixed(2) : '—')}</text>`,
+        `<text class="il-cell-text" x="${x + (cell - 2) / 2}" y="${y + (cell - 2) / 2}" dy="0.32em" text-anchor="middle" font-size="11" fill="${FOREGROUND}">${escapeXml(heatmapLabel(v))}</text>`,
       );
     }
     parts.push(
