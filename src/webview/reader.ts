@@ -1,5 +1,7 @@
 // Runs inside the reader webview (bundled to media/reader.js). It only displays what the extension
 // sends and reports user actions back; it never builds HTML from page input.
+import { safeDecodeURIComponent } from '../core/decode';
+
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void; getState(): unknown; setState(s: unknown): void };
 
 interface ShowMessage {
@@ -202,7 +204,8 @@ document.addEventListener('click', (event) => {
   const href = a.getAttribute('href') ?? '';
   const kind = a.dataset.ilLink;
   if (kind === 'anchor') {
-    if (scrollToSection(decodeURIComponent(href.slice(1)))) reportScroll();
+    // A malformed escape (a crafted href) is looked up as written instead of throwing URIError.
+    if (scrollToSection(safeDecodeURIComponent(href.slice(1)) ?? href.slice(1))) reportScroll();
   } else if (kind === 'lesson' || kind === 'external') {
     vscode.postMessage({ type: 'link', href });
   }

@@ -1,3 +1,5 @@
+import { safeDecodeURIComponent } from '../decode';
+
 /** A lesson as far as link resolution needs it. */
 export interface LinkTarget {
   id: string;
@@ -14,12 +16,9 @@ export function looseName(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** Decoded, or as written when it is not valid percent-encoding (a file may be named `100%.md`). */
 function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
+  return safeDecodeURIComponent(s) ?? s;
 }
 
 function dirname(p: string): string {

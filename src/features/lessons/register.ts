@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
-import { indexLessonText, ProgressStore, repairMojibake, searchSections, type GlossaryMarkOptions, type SearchableSection } from '../../core';
+import { indexLessonText, ProgressStore, repairMojibake, safeDecodeURIComponent, searchSections, type GlossaryMarkOptions, type SearchableSection } from '../../core';
 import { Commands, ContextKeys, StateKeys, Views, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
 import { CourseService } from './courseService';
@@ -166,9 +166,14 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       handleUri: (uri) => {
         const m = /^\/lesson\/([^/]+)$/.exec(uri.path);
         const q = new URLSearchParams(uri.query);
-        const lessonId = m ? decodeURIComponent(m[1]) : uri.path === '/lesson' ? q.get('id') : null;
+        // A crafted link may hold a malformed escape: refused with a message (URLSearchParams turns one into U+FFFD).
+        const lessonId = m ? safeDecodeURIComponent(m[1]) : uri.path === '/lesson' ? q.get('id') : null;
         const section = (m ? uri.fragment : q.get('section')) || undefined;
-        if (lessonId && lessonId.length <= 300) void reader.show({ lessonId, section });
+        if (lessonId && lessonId.length <= 300 && !lessonId.includes('\uFFFD')) void reader.show({ lessonId, section });
+        else if (lessonId !== null) {
+          deps.log.warn(`lesson link refused: ${uri.toString(true)} does not name a lesson`);
+          void ui.showWarningMessage(vscode.l10n.t('This link does not lead to a lesson in this course: {0}', uri.toString(true)));
+        }
       },
     }),
     vscode.commands.registerCommand(Commands.showLesson, (arg: unknown) => {
