@@ -39,9 +39,7 @@ describe('parseCourse', () => {
 
   it('reads the original course folder in order', () => {
     const dir = path.join(__dirname, '..', 'fixtures', 'aero-module15');
-    const files = fs
-      .readdirSync(dir)
-      .map((f) => ({ path: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+    const files = fs.readdirSync(dir).map((f) => ({ path: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
     const c = parseCourse(files);
     assert.strictEqual(c.lessons.length, 5);
     assert.deepStrictEqual(
@@ -72,9 +70,7 @@ describe('Aero course format', () => {
   });
 
   it('reads the original module as one module of five lessons with a title from index.md', () => {
-    const files = fs
-      .readdirSync(dir)
-      .map((f) => ({ path: `15_interpretability/${f}`, text: read(f) }));
+    const files = fs.readdirSync(dir).map((f) => ({ path: `15_interpretability/${f}`, text: read(f) }));
     const c = parseCourseFolder(files);
     assert.strictEqual(c.modules.length, 1);
     assert.strictEqual(c.modules[0].title, 'Module: 15_interpretability');
