@@ -1,5 +1,7 @@
 // Script of the glossary entry page (media/glossary.js). Links inside the rendered entry are
 // `#term:<id>` and `#lesson:<lessonId>/<sectionId>`; the extension validates every message.
+import { safeDecodeURIComponent } from '../core/decode';
+
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 
 const vscodeApi = acquireVsCodeApi();
@@ -20,23 +22,25 @@ document.addEventListener('click', (event) => {
   const link = target?.closest<HTMLAnchorElement>('a[href]');
   if (!link) return;
   const href = link.getAttribute('href') ?? '';
+  // A malformed escape (a crafted href) decodes to undefined: the link does nothing instead of throwing.
   let m = /^#term:(.+)$/.exec(href);
   if (m) {
     event.preventDefault();
-    vscodeApi.postMessage({ type: 'showTerm', id: decodeURIComponent(m[1]) });
+    const id = safeDecodeURIComponent(m[1]);
+    if (id !== undefined) vscodeApi.postMessage({ type: 'showTerm', id });
     return;
   }
   m = /^#lesson:([^/]+)(?:\/(.+))?$/.exec(href);
   if (m) {
     event.preventDefault();
-    vscodeApi.postMessage({
-      type: 'showLesson',
-      lessonId: decodeURIComponent(m[1]),
-      section: m[2] ? decodeURIComponent(m[2]) : undefined,
-    });
+    const lessonId = safeDecodeURIComponent(m[1]);
+    const section = m[2] === undefined ? undefined : safeDecodeURIComponent(m[2]);
+    if (lessonId !== undefined && (m[2] === undefined || section !== undefined))
+      vscodeApi.postMessage({ type: 'showLesson', lessonId, section });
     return;
   }
-  if (/^https?:/i.test(href)) {
+  // http, https and mailto, as in the reader; the extension checks the link again before opening it.
+  if (/^(https?|mailto):/i.test(href)) {
     event.preventDefault();
     vscodeApi.postMessage({ type: 'openExternal', href });
   }

@@ -10,6 +10,7 @@ import {
   mathLimitText,
   moveInlineStyles,
   type Glossary,
+  type GlossaryEntry,
   type GlossaryLanguage,
   type RenderedLesson,
 } from '../../core';
@@ -20,9 +21,17 @@ import { RENDER_TIMEOUT_MS } from '../lessons/reader';
 import { renderInWorker } from '../lessons/workerRender';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
+import { parseEntryPageMessage } from './pageMessages';
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
-const SECTION = /^[A-Za-z0-9][\w.:-]{0,200}$/;
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Test hooks, given at construction. */
+export interface GlossaryEntryPanelOptions {
+  /** Renders an entry's markdown on the extension host (default: the reader's renderer, within `budgetMs`). */
+  renderOnHost?: (markdown: string, budgetMs: number) => RenderedLesson;
+}
 
 /**
  * One webview panel showing a glossary entry: definition, explanation and formula with KaTeX (the
@@ -34,7 +43,8 @@ const SECTION = /^[A-Za-z0-9][\w.:-]{0,200}$/;
 export class GlossaryEntryPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private currentId: string | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  /** The open panel's subscriptions: disposed with it, so closing the page leaves nothing behind. */
+  private panelSubscriptions: vscode.Disposable[] = [];
   /** The last entry put on the page and where it was rendered, for tests. */
   lastRender: { id: string; where: 'host' | 'worker'; untypesetFormulas?: number } | undefined;
   /** The extension host's time for one entry before it goes to a worker (tests lower it). */
@@ -46,7 +56,18 @@ export class GlossaryEntryPanel implements vscode.Disposable {
     private readonly language: () => GlossaryLanguage,
     private readonly lessons: LessonIndex,
     private readonly log: Log,
+    private readonly options: GlossaryEntryPanelOptions = {},
   ) {}
+
+  /** How many event subscriptions this object holds now, for tests. */
+  get subscriptionCount(): number {
+    return this.panelSubscriptions.length;
+  }
+
+  /** The page's HTML now, for tests. */
+  get html(): string | undefined {
+    return this.panel?.webview.html;
+  }
 
   /** The entry shown now, for tests. */
   get shownId(): string | undefined {
@@ -56,39 +77,66 @@ export class GlossaryEntryPanel implements vscode.Disposable {
   async show(id: string): Promise<boolean> {
     const entry = this.glossary().byId.get(id);
     if (!entry) return false;
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(
-        WebviewTypes.glossaryEntry,
-        canonicalTerm(entry, this.language()),
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-        {
-          enableScripts: true,
-          localResourceRoots: [media],
-        },
-      );
-      this.panel.iconPath = {
-        light: vscode.Uri.joinPath(media, 'icons', 'reader-light.svg'),
-        dark: vscode.Uri.joinPath(media, 'icons', 'reader-dark.svg'),
-      };
-      this.panel.onDidDispose(
-        () => {
-          this.panel = undefined;
-        },
-        undefined,
-        this.disposables,
-      );
-      this.panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m), undefined, this.disposables);
-    } else {
-      this.panel.reveal(undefined, false);
-    }
+    if (!this.panel) this.panel = this.createPanel(canonicalTerm(entry, this.language()));
+    else this.panel.reveal(undefined, false);
     this.currentId = id;
     const language = this.language();
+    const markdown = await this.entryMarkdown(entry, language);
+    const body = await this.render(id, markdown);
+    if (!this.panel || this.currentId !== id) return false;
+    this.panel.title = canonicalTerm(entry, language);
+    if ('error' in body) {
+      // Said on the page (where the user looks) and in the log; never an unhandled rejection.
+      const message = vscode.l10n.t('Cannot show the glossary entry {0}: {1}', id, errorText(body.error));
+      this.setPage(id, language, `<p class="il-banner il-banner-warning" role="alert">${escapeHtml(message)}</p>`);
+      this.lastRender = undefined;
+      return false;
+    }
+    const untypeset = body.untypesetMath;
+    if (untypeset)
+      this.log.warn(
+        `glossary entry "${id}": ${untypeset.formulas} formula(s) shown as TeX source: the entry's math passed ${mathLimitText(untypeset.limit)}`,
+      );
+    const note = untypeset
+      ? `<p class="il-banner il-banner-info" role="status">${escapeHtml(vscode.l10n.t('This entry has more math than the reader typesets at once: {0} formula(s) are shown as TeX source.', untypeset.formulas))}</p>`
+      : '';
+    this.setPage(id, language, `${note}${body.html}`);
+    this.lastRender = { id, where: body.where, untypesetFormulas: untypeset?.formulas };
+    return true;
+  }
+
+  private createPanel(title: string): vscode.WebviewPanel {
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel(
+      WebviewTypes.glossaryEntry,
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      { enableScripts: true, localResourceRoots: [media] },
+    );
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(media, 'icons', 'reader-light.svg'),
+      dark: vscode.Uri.joinPath(media, 'icons', 'reader-dark.svg'),
+    };
+    const subscriptions = (this.panelSubscriptions = [
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+    ]);
+    subscriptions.push(
+      panel.onDidDispose(() => {
+        if (this.panel === panel) this.panel = undefined;
+        for (const d of subscriptions) d.dispose();
+        if (this.panelSubscriptions === subscriptions) this.panelSubscriptions = [];
+      }),
+    );
+    return panel;
+  }
+
+  /** The entry page's markdown: the entry, where it is introduced and used, in the language shown. */
+  private async entryMarkdown(entry: GlossaryEntry, language: GlossaryLanguage): Promise<string> {
     const info = await this.lessons.lessons(language);
     const intro = entry.introducedIn && info.get(entry.introducedIn.lesson);
-    const usages = await this.lessons.usages(this.glossary(), id, language);
+    const usages = await this.lessons.usages(this.glossary(), entry.id, language);
     const L = contentLabels(language);
-    const markdown = glossaryEntryMarkdown({
+    return glossaryEntryMarkdown({
       entry,
       glossary: this.glossary(),
       language,
@@ -112,48 +160,48 @@ export class GlossaryEntryPanel implements vscode.Disposable {
         times: L.times,
       },
     });
-    const body = await this.render(id, markdown);
-    if (body === undefined || !this.panel || this.currentId !== id) return false;
+  }
+
+  /** Puts `bodyHtml` on the open page, in the page shell with KaTeX's and the reader's styles. */
+  private setPage(id: string, language: GlossaryLanguage, bodyHtml: string): void {
+    if (!this.panel) return;
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const webview = this.panel.webview;
-    const nonce = createNonce();
-    const untypeset = body.untypesetMath;
-    if (untypeset)
-      this.log.warn(
-        `glossary entry "${id}": ${untypeset.formulas} formula(s) shown as TeX source: the entry's math passed ${mathLimitText(untypeset.limit)}`,
-      );
-    const note = untypeset
-      ? `<p class="il-banner il-banner-info" role="status">${escapeHtml(vscode.l10n.t('This entry has more math than the reader typesets at once: {0} formula(s) are shown as TeX source.', untypeset.formulas))}</p>`
-      : '';
-    this.panel.title = canonicalTerm(entry, language);
     webview.html = buildPageShell({
       cspSource: webview.cspSource,
-      nonce,
+      nonce: createNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'glossary.js')).toString(),
       styleUris: [vscode.Uri.joinPath(media, 'katex', 'katex.min.css'), vscode.Uri.joinPath(media, 'reader.css')].map(
         (u) => webview.asWebviewUri(u).toString(),
       ),
       lang: language,
-      title: canonicalTerm(entry, language),
+      title: this.panel.title,
       config: { id },
-      body: `<article class="il-lesson il-glossary-entry">${note}${body.html}</article>`,
+      body: `<article class="il-lesson il-glossary-entry">${bodyHtml}</article>`,
     });
-    this.lastRender = { id, where: body.where, untypesetFormulas: untypeset?.formulas };
-    return true;
   }
 
   /**
    * The entry's HTML, inline styles moved. Like the reader: on the extension host within its budget, else (an
-   * entry from a glossary file with many long formulas) in a render worker. Undefined if that failed (said).
+   * entry from a glossary file with many long formulas) in a render worker. Never throws: a failure on either
+   * side is logged and returned as `{ error }`.
    */
   private async render(
     id: string,
     markdown: string,
-  ): Promise<{ html: string; where: 'host' | 'worker'; untypesetMath?: RenderedLesson['untypesetMath'] } | undefined> {
+  ): Promise<
+    { html: string; where: 'host' | 'worker'; untypesetMath?: RenderedLesson['untypesetMath'] } | { error: unknown }
+  > {
     try {
-      const rendered = loadRenderer().renderLesson(markdown, { budgetMs: this.hostBudgetMs });
+      const rendered = this.options.renderOnHost
+        ? this.options.renderOnHost(markdown, this.hostBudgetMs)
+        : loadRenderer().renderLesson(markdown, { budgetMs: this.hostBudgetMs });
       return { html: moveInlineStyles(rendered.html), where: 'host', untypesetMath: rendered.untypesetMath };
     } catch (e) {
-      if (!isRenderOverBudget(e)) throw e;
+      if (!isRenderOverBudget(e)) {
+        this.log.error(`glossary entry "${id}" could not be rendered on the extension host`, e);
+        return { error: e };
+      }
     }
     this.log.info(
       `glossary entry "${id}": over ${this.hostBudgetMs} ms on the extension host; rendering it in a worker thread`,
@@ -167,33 +215,28 @@ export class GlossaryEntryPanel implements vscode.Disposable {
       ).result;
       return { html: (result.htmlParts ?? []).join(''), where: 'worker', untypesetMath: result.rendered.untypesetMath };
     } catch (e) {
-      this.log.error(`glossary entry "${id}" could not be rendered`, e);
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('Cannot show the glossary entry {0}: {1}', id, e instanceof Error ? e.message : String(e)),
-      );
-      return undefined;
+      this.log.error(`glossary entry "${id}" could not be rendered in a worker`, e);
+      return { error: e };
     }
   }
 
   private onMessage(m: unknown): void {
-    if (!m || typeof m !== 'object') return;
-    const msg = m as Record<string, unknown>;
-    if (msg.type === 'showTerm' && typeof msg.id === 'string' && ID.test(msg.id)) {
+    const msg = parseEntryPageMessage(m);
+    if (msg?.type === 'showTerm') {
       void this.show(msg.id);
-    } else if (
-      msg.type === 'showLesson' &&
-      typeof msg.lessonId === 'string' &&
-      ID.test(msg.lessonId) &&
-      (msg.section === undefined || (typeof msg.section === 'string' && SECTION.test(msg.section)))
-    ) {
+    } else if (msg?.type === 'showLesson') {
       void vscode.commands.executeCommand(Commands.showLesson, { lessonId: msg.lessonId, section: msg.section });
-    } else if (msg.type === 'openExternal' && typeof msg.href === 'string' && /^https:\/\/[^\s]+$/i.test(msg.href)) {
-      void vscode.env.openExternal(vscode.Uri.parse(msg.href));
+    } else if (msg?.type === 'openExternal') {
+      // As the reader opens it: parsed strictly, as written (no second encoding).
+      void Promise.resolve()
+        .then(() => vscode.env.openExternal(vscode.Uri.parse(msg.href, true)))
+        .then(undefined, (e) => this.log.error(`glossary entry page: cannot open ${msg.href}`, e));
     }
   }
 
   dispose(): void {
     this.panel?.dispose();
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.panelSubscriptions) d.dispose();
+    this.panelSubscriptions = [];
   }
 }

@@ -29,7 +29,8 @@ export class GlossaryService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private loading: Promise<void> = Promise.resolve();
   private order: string[] = [];
-  private editTimer: ReturnType<typeof setTimeout> | undefined;
+  /** One debounce timer per edited document (keyed by URI): an edit to one file never cancels another's. */
+  private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly log: Log) {
     this.disposables.push(
@@ -43,10 +44,14 @@ export class GlossaryService implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         const key = e.document.uri.toString();
         if (!this.order.includes(key)) return;
-        clearTimeout(this.editTimer);
-        this.editTimer = setTimeout(() => {
-          this.loading = this.loading.then(() => this.load(e.document.uri, this.order));
-        }, 300);
+        clearTimeout(this.editTimers.get(key));
+        this.editTimers.set(
+          key,
+          setTimeout(() => {
+            this.editTimers.delete(key);
+            this.loading = this.loading.then(() => this.load(e.document.uri, this.order));
+          }, 300),
+        );
       }),
     );
     this.reloadAll();
@@ -179,7 +184,8 @@ export class GlossaryService implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.editTimer);
+    for (const timer of this.editTimers.values()) clearTimeout(timer);
+    this.editTimers.clear();
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }
