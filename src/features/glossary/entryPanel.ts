@@ -223,9 +223,11 @@ export class GlossaryEntryPanel implements vscode.Disposable {
   private onMessage(m: unknown): void {
     const msg = parseEntryPageMessage(m);
     if (msg?.type === 'showTerm') {
-      void this.show(msg.id);
+      void this.show(msg.id).then(undefined, (e) => this.log.error(`glossary entry "${msg.id}" could not be shown`, e));
     } else if (msg?.type === 'showLesson') {
-      void vscode.commands.executeCommand(Commands.showLesson, { lessonId: msg.lessonId, section: msg.section });
+      void vscode.commands
+        .executeCommand(Commands.showLesson, { lessonId: msg.lessonId, section: msg.section })
+        .then(undefined, (e) => this.log.error(`glossary entry page: cannot open lesson ${msg.lessonId}`, e));
     } else if (msg?.type === 'openExternal') {
       // As the reader opens it: parsed strictly, as written (no second encoding).
       void Promise.resolve()
