@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
 import {
-  decodeLessonBytes, MAX_LESSON_BYTES, parseCourse, parseCourseFolder, repairMojibake,
-  type CourseLesson, type CourseModule, type MojibakeRepair,
+  decodeLessonBytes,
+  MAX_LESSON_BYTES,
+  parseCourse,
+  parseCourseFolder,
+  repairMojibake,
+  type CourseLesson,
+  type CourseModule,
+  type MojibakeRepair,
 } from '../../core';
 import type { Deps, LessonLanguage } from '../shared/deps';
 
@@ -13,7 +19,8 @@ const MAX_FILES = 5000;
  * letter into a lead character (Â…ô) followed by a continuation character (Latin-1 0xA0–0xBF or a
  * code-page punctuation sign). Clean text rarely has such pairs; the detector decides.
  */
-const MAYBE_MOJIBAKE = /[\u00c2-\u00f4][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
+const MAYBE_MOJIBAKE =
+  /[\u00c2-\u00f4][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode', 'dist', 'out', '.venv', '__pycache__']);
 
 export interface LoadedCourse {
@@ -38,9 +45,12 @@ export function decodeLesson(bytes: Uint8Array): { text?: string; problem?: stri
   const r = decodeLessonBytes(bytes, MAX_LESSON_BYTES);
   if ('text' in r) return { text: r.text };
   switch (r.problem) {
-    case 'tooLarge': return { problem: vscode.l10n.t('the file is larger than {0} MB', MAX_LESSON_BYTES / 1024 / 1024) };
-    case 'binary': return { problem: vscode.l10n.t('the file looks binary, not markdown') };
-    case 'notUtf8': return { problem: vscode.l10n.t('the file is not valid UTF-8 (save it as UTF-8)') };
+    case 'tooLarge':
+      return { problem: vscode.l10n.t('the file is larger than {0} MB', MAX_LESSON_BYTES / 1024 / 1024) };
+    case 'binary':
+      return { problem: vscode.l10n.t('the file looks binary, not markdown') };
+    case 'notUtf8':
+      return { problem: vscode.l10n.t('the file is not valid UTF-8 (save it as UTF-8)') };
   }
 }
 
@@ -68,12 +78,14 @@ export class CourseService implements vscode.Disposable {
 
   constructor(private readonly deps: Deps) {
     this.disposables.push(this.watch(deps.lessonsUri), this.changed);
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('interpLessons.courseFolder')) {
-        this.watchFolder();
-        this.refresh();
-      }
-    }));
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('interpLessons.courseFolder')) {
+          this.watchFolder();
+          this.refresh();
+        }
+      }),
+    );
     this.watchFolder();
   }
 
@@ -83,7 +95,12 @@ export class CourseService implements vscode.Disposable {
       this.courses.clear();
       this.changed.fire(uri);
     };
-    return vscode.Disposable.from(watcher, watcher.onDidChange(invalidate), watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate));
+    return vscode.Disposable.from(
+      watcher,
+      watcher.onDidChange(invalidate),
+      watcher.onDidCreate(invalidate),
+      watcher.onDidDelete(invalidate),
+    );
   }
 
   private watchFolder(): void {
@@ -122,7 +139,16 @@ export class CourseService implements vscode.Disposable {
     return vscode.Uri.joinPath(course.root, ...lesson.path.split('/'));
   }
 
-  private async readAll(root: vscode.Uri, paths: string[], repair: boolean): Promise<{ files: { path: string; text: string }[]; texts: Map<string, string>; repairs: Map<string, MojibakeRepair>; problems: string[] }> {
+  private async readAll(
+    root: vscode.Uri,
+    paths: string[],
+    repair: boolean,
+  ): Promise<{
+    files: { path: string; text: string }[];
+    texts: Map<string, string>;
+    repairs: Map<string, MojibakeRepair>;
+    problems: string[];
+  }> {
     const texts = new Map<string, string>();
     const repairs = new Map<string, MojibakeRepair>();
     const problems: string[] = [];
@@ -132,7 +158,9 @@ export class CourseService implements vscode.Disposable {
       while (next < paths.length) {
         const path = paths[next++];
         try {
-          const decoded = decodeLesson(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, ...path.split('/'))));
+          const decoded = decodeLesson(
+            await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, ...path.split('/'))),
+          );
           if (decoded.text === undefined) {
             problems.push(`${path}: ${decoded.problem}`);
             files.push({ path, text: '' });
@@ -144,7 +172,14 @@ export class CourseService implements vscode.Disposable {
             if (r.repaired) {
               repairs.set(path, r);
               text = r.text;
-              this.deps.log.warn(vscode.l10n.t('{0}: encoding damaged; {1} spots repaired, {2} uncertain', path, r.restored, r.unresolved.length));
+              this.deps.log.warn(
+                vscode.l10n.t(
+                  '{0}: encoding damaged; {1} spots repaired, {2} uncertain',
+                  path,
+                  r.restored,
+                  r.unresolved.length,
+                ),
+              );
             }
           }
           text = text.normalize('NFC');
@@ -168,14 +203,27 @@ export class CourseService implements vscode.Disposable {
         .filter(([n, t]) => (t & vscode.FileType.File) !== 0 && n.toLowerCase().endsWith('.md'))
         .map(([n]) => n);
     } catch (e) {
-      problems.push(vscode.l10n.t('Cannot read the lessons folder {0}: {1}', root.toString(true), (e as Error).message));
+      problems.push(
+        vscode.l10n.t('Cannot read the lessons folder {0}: {1}', root.toString(true), (e as Error).message),
+      );
     }
     const read = await this.readAll(root, names, false);
     const course = parseCourse(read.files);
-    const module: CourseModule = { path: '', title: vscode.l10n.t('Module 15: Mechanistic interpretability'), lessons: course.lessons };
+    const module: CourseModule = {
+      path: '',
+      title: vscode.l10n.t('Module 15: Mechanistic interpretability'),
+      lessons: course.lessons,
+    };
     return this.finish({
-      kind: 'shipped', language, root, modules: [module], lessons: course.lessons, pages: course.lessons,
-      texts: read.texts, repairs: read.repairs, problems: [...problems, ...read.problems, ...course.problems],
+      kind: 'shipped',
+      language,
+      root,
+      modules: [module],
+      lessons: course.lessons,
+      pages: course.lessons,
+      texts: read.texts,
+      repairs: read.repairs,
+      problems: [...problems, ...read.problems, ...course.problems],
     });
   }
 
@@ -187,27 +235,47 @@ export class CourseService implements vscode.Disposable {
       try {
         entries = await vscode.workspace.fs.readDirectory(dir);
       } catch (e) {
-        problems.push(vscode.l10n.t('Cannot read the course folder {0}: {1}', dir.toString(true), (e as Error).message));
+        problems.push(
+          vscode.l10n.t('Cannot read the course folder {0}: {1}', dir.toString(true), (e as Error).message),
+        );
         return;
       }
       for (const [name, type] of entries.sort((a, b) => a[0].localeCompare(b[0]))) {
         if (paths.length >= MAX_FILES) return;
         const p = rel ? `${rel}/${name}` : name;
         if ((type & vscode.FileType.Directory) !== 0) {
-          if (depth < MAX_DEPTH && !SKIP_DIRS.has(name) && !name.startsWith('.')) await walk(vscode.Uri.joinPath(dir, name), p, depth + 1);
+          if (depth < MAX_DEPTH && !SKIP_DIRS.has(name) && !name.startsWith('.'))
+            await walk(vscode.Uri.joinPath(dir, name), p, depth + 1);
         } else if (name.toLowerCase().endsWith('.md') && !/^readme\.md$/i.test(name)) paths.push(p);
       }
     };
     await walk(root, '', 0);
-    if (paths.length >= MAX_FILES) problems.push(vscode.l10n.t('The course folder has more than {0} markdown files; only the first {0} are shown.', MAX_FILES));
+    if (paths.length >= MAX_FILES)
+      problems.push(
+        vscode.l10n.t('The course folder has more than {0} markdown files; only the first {0} are shown.', MAX_FILES),
+      );
     const read = await this.readAll(root, paths, true);
     const folder = parseCourseFolder(read.files);
-    const indexPages: CourseLesson[] = folder.modules.filter((m) => m.indexPath).map((m) => ({
-      id: m.indexPath!.replace(/\.md$/i, ''), path: m.indexPath!, title: m.title, order: 0, sections: [], problems: [],
-    }));
+    const indexPages: CourseLesson[] = folder.modules
+      .filter((m) => m.indexPath)
+      .map((m) => ({
+        id: m.indexPath!.replace(/\.md$/i, ''),
+        path: m.indexPath!,
+        title: m.title,
+        order: 0,
+        sections: [],
+        problems: [],
+      }));
     return this.finish({
-      kind: 'folder', language, root, modules: folder.modules, lessons: folder.lessons, pages: [...folder.lessons, ...indexPages],
-      texts: read.texts, repairs: read.repairs, problems: [...problems, ...read.problems, ...folder.problems],
+      kind: 'folder',
+      language,
+      root,
+      modules: folder.modules,
+      lessons: folder.lessons,
+      pages: [...folder.lessons, ...indexPages],
+      texts: read.texts,
+      repairs: read.repairs,
+      problems: [...problems, ...read.problems, ...folder.problems],
     });
   }
 

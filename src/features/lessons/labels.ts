@@ -9,7 +9,9 @@ export function renderLabels(): Partial<RenderLabels> {
     mathError: vscode.l10n.t('Math error'),
     brokenLink: vscode.l10n.t('This link does not lead to a lesson in this course'),
     externalLink: vscode.l10n.t('Opens in your browser'),
-    longTextUnformatted: vscode.l10n.t('This text has {0} characters, more than the {1} the reader formats in one block: it is shown as written.'),
+    longTextUnformatted: vscode.l10n.t(
+      'This text has {0} characters, more than the {1} the reader formats in one block: it is shown as written.',
+    ),
     tableRowsUnformatted: vscode.l10n.t('This table has more than {0} rows: the other {1} are shown as written.'),
     numberLocale: vscode.env.language,
     calloutTitles: {
@@ -31,6 +33,8 @@ export function readerLabels(): LessonViewLabels {
     next: vscode.l10n.t('Next'),
     endOfCourse: vscode.l10n.t('End of the module'),
     minutes: vscode.l10n.t('{0} min'),
-    mathErrors: vscode.l10n.t('{0} formulas in this lesson could not be rendered; they are shown as TeX with the error.'),
+    mathErrors: vscode.l10n.t(
+      '{0} formulas in this lesson could not be rendered; they are shown as TeX with the error.',
+    ),
   };
 }

@@ -25,8 +25,15 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
   private readonly nodes = new Map<string, LessonNode>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly courses: CourseService, private readonly progress: ProgressStore) {
-    this.subscriptions.push(this.changed, courses.onDidChange(() => this.refresh()), progress.onDidChange(() => this.changed.fire(undefined)));
+  constructor(
+    private readonly courses: CourseService,
+    private readonly progress: ProgressStore,
+  ) {
+    this.subscriptions.push(
+      this.changed,
+      courses.onDidChange(() => this.refresh()),
+      progress.onDidChange(() => this.changed.fire(undefined)),
+    );
   }
 
   refresh(): void {
@@ -68,19 +75,23 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
     const course = await this.loaded();
     // No lessons: no nodes, so that the view shows its welcome content (or message).
     if (!element) return course.lessons.length ? course.modules.map((m) => this.moduleNode(m.path)) : [];
-    if (element.kind === 'module') return (course.modules.find((m) => m.path === element.path)?.lessons ?? []).map((l) => this.lessonNode(l.id));
+    if (element.kind === 'module')
+      return (course.modules.find((m) => m.path === element.path)?.lessons ?? []).map((l) => this.lessonNode(l.id));
     const lesson = this.find(element.lessonId);
     if (!lesson) return [];
     const sections = lesson.sections;
     if (element.kind === 'lesson') {
       // H2s, plus any H3 that comes before the first H2.
       const firstH2 = sections.findIndex((s) => s.level === 2);
-      return sections.filter((s, i) => s.level === 2 || firstH2 < 0 || i < firstH2).map((s) => this.sectionNode(lesson.id, s.id));
+      return sections
+        .filter((s, i) => s.level === 2 || firstH2 < 0 || i < firstH2)
+        .map((s) => this.sectionNode(lesson.id, s.id));
     }
     const i = sections.findIndex((s) => s.id === element.sectionId);
     if (i < 0 || sections[i].level !== 2) return [];
     const out: LessonNode[] = [];
-    for (let j = i + 1; j < sections.length && sections[j].level > 2; j++) out.push(this.sectionNode(lesson.id, sections[j].id));
+    for (let j = i + 1; j < sections.length && sections[j].level > 2; j++)
+      out.push(this.sectionNode(lesson.id, sections[j].id));
     return out;
   }
 
@@ -94,7 +105,8 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
     const sections = lesson?.sections ?? [];
     const i = sections.findIndex((s) => s.id === element.sectionId);
     if (i >= 0 && sections[i].level === 3) {
-      for (let j = i - 1; j >= 0; j--) if (sections[j].level === 2) return this.sectionNode(element.lessonId, sections[j].id);
+      for (let j = i - 1; j >= 0; j--)
+        if (sections[j].level === 2) return this.sectionNode(element.lessonId, sections[j].id);
     }
     return this.lessonNode(element.lessonId);
   }
@@ -103,7 +115,10 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
     if (element.kind === 'module') {
       const module = this.course?.modules.find((m) => m.path === element.path);
       const single = (this.course?.modules.length ?? 0) <= 1;
-      const item = new vscode.TreeItem(module?.title ?? element.path, single ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(
+        module?.title ?? element.path,
+        single ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      );
       item.id = `module:${this.course?.kind}:${element.path}`;
       item.iconPath = new vscode.ThemeIcon('mortar-board');
       item.contextValue = 'module';
@@ -112,29 +127,55 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
         item.description = vscode.l10n.t('{0}/{1} read', this.progress.countRead(ids), ids.length);
       }
       if (module?.indexPath) {
-        item.command = { command: Commands.showLesson, title: vscode.l10n.t('Open Module'), arguments: [{ lessonId: module.indexPath.replace(/\.md$/i, '') }] };
+        item.command = {
+          command: Commands.showLesson,
+          title: vscode.l10n.t('Open Module'),
+          arguments: [{ lessonId: module.indexPath.replace(/\.md$/i, '') }],
+        };
       }
       return item;
     }
     const lesson = this.find(element.lessonId);
     if (element.kind === 'lesson') {
       const state = this.progress.get(element.lessonId);
-      const item = new vscode.TreeItem(lesson ? `${lesson.order}. ${lesson.title}` : element.lessonId, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(
+        lesson ? `${lesson.order}. ${lesson.title}` : element.lessonId,
+        vscode.TreeItemCollapsibleState.Collapsed,
+      );
       item.id = `lesson:${element.lessonId}`;
       item.description = lesson?.minutes ? vscode.l10n.t('{0} min', lesson.minutes) : undefined;
       item.iconPath = PROGRESS_ICONS[state];
       item.contextValue = `lesson.${state}`;
       item.accessibilityInformation = { label: `${item.label as string}, ${progressLabel(state)}` };
-      item.command = { command: Commands.showLesson, title: vscode.l10n.t('Open Lesson'), arguments: [{ lessonId: element.lessonId }] };
+      item.command = {
+        command: Commands.showLesson,
+        title: vscode.l10n.t('Open Lesson'),
+        arguments: [{ lessonId: element.lessonId }],
+      };
       return item;
     }
     const section: Heading | undefined = lesson?.sections.find((s) => s.id === element.sectionId);
-    const hasChildren = section?.level === 2 && !!lesson && lesson.sections.some((s, i, all) => i > all.indexOf(section) && s.level === 3 && all.slice(all.indexOf(section) + 1, i).every((x) => x.level === 3));
-    const item = new vscode.TreeItem(section?.text ?? element.sectionId, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const hasChildren =
+      section?.level === 2 &&
+      !!lesson &&
+      lesson.sections.some(
+        (s, i, all) =>
+          i > all.indexOf(section) &&
+          s.level === 3 &&
+          all.slice(all.indexOf(section) + 1, i).every((x) => x.level === 3),
+      );
+    const item = new vscode.TreeItem(
+      section?.text ?? element.sectionId,
+      hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `section:${element.lessonId}#${element.sectionId}`;
     item.contextValue = 'section';
     item.iconPath = new vscode.ThemeIcon(section?.level === 3 ? 'dash' : 'bookmark');
-    item.command = { command: Commands.showLesson, title: vscode.l10n.t('Open Section'), arguments: [{ lessonId: element.lessonId, section: element.sectionId }] };
+    item.command = {
+      command: Commands.showLesson,
+      title: vscode.l10n.t('Open Section'),
+      arguments: [{ lessonId: element.lessonId, section: element.sectionId }],
+    };
     return item;
   }
 
@@ -151,7 +192,11 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
       for (const o of lesson.objectives) md.appendMarkdown(`- ${escapeMd(o)}\n`);
       md.appendMarkdown('\n');
     }
-    const facts = [lesson.minutes ? vscode.l10n.t('{0} min', lesson.minutes) : '', lesson.difficulty ? difficultyLabel(lesson.difficulty) : '', progressLabel(this.progress.get(lesson.id))].filter(Boolean);
+    const facts = [
+      lesson.minutes ? vscode.l10n.t('{0} min', lesson.minutes) : '',
+      lesson.difficulty ? difficultyLabel(lesson.difficulty) : '',
+      progressLabel(this.progress.get(lesson.id)),
+    ].filter(Boolean);
     md.appendMarkdown(`$(clock) ${escapeMd(facts.join(' · '))}`);
     item.tooltip = md;
     return item;
@@ -167,9 +212,17 @@ function escapeMd(s: string): string {
 }
 
 export function progressLabel(state: LessonProgress): string {
-  return state === 'read' ? vscode.l10n.t('read') : state === 'inProgress' ? vscode.l10n.t('in progress') : vscode.l10n.t('unread');
+  return state === 'read'
+    ? vscode.l10n.t('read')
+    : state === 'inProgress'
+      ? vscode.l10n.t('in progress')
+      : vscode.l10n.t('unread');
 }
 
 function difficultyLabel(d: string): string {
-  return d === 'beginner' ? vscode.l10n.t('beginner') : d === 'intermediate' ? vscode.l10n.t('intermediate') : vscode.l10n.t('advanced');
+  return d === 'beginner'
+    ? vscode.l10n.t('beginner')
+    : d === 'intermediate'
+      ? vscode.l10n.t('intermediate')
+      : vscode.l10n.t('advanced');
 }

@@ -1,9 +1,32 @@
 import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
 import {
-  buildBreadcrumb, buildLessonArticle, buildModuleContents, buildPageShell, buildRepairBanner, buildTypesetAllBanner, createNonce, escapeHtml,
-  HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, insertUncertainMarkers, isAllowedHref, isRenderOverBudget, LruCache, MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, mathLimitText, parseReaderMessage, resolveLessonLink,
-  type CourseLesson, type GlossaryMarkOptions, type KeyValueStore, type LessonLinkInfo, type ProgressStore, type ReaderMessage, type RenderedLesson,
+  buildBreadcrumb,
+  buildLessonArticle,
+  buildModuleContents,
+  buildPageShell,
+  buildRepairBanner,
+  buildTypesetAllBanner,
+  createNonce,
+  escapeHtml,
+  HOST_RENDER_BUDGET_MS,
+  HOST_RENDER_MAX_CHARS,
+  insertUncertainMarkers,
+  isAllowedHref,
+  isRenderOverBudget,
+  LruCache,
+  MAX_FORMATTED_INLINE_CHARS,
+  MAX_TABLE_ROWS,
+  mathLimitText,
+  parseReaderMessage,
+  resolveLessonLink,
+  type CourseLesson,
+  type GlossaryMarkOptions,
+  type KeyValueStore,
+  type LessonLinkInfo,
+  type ProgressStore,
+  type ReaderMessage,
+  type RenderedLesson,
 } from '../../core';
 import { Commands, ContextKeys, StateKeys, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
@@ -34,7 +57,11 @@ interface PanelState {
 
 export interface ReaderEvents {
   /** The page's own report after it displayed a lesson (tests and timing use it). */
-  rendered: Extract<ReaderMessage, { type: 'rendered' }> & { language: LessonLanguage; openedAt: number; phases?: { course?: number; html?: number; pageReady?: number } };
+  rendered: Extract<ReaderMessage, { type: 'rendered' }> & {
+    language: LessonLanguage;
+    openedAt: number;
+    phases?: { course?: number; html?: number; pageReady?: number };
+  };
   scrolled: Extract<ReaderMessage, { type: 'scroll' }>;
   /** A lesson that could not be rendered (too slow, or the renderer failed); the page shows the message. */
   failed: { lessonId: string; reason: 'timeout' | 'error'; message: string };
@@ -59,7 +86,14 @@ export class LessonReader implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private current: { lessonId: string; language: LessonLanguage; path: string } | undefined;
   private ready = false;
-  private pending: { html: string | readonly string[]; lessonId: string; title: string; scroll?: { section?: string; ratio?: number } } | undefined;
+  private pending:
+    | {
+        html: string | readonly string[];
+        lessonId: string;
+        title: string;
+        scroll?: { section?: string; ratio?: number };
+      }
+    | undefined;
   private readonly cache = new LruCache<CacheEntry>(48);
   private readonly scroll: Record<string, number>;
   /** Where scroll positions are kept (VS Code's globalState; the write-fault test swaps in one that fails). */
@@ -109,11 +143,16 @@ export class LessonReader implements vscode.Disposable {
     this.scroll = { ...(this.scrollStore.get<Record<string, number>>(StateKeys.scroll) ?? {}) };
     this.workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'render-worker.js').fsPath;
     this.disposables.push(
-      this.renderedEmitter, this.scrolledEmitter, this.currentChanged, this.failedEmitter,
+      this.renderedEmitter,
+      this.scrolledEmitter,
+      this.currentChanged,
+      this.failedEmitter,
       courses.onDidChange(() => void this.rerender()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('interpLessons.fontSize')) void this.panel?.webview.postMessage({ type: 'config', fontSize: this.fontSize() });
-        if (e.affectsConfiguration('interpLessons.language') && this.current) void this.show({ lessonId: this.current.lessonId });
+        if (e.affectsConfiguration('interpLessons.fontSize'))
+          void this.panel?.webview.postMessage({ type: 'config', fontSize: this.fontSize() });
+        if (e.affectsConfiguration('interpLessons.language') && this.current)
+          void this.show({ lessonId: this.current.lessonId });
       }),
     );
   }
@@ -141,11 +180,16 @@ export class LessonReader implements vscode.Disposable {
   }
 
   private createPanel(column: vscode.ViewColumn): vscode.WebviewPanel {
-    const panel = vscode.window.createWebviewPanel(WebviewTypes.reader, vscode.l10n.t('Lesson'), { viewColumn: column, preserveFocus: false }, {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: this.localRoots(),
-    });
+    const panel = vscode.window.createWebviewPanel(
+      WebviewTypes.reader,
+      vscode.l10n.t('Lesson'),
+      { viewColumn: column, preserveFocus: false },
+      {
+        enableScripts: true,
+        enableFindWidget: true,
+        localResourceRoots: this.localRoots(),
+      },
+    );
     this.attach(panel);
     return panel;
   }
@@ -164,7 +208,9 @@ export class LessonReader implements vscode.Disposable {
     panel.webview.html = this.shell(panel.webview);
     this.panelDisposables = [
       panel.webview.onDidReceiveMessage((m) => this.onMessage(m)),
-      panel.onDidChangeViewState((e) => void vscode.commands.executeCommand('setContext', ContextKeys.readerFocused, e.webviewPanel.active)),
+      panel.onDidChangeViewState(
+        (e) => void vscode.commands.executeCommand('setContext', ContextKeys.readerFocused, e.webviewPanel.active),
+      ),
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.current = undefined;
@@ -179,7 +225,8 @@ export class LessonReader implements vscode.Disposable {
   }
 
   private shell(webview: vscode.Webview): string {
-    const media = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', ...p)).toString();
+    const media = (...p: string[]) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', ...p)).toString();
     return buildPageShell({
       cspSource: webview.cspSource,
       nonce: createNonce(),
@@ -198,7 +245,10 @@ export class LessonReader implements vscode.Disposable {
     const s = (state ?? {}) as PanelState;
     if (typeof s.lessonId === 'string') {
       if (typeof s.ratio === 'number') this.scroll[s.lessonId] = s.ratio;
-      await this.show({ lessonId: s.lessonId, language: s.language === 'vi' || s.language === 'en' ? s.language : undefined }, { reveal: false });
+      await this.show(
+        { lessonId: s.lessonId, language: s.language === 'vi' || s.language === 'en' ? s.language : undefined },
+        { reveal: false },
+      );
     } else {
       const course = await this.courses.get();
       if (course.lessons[0]) await this.show({ lessonId: course.lessons[0].id }, { reveal: false });
@@ -218,7 +268,9 @@ export class LessonReader implements vscode.Disposable {
     this.phases.course = Date.now() - this.openedAt;
     const lesson = course.pages.find((l) => l.id === target.lessonId);
     if (!lesson) {
-      void ui.showWarningMessage(vscode.l10n.t('Lesson "{0}" was not found in {1}.', target.lessonId, course.root.toString(true)));
+      void ui.showWarningMessage(
+        vscode.l10n.t('Lesson "{0}" was not found in {1}.', target.lessonId, course.root.toString(true)),
+      );
       return false;
     }
     const text = course.texts.get(lesson.path);
@@ -238,11 +290,22 @@ export class LessonReader implements vscode.Disposable {
       // Typesetting every formula did not finish: back to the math limit, so the lesson is not stuck behind
       // a render that fails each time it is opened.
       if (this.typesetAll.delete(lessonKey(course, lesson))) {
-        const why = e instanceof RenderFailure && e.reason === 'timeout'
-          ? vscode.l10n.t('stopped after {0} s', String(Math.round(this.renderTimeoutMs / 100) / 10))
-          : e instanceof Error ? e.message : String(e);
-        this.deps.log.warn(`${lesson.path}: typesetting every formula did not finish (${why}); shown with the math limit again`);
-        void ui.showWarningMessage(vscode.l10n.t('Typesetting every formula of {0} did not finish ({1}): it is shown with the first formulas typeset, the rest as TeX.', lesson.path, why));
+        const why =
+          e instanceof RenderFailure && e.reason === 'timeout'
+            ? vscode.l10n.t('stopped after {0} s', String(Math.round(this.renderTimeoutMs / 100) / 10))
+            : e instanceof Error
+              ? e.message
+              : String(e);
+        this.deps.log.warn(
+          `${lesson.path}: typesetting every formula did not finish (${why}); shown with the math limit again`,
+        );
+        void ui.showWarningMessage(
+          vscode.l10n.t(
+            'Typesetting every formula of {0} did not finish ({1}): it is shown with the first formulas typeset, the rest as TeX.',
+            lesson.path,
+            why,
+          ),
+        );
         return this.show(target, { reveal: false });
       }
       this.renderFailed(lesson, language, text, e);
@@ -250,24 +313,31 @@ export class LessonReader implements vscode.Disposable {
     }
     if (seq !== this.showSeq) return false;
     this.phases.html = Date.now() - this.openedAt;
-    for (const err of entry.rendered.mathErrors) this.deps.log.warn(`${lesson.path}:${err.line}: math error: ${err.message} in ${err.tex}`);
+    for (const err of entry.rendered.mathErrors)
+      this.deps.log.warn(`${lesson.path}:${err.line}: math error: ${err.message} in ${err.tex}`);
     const untypeset = entry.rendered.untypesetMath;
     if (untypeset) {
-      this.deps.log.warn(`${lesson.path}:${untypeset.line}: ${untypeset.formulas} formula(s) from here on shown as TeX source: the lesson's math passed ${mathLimitText(untypeset.limit)} (Typeset All Formulas typesets them)`);
+      this.deps.log.warn(
+        `${lesson.path}:${untypeset.line}: ${untypeset.formulas} formula(s) from here on shown as TeX source: the lesson's math passed ${mathLimitText(untypeset.limit)} (Typeset All Formulas typesets them)`,
+      );
     }
     this.setUntypeset(untypeset && { key: lessonKey(course, lesson), formulas: untypeset.formulas });
     for (const u of entry.rendered.unformatted ?? []) {
-      this.deps.log.warn(u.kind === 'text'
-        ? `${lesson.path}:${u.line}: ${u.size} characters in one block (limit ${MAX_FORMATTED_INLINE_CHARS}): shown as written, without formatting`
-        : `${lesson.path}:${u.line}: a table's ${u.size} rows past the first ${MAX_TABLE_ROWS}: shown as written`);
+      this.deps.log.warn(
+        u.kind === 'text'
+          ? `${lesson.path}:${u.line}: ${u.size} characters in one block (limit ${MAX_FORMATTED_INLINE_CHARS}): shown as written, without formatting`
+          : `${lesson.path}:${u.line}: a table's ${u.size} rows past the first ${MAX_TABLE_ROWS}: shown as written`,
+      );
     }
     const sameLesson = this.current?.lessonId === lesson.id && this.current.language === language;
     this.current = { lessonId: lesson.id, language, path: lesson.path };
     panel.title = entry.rendered.title || lesson.title;
     const scroll = target.section ? { section: target.section } : { ratio: this.scroll[lesson.id] ?? 0 };
     this.post({ html: entry.article, lessonId: lesson.id, title: panel.title, scroll });
-    if (sameLesson && target.section && this.ready) void panel.webview.postMessage({ type: 'scrollTo', section: target.section });
-    if (course.lessons.includes(lesson)) await this.stateWrites.run(lesson.id, () => this.progress.markOpened(lesson.id));
+    if (sameLesson && target.section && this.ready)
+      void panel.webview.postMessage({ type: 'scrollTo', section: target.section });
+    if (course.lessons.includes(lesson))
+      await this.stateWrites.run(lesson.id, () => this.progress.markOpened(lesson.id));
     this.currentChanged.fire({ lessonId: lesson.id, section: target.section });
     return true;
   }
@@ -280,13 +350,17 @@ export class LessonReader implements vscode.Disposable {
     const marking = this.glossaryMarking();
     const typesetAllMath = this.typesetAll.has(cacheKey);
     const runKey = `${[...runnable].join(',')};${marking ? `${glossaryVersion(marking.glossary)}:${marking.language}:${marking.firstOnly}` : 'no-glossary'};${typesetAllMath ? 'all-math' : 'math-limit'}`;
-    let result: RenderJobResult | undefined = hit && hit.text === text && hit.key.endsWith(`|${runKey}`) ? hit : undefined;
+    let result: RenderJobResult | undefined =
+      hit && hit.text === text && hit.key.endsWith(`|${runKey}`) ? hit : undefined;
     if (!result) {
       // Uncertain repaired characters are marked before rendering and highlighted after it.
       const uncertain = repair?.unresolved.length ? repair : undefined;
       result = await this.render(lesson.id, {
         markdown: uncertain
-          ? insertUncertainMarkers(uncertain.text, uncertain.unresolved.map((u) => ({ offset: u.offset, length: u.candidates[0]?.length ?? 1 }))).normalize('NFC')
+          ? insertUncertainMarkers(
+              uncertain.text,
+              uncertain.unresolved.map((u) => ({ offset: u.offset, length: u.candidates[0]?.length ?? 1 })),
+            ).normalize('NFC')
           : text,
         lessonPath: lesson.path,
         pages: course.pages.map((p) => ({ id: p.id, path: p.path })),
@@ -302,22 +376,56 @@ export class LessonReader implements vscode.Disposable {
     }
     const { rendered, htmlParts, navigationHtml } = result;
     const { previous, next, contents } = this.neighbours(course, lesson, rendered);
-    const key = [course.language, previous?.id, previous?.title, next?.id, next?.title, contents.length, runKey].join('|');
+    const key = [course.language, previous?.id, previous?.title, next?.id, next?.title, contents.length, runKey].join(
+      '|',
+    );
     if (hit && hit.text === text && hit.key === key) return hit;
-    const breadcrumb = navigationHtml === undefined ? undefined : buildBreadcrumb(navigationHtml, vscode.l10n.t('Quick links'));
+    const breadcrumb =
+      navigationHtml === undefined ? undefined : buildBreadcrumb(navigationHtml, vscode.l10n.t('Quick links'));
     const untypeset = rendered.untypesetMath;
-    const banner = [
-      repair && buildRepairBanner(vscode.l10n.t('This file\'s encoding was damaged; {0} spots repaired, {1} uncertain (highlighted). The file on disk is unchanged.', repair.restored, repair.unresolved.length), vscode.l10n.t('Repair File Encoding…')),
-      untypeset && buildTypesetAllBanner(
-        vscode.l10n.t('This lesson has more math than the reader typesets at once: {0} formula(s) from line {1} on are shown as TeX source.', untypeset.formulas, untypeset.line),
-        vscode.l10n.t('Typeset All Formulas')),
-    ].filter(Boolean).join('') || undefined;
-    const after = buildModuleContents(vscode.l10n.t('In this module'), contents, vscode.l10n.t('This link does not lead to a lesson in this course'));
+    const banner =
+      [
+        repair &&
+          buildRepairBanner(
+            vscode.l10n.t(
+              "This file's encoding was damaged; {0} spots repaired, {1} uncertain (highlighted). The file on disk is unchanged.",
+              repair.restored,
+              repair.unresolved.length,
+            ),
+            vscode.l10n.t('Repair File Encoding…'),
+          ),
+        untypeset &&
+          buildTypesetAllBanner(
+            vscode.l10n.t(
+              'This lesson has more math than the reader typesets at once: {0} formula(s) from line {1} on are shown as TeX source.',
+              untypeset.formulas,
+              untypeset.line,
+            ),
+            vscode.l10n.t('Typeset All Formulas'),
+          ),
+      ]
+        .filter(Boolean)
+        .join('') || undefined;
+    const after = buildModuleContents(
+      vscode.l10n.t('In this module'),
+      contents,
+      vscode.l10n.t('This link does not lead to a lesson in this course'),
+    );
     // A big body stays in its parts: the article is built around a placeholder that cannot occur in it.
     const body = htmlParts && `\u0000${createNonce()}\u0000`;
-    const built = buildLessonArticle({ lessonId: lesson.id, rendered: body ? { ...rendered, html: body } : rendered, previous, next, labels: readerLabels(), breadcrumb, banner, after });
+    const built = buildLessonArticle({
+      lessonId: lesson.id,
+      rendered: body ? { ...rendered, html: body } : rendered,
+      previous,
+      next,
+      labels: readerLabels(),
+      breadcrumb,
+      banner,
+      after,
+    });
     const at = body ? built.indexOf(body) : -1;
-    const article = body && htmlParts && at >= 0 ? [built.slice(0, at), ...htmlParts, built.slice(at + body.length)] : [built];
+    const article =
+      body && htmlParts && at >= 0 ? [built.slice(0, at), ...htmlParts, built.slice(at + body.length)] : [built];
     const entry = { text, key, rendered, htmlParts, navigationHtml, article };
     this.cache.set(cacheKey, entry);
     return entry;
@@ -335,22 +443,29 @@ export class LessonReader implements vscode.Disposable {
       } catch (e) {
         // Formulas that cost more than the host's budget.
         if (!isRenderOverBudget(e)) throw e;
-        this.deps.log.info(`${job.lessonPath}: over ${this.hostBudgetMs} ms on the extension host (stopped after ${Date.now() - started} ms); rendering it in a worker thread`);
+        this.deps.log.info(
+          `${job.lessonPath}: over ${this.hostBudgetMs} ms on the extension host (stopped after ${Date.now() - started} ms); rendering it in a worker thread`,
+        );
       }
     }
     const run = renderInWorker(this.workerPath, { ...job, budgetMs: undefined }, this.renderTimeoutMs);
     this.inflight = run;
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: job.typesetAllMath
-        ? vscode.l10n.t('Typesetting every formula of the lesson…')
-        : job.markdown.length > IN_THREAD_MAX_CHARS
-          ? vscode.l10n.t('Rendering a big lesson ({0} MB)…', (job.markdown.length / 1024 / 1024).toFixed(1))
-          : vscode.l10n.t('Rendering a lesson with many formulas…') },
+      {
+        location: vscode.ProgressLocation.Window,
+        title: job.typesetAllMath
+          ? vscode.l10n.t('Typesetting every formula of the lesson…')
+          : job.markdown.length > IN_THREAD_MAX_CHARS
+            ? vscode.l10n.t('Rendering a big lesson ({0} MB)…', (job.markdown.length / 1024 / 1024).toFixed(1))
+            : vscode.l10n.t('Rendering a lesson with many formulas…'),
+      },
       () => run.result,
     );
     if (this.inflight === run) this.inflight = undefined;
     this.lastRenderPath = { lessonId, where: 'worker', ms: Date.now() - started };
-    this.deps.log.info(`rendered ${job.lessonPath} (${(job.markdown.length / 1024).toFixed(0)} KB) in a worker thread in ${Date.now() - started} ms`);
+    this.deps.log.info(
+      `rendered ${job.lessonPath} (${(job.markdown.length / 1024).toFixed(0)} KB) in a worker thread in ${Date.now() - started} ms`,
+    );
     return result;
   }
 
@@ -358,13 +473,25 @@ export class LessonReader implements vscode.Disposable {
   private renderFailed(lesson: CourseLesson, language: LessonLanguage, text: string, e: unknown): void {
     const timeout = e instanceof RenderFailure && e.reason === 'timeout';
     const message = timeout
-      ? vscode.l10n.t('{0} is too big to show: rendering it took longer than {1} s and was stopped ({2} MB). Split it into smaller lessons.', lesson.path, String(Math.round(this.renderTimeoutMs / 100) / 10), (text.length / 1024 / 1024).toFixed(1))
+      ? vscode.l10n.t(
+          '{0} is too big to show: rendering it took longer than {1} s and was stopped ({2} MB). Split it into smaller lessons.',
+          lesson.path,
+          String(Math.round(this.renderTimeoutMs / 100) / 10),
+          (text.length / 1024 / 1024).toFixed(1),
+        )
       : vscode.l10n.t('Cannot render {0}: {1}', lesson.path, e instanceof Error ? e.message : String(e));
-    this.deps.log.error(`render ${lesson.path}${timeout ? ` stopped after ${this.renderTimeoutMs} ms` : ''}`, timeout ? undefined : e);
+    this.deps.log.error(
+      `render ${lesson.path}${timeout ? ` stopped after ${this.renderTimeoutMs} ms` : ''}`,
+      timeout ? undefined : e,
+    );
     void vscode.window.showErrorMessage(message);
     this.current = { lessonId: lesson.id, language, path: lesson.path };
     if (this.panel) this.panel.title = lesson.title;
-    this.post({ lessonId: lesson.id, title: lesson.title, html: `<p class="il-empty il-banner il-banner-warning">${escapeHtml(message)}</p>` });
+    this.post({
+      lessonId: lesson.id,
+      title: lesson.title,
+      html: `<p class="il-empty il-banner il-banner-warning">${escapeHtml(message)}</p>`,
+    });
     this.setUntypeset(undefined);
     this.failedEmitter.fire({ lessonId: lesson.id, reason: timeout ? 'timeout' : 'error', message });
   }
@@ -373,16 +500,33 @@ export class LessonReader implements vscode.Disposable {
    * Previous/next: from an Aero footer's lesson table when the lesson has one (the course's own
    * order, links resolved loosely), else the course order.
    */
-  private neighbours(course: LoadedCourse, lesson: CourseLesson, rendered: RenderedLesson): { previous?: LessonLinkInfo; next?: LessonLinkInfo; contents: { title: string; id?: string; current: boolean }[] } {
-    const info = (l: CourseLesson | undefined): LessonLinkInfo | undefined => l && { id: l.id, title: course.kind === 'shipped' ? `${l.order}. ${l.title}` : l.title };
+  private neighbours(
+    course: LoadedCourse,
+    lesson: CourseLesson,
+    rendered: RenderedLesson,
+  ): {
+    previous?: LessonLinkInfo;
+    next?: LessonLinkInfo;
+    contents: { title: string; id?: string; current: boolean }[];
+  } {
+    const info = (l: CourseLesson | undefined): LessonLinkInfo | undefined =>
+      l && { id: l.id, title: course.kind === 'shipped' ? `${l.order}. ${l.title}` : l.title };
     if (rendered.footerLessons.length) {
       const rows = rendered.footerLessons.map((r) => {
         const target = resolveLessonLink(lesson.path, r.href, course.pages)?.lesson;
-        return { title: r.title, id: target?.id, current: target ? target.id === lesson.id : r.current, lesson: target };
+        return {
+          title: r.title,
+          id: target?.id,
+          current: target ? target.id === lesson.id : r.current,
+          lesson: target,
+        };
       });
       const i = rows.findIndex((r) => r.current);
       if (i >= 0) {
-        const prev = rows.slice(0, i).reverse().find((r) => r.lesson)?.lesson;
+        const prev = rows
+          .slice(0, i)
+          .reverse()
+          .find((r) => r.lesson)?.lesson;
         const next = rows.slice(i + 1).find((r) => r.lesson)?.lesson;
         return { previous: info(prev), next: info(next), contents: rows };
       }
@@ -391,13 +535,23 @@ export class LessonReader implements vscode.Disposable {
     return { ...this.courseOrder(course, lesson, info), contents: [] };
   }
 
-  private courseOrder(course: LoadedCourse, lesson: CourseLesson, info: (l: CourseLesson | undefined) => LessonLinkInfo | undefined) {
+  private courseOrder(
+    course: LoadedCourse,
+    lesson: CourseLesson,
+    info: (l: CourseLesson | undefined) => LessonLinkInfo | undefined,
+  ) {
     const index = course.lessons.indexOf(lesson);
-    if (index < 0) return { previous: undefined, next: info(course.modules.find((m) => m.indexPath === lesson.path)?.lessons[0]) };
+    if (index < 0)
+      return { previous: undefined, next: info(course.modules.find((m) => m.indexPath === lesson.path)?.lessons[0]) };
     return { previous: info(course.lessons[index - 1]), next: info(course.lessons[index + 1]) };
   }
 
-  private post(m: { html: string | readonly string[]; lessonId: string; title: string; scroll?: { section?: string; ratio?: number } }): void {
+  private post(m: {
+    html: string | readonly string[];
+    lessonId: string;
+    title: string;
+    scroll?: { section?: string; ratio?: number };
+  }): void {
     if (!this.panel) return;
     if (!this.ready) {
       this.pending = m;
@@ -406,8 +560,15 @@ export class LessonReader implements vscode.Disposable {
     const stream = ++this.postSeq;
     const parts = typeof m.html === 'string' ? [m.html] : m.html;
     const message = { type: 'show', language: this.current?.language, ...m, html: '' };
-    if (parts.reduce((n, p) => n + p.length, 0) <= POST_PART_CHARS) void this.panel.webview.postMessage({ ...message, html: parts.join('') });
-    else void this.postInParts(this.panel, stream, message, parts.flatMap((p) => (p.length > POST_PART_CHARS ? splitForPosting(p) : [p])));
+    if (parts.reduce((n, p) => n + p.length, 0) <= POST_PART_CHARS)
+      void this.panel.webview.postMessage({ ...message, html: parts.join('') });
+    else
+      void this.postInParts(
+        this.panel,
+        stream,
+        message,
+        parts.flatMap((p) => (p.length > POST_PART_CHARS ? splitForPosting(p) : [p])),
+      );
   }
 
   /**
@@ -415,11 +576,20 @@ export class LessonReader implements vscode.Disposable {
    * extension host 1.7 s (JSON and IPC encoding). The last part carries the rest of the 'show' message;
    * a newer post stops an older stream, and the page drops a stream it did not get whole.
    */
-  private async postInParts(panel: vscode.WebviewPanel, stream: number, message: Record<string, unknown>, parts: readonly string[]): Promise<void> {
+  private async postInParts(
+    panel: vscode.WebviewPanel,
+    stream: number,
+    message: Record<string, unknown>,
+    parts: readonly string[],
+  ): Promise<void> {
     for (let i = 0; i < parts.length; i++) {
       if (stream !== this.postSeq || this.panel !== panel) return;
       const last = i === parts.length - 1;
-      await panel.webview.postMessage(last ? { ...message, html: parts[i], stream, index: i } : { type: 'showPart', stream, index: i, html: parts[i] });
+      await panel.webview.postMessage(
+        last
+          ? { ...message, html: parts[i], stream, index: i }
+          : { type: 'showPart', stream, index: i, html: parts[i] },
+      );
     }
   }
 
@@ -429,7 +599,11 @@ export class LessonReader implements vscode.Disposable {
     const { lessonId, language } = this.current;
     const course = await this.courses.get(language);
     if (!course.pages.some((l) => l.id === lessonId) || !course.texts.has(this.current.path)) {
-      this.post({ lessonId, title: this.panel.title, html: `<p class="il-empty il-banner il-banner-warning">${escapeHtml(vscode.l10n.t('This lesson\'s file is gone: it was deleted or renamed on disk.'))}</p>` });
+      this.post({
+        lessonId,
+        title: this.panel.title,
+        html: `<p class="il-empty il-banner il-banner-warning">${escapeHtml(vscode.l10n.t("This lesson's file is gone: it was deleted or renamed on disk."))}</p>`,
+      });
       this.setUntypeset(undefined);
       return;
     }
@@ -460,7 +634,10 @@ export class LessonReader implements vscode.Disposable {
     this.typesetAll.add(untypeset.key);
     this.deps.log.info(`${shown.path}: typesetting all formulas (${untypeset.formulas} were shown as TeX source)`);
     // True when the lesson is now shown with every formula typeset.
-    return (await this.show({ lessonId: shown.lessonId, language: shown.language }, { reveal: false })) && this.currentUntypeset === undefined;
+    return (
+      (await this.show({ lessonId: shown.lessonId, language: shown.language }, { reveal: false })) &&
+      this.currentUntypeset === undefined
+    );
   }
 
   scrollTo(section: string): void {
@@ -488,9 +665,19 @@ export class LessonReader implements vscode.Disposable {
         break;
       case 'rendered':
         if (this.current) {
-          this.deps.log.info(`rendered ${m.lessonId} (${this.current.language}): ${m.katexCount} formulas, KaTeX fonts ${m.fontsLoaded ? 'loaded' : 'not loaded'}, page ${m.ms.toFixed(0)} ms, since open ${Date.now() - this.openedAt} ms (course ${this.phases.course ?? '?'} ms, HTML ${this.phases.html ?? '?'} ms${this.phases.pageReady === undefined ? '' : `, page script ready ${this.phases.pageReady} ms`})`);
-          if (m.cspViolations) this.deps.log.warn(`reader page: the CSP refused ${m.cspViolations} thing(s) since it loaded, first: ${m.cspViolation ?? '?'}`);
-          this.lastRendered = { ...m, language: this.current.language, openedAt: this.openedAt, phases: { ...this.phases } };
+          this.deps.log.info(
+            `rendered ${m.lessonId} (${this.current.language}): ${m.katexCount} formulas, KaTeX fonts ${m.fontsLoaded ? 'loaded' : 'not loaded'}, page ${m.ms.toFixed(0)} ms, since open ${Date.now() - this.openedAt} ms (course ${this.phases.course ?? '?'} ms, HTML ${this.phases.html ?? '?'} ms${this.phases.pageReady === undefined ? '' : `, page script ready ${this.phases.pageReady} ms`})`,
+          );
+          if (m.cspViolations)
+            this.deps.log.warn(
+              `reader page: the CSP refused ${m.cspViolations} thing(s) since it loaded, first: ${m.cspViolation ?? '?'}`,
+            );
+          this.lastRendered = {
+            ...m,
+            language: this.current.language,
+            openedAt: this.openedAt,
+            phases: { ...this.phases },
+          };
           this.renderedEmitter.fire(this.lastRendered);
         }
         break;
@@ -511,11 +698,15 @@ export class LessonReader implements vscode.Disposable {
       case 'runSnippet':
         void vscode.commands.executeCommand(Commands.runSnippetInternal, { id: m.id }).then(undefined, (e) => {
           this.deps.log.error(`run snippet ${m.id}`, e);
-          void vscode.window.showErrorMessage(vscode.l10n.t('Cannot run snippet {0}: {1}', m.id, String((e as Error)?.message ?? e)));
+          void vscode.window.showErrorMessage(
+            vscode.l10n.t('Cannot run snippet {0}: {1}', m.id, String((e as Error)?.message ?? e)),
+          );
         });
         break;
       case 'action':
-        void vscode.commands.executeCommand(m.action === 'typesetAllMath' ? Commands.typesetAllMath : Commands.repairEncoding);
+        void vscode.commands.executeCommand(
+          m.action === 'typesetAllMath' ? Commands.typesetAllMath : Commands.repairEncoding,
+        );
         break;
       case 'term':
         void vscode.commands.executeCommand(Commands.showTermInternal, { id: m.id }).then(undefined, () => undefined);
@@ -554,7 +745,9 @@ export class LessonReader implements vscode.Disposable {
    * failures and warns once per session, so scrolling never floods the user.
    */
   private saveScroll(): Promise<boolean> {
-    return this.stateWrites.run(vscode.l10n.t('scroll positions'), () => this.scrollStore.update(StateKeys.scroll, { ...this.scroll }));
+    return this.stateWrites.run(vscode.l10n.t('scroll positions'), () =>
+      this.scrollStore.update(StateKeys.scroll, { ...this.scroll }),
+    );
   }
 
   dispose(): void {
@@ -567,12 +760,10 @@ export class LessonReader implements vscode.Disposable {
   }
 }
 
-
 /** One lesson of one course: the key of the render cache and of Typeset All Formulas. */
 function lessonKey(course: LoadedCourse, lesson: CourseLesson): string {
   return `${course.root.toString()}|${lesson.path}`;
 }
-
 
 const glossaryVersions = new WeakMap<object, number>();
 let nextGlossaryVersion = 1;

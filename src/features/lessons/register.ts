@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
-import { indexLessonText, ProgressStore, repairMojibake, safeDecodeURIComponent, searchSections, type GlossaryMarkOptions, type SearchableSection } from '../../core';
+import {
+  indexLessonText,
+  ProgressStore,
+  repairMojibake,
+  safeDecodeURIComponent,
+  searchSections,
+  type GlossaryMarkOptions,
+  type SearchableSection,
+} from '../../core';
 import { Commands, ContextKeys, StateKeys, Views, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
 import { CourseService } from './courseService';
@@ -35,8 +43,17 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
   const tree = new LessonTreeProvider(courses, progress);
   const treeView = vscode.window.createTreeView(Views.lessons, { treeDataProvider: tree, showCollapseAll: true });
   const stateWrites = new StateWrites(deps.log);
-  const reader = new LessonReader(context, deps, courses, progress, () => runnableSnippets, options.glossaryMarking ?? (() => undefined), stateWrites);
-  if (options.onDidChangeGlossary) context.subscriptions.push(options.onDidChangeGlossary(() => void reader.rerender()));
+  const reader = new LessonReader(
+    context,
+    deps,
+    courses,
+    progress,
+    () => runnableSnippets,
+    options.glossaryMarking ?? (() => undefined),
+    stateWrites,
+  );
+  if (options.onDidChangeGlossary)
+    context.subscriptions.push(options.onDidChangeGlossary(() => void reader.rerender()));
 
   const updateDescription = async () => {
     const course = await courses.get();
@@ -46,7 +63,10 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     // A course folder without lessons gets the view's welcome content (viewsWelcome), which a message would hide.
     const folderEmpty = course.kind === 'folder' && !course.lessons.length;
     void vscode.commands.executeCommand('setContext', ContextKeys.courseFolderEmpty, folderEmpty);
-    treeView.message = course.lessons.length || folderEmpty ? undefined : vscode.l10n.t('No lessons found in {0}.', course.root.toString(true));
+    treeView.message =
+      course.lessons.length || folderEmpty
+        ? undefined
+        : vscode.l10n.t('No lessons found in {0}.', course.root.toString(true));
   };
   void updateDescription();
 
@@ -69,7 +89,8 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     if (!arg || typeof arg !== 'object') return undefined;
     const a = arg as { kind?: string; lessonId?: unknown; section?: unknown; sectionId?: unknown; language?: unknown };
     if (typeof a.lessonId !== 'string') return undefined;
-    const section = typeof a.section === 'string' ? a.section : typeof a.sectionId === 'string' ? a.sectionId : undefined;
+    const section =
+      typeof a.section === 'string' ? a.section : typeof a.sectionId === 'string' ? a.sectionId : undefined;
     const language = a.language === 'vi' || a.language === 'en' ? a.language : undefined;
     return { lessonId: a.lessonId, section, language };
   };
@@ -80,7 +101,11 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     const i = course.lessons.findIndex((l) => l.id === reader.currentLesson?.lessonId);
     const j = i < 0 ? 0 : i + delta;
     if (j < 0 || j >= course.lessons.length) {
-      void vscode.window.showInformationMessage(delta > 0 ? vscode.l10n.t('This is the last lesson of the module.') : vscode.l10n.t('This is the first lesson of the module.'));
+      void vscode.window.showInformationMessage(
+        delta > 0
+          ? vscode.l10n.t('This is the last lesson of the module.')
+          : vscode.l10n.t('This is the first lesson of the module.'),
+      );
       return;
     }
     await reader.show({ lessonId: course.lessons[j].id, language: course.language });
@@ -94,13 +119,26 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       const course = await courses.get(lang);
       items.push({ label: lang === 'vi' ? 'Tiếng Việt' : 'English', kind: vscode.QuickPickItemKind.Separator });
       for (const l of course.lessons) {
-        items.push({ label: `$(book) ${l.order}. ${l.title}`, description: l.minutes ? vscode.l10n.t('{0} min', l.minutes) : undefined, detail: l.summary, target: { lessonId: l.id, language: lang } });
+        items.push({
+          label: `$(book) ${l.order}. ${l.title}`,
+          description: l.minutes ? vscode.l10n.t('{0} min', l.minutes) : undefined,
+          detail: l.summary,
+          target: { lessonId: l.id, language: lang },
+        });
         for (const s of l.sections) {
-          items.push({ label: `${s.level === 3 ? '\u2003\u2003' : '\u2003'}$(symbol-string) ${s.text}`, description: `${l.order}. ${l.title}`, target: { lessonId: l.id, section: s.id, language: lang } });
+          items.push({
+            label: `${s.level === 3 ? '\u2003\u2003' : '\u2003'}$(symbol-string) ${s.text}`,
+            description: `${l.order}. ${l.title}`,
+            target: { lessonId: l.id, section: s.id, language: lang },
+          });
         }
       }
     }
-    const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Open a lesson or section (titles and headings in both languages)'), matchOnDescription: true, matchOnDetail: true });
+    const pick = await vscode.window.showQuickPick(items, {
+      placeHolder: vscode.l10n.t('Open a lesson or section (titles and headings in both languages)'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
     if (pick?.target) await reader.show(pick.target);
   };
 
@@ -111,7 +149,13 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     const course = await courses.get(lang);
     let sections = searchIndexes.get(course);
     if (!sections) {
-      sections = course.lessons.flatMap((l) => indexLessonText(l.id, course.kind === 'shipped' ? `${l.order}. ${l.title}` : l.title, course.texts.get(l.path) ?? ''));
+      sections = course.lessons.flatMap((l) =>
+        indexLessonText(
+          l.id,
+          course.kind === 'shipped' ? `${l.order}. ${l.title}` : l.title,
+          course.texts.get(l.path) ?? '',
+        ),
+      );
       searchIndexes.set(course, sections);
     }
     const index = sections;
@@ -172,7 +216,9 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
         if (lessonId && lessonId.length <= 300 && !lessonId.includes('\uFFFD')) void reader.show({ lessonId, section });
         else if (lessonId !== null) {
           deps.log.warn(`lesson link refused: ${uri.toString(true)} does not name a lesson`);
-          void ui.showWarningMessage(vscode.l10n.t('This link does not lead to a lesson in this course: {0}', uri.toString(true)));
+          void ui.showWarningMessage(
+            vscode.l10n.t('This link does not lead to a lesson in this course: {0}', uri.toString(true)),
+          );
         }
       },
     }),
@@ -193,17 +239,24 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     vscode.commands.registerCommand(Commands.searchLessons, searchPick),
     vscode.commands.registerCommand(Commands.resetProgress, async () => {
       const yes = vscode.l10n.t('Reset');
-      const answer = await ui.showWarningMessage(vscode.l10n.t('Reset your reading progress for all lessons?'), { modal: true }, yes);
+      const answer = await ui.showWarningMessage(
+        vscode.l10n.t('Reset your reading progress for all lessons?'),
+        { modal: true },
+        yes,
+      );
       if (answer === yes) await stateWrites.run('reset', () => progress.reset(), { userAsked: true });
     }),
     vscode.commands.registerCommand(Commands.switchLanguage, async () => {
       const items = [
         { label: 'Tiếng Việt', value: 'vi' },
         { label: 'English', value: 'en' },
-        { label: vscode.l10n.t('Follow VS Code\'s display language'), value: 'auto' },
+        { label: vscode.l10n.t("Follow VS Code's display language"), value: 'auto' },
       ];
       const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Language of the lessons') });
-      if (pick) await vscode.workspace.getConfiguration('interpLessons').update('language', pick.value, vscode.ConfigurationTarget.Global);
+      if (pick)
+        await vscode.workspace
+          .getConfiguration('interpLessons')
+          .update('language', pick.value, vscode.ConfigurationTarget.Global);
     }),
     vscode.commands.registerCommand(Commands.markRead, (node?: LessonNode) => {
       const id = node && 'lessonId' in node ? node.lessonId : reader.currentLesson?.lessonId;
@@ -214,7 +267,10 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       return id ? stateWrites.run(id, () => progress.set(id, 'unread'), { userAsked: true }) : undefined;
     }),
     vscode.commands.registerCommand(Commands.copyLink, async (node?: LessonNode) => {
-      const t = node && 'lessonId' in node ? { lessonId: node.lessonId, section: node.kind === 'section' ? node.sectionId : undefined } : reader.currentLesson;
+      const t =
+        node && 'lessonId' in node
+          ? { lessonId: node.lessonId, section: node.kind === 'section' ? node.sectionId : undefined }
+          : reader.currentLesson;
       if (!t) return;
       const link = lessonLink(t);
       await vscode.env.clipboard.writeText(link);
@@ -231,20 +287,31 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     }),
     vscode.commands.registerCommand(Commands.refreshLessons, () => courses.refresh()),
     vscode.commands.registerCommand(Commands.openCourseFolder, async (uri?: vscode.Uri) => {
-      const folder = uri instanceof vscode.Uri ? uri : (await vscode.window.showOpenDialog({
-        canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
-        openLabel: vscode.l10n.t('Read This Course'), title: vscode.l10n.t('Open Course Folder'),
-        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-      }))?.[0];
+      const folder =
+        uri instanceof vscode.Uri
+          ? uri
+          : (
+              await vscode.window.showOpenDialog({
+                canSelectFolders: true,
+                canSelectFiles: false,
+                canSelectMany: false,
+                openLabel: vscode.l10n.t('Read This Course'),
+                title: vscode.l10n.t('Open Course Folder'),
+                defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+              })
+            )?.[0];
       if (!folder) return;
       const value = folder.scheme === 'file' ? folder.fsPath : folder.toString();
-      await vscode.workspace.getConfiguration('interpLessons').update('courseFolder', value, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('interpLessons')
+        .update('courseFolder', value, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand(`${Views.lessons}.focus`);
     }),
     vscode.commands.registerCommand(Commands.closeCourseFolder, async () => {
       const config = vscode.workspace.getConfiguration('interpLessons');
       await config.update('courseFolder', undefined, vscode.ConfigurationTarget.Global);
-      if (config.inspect('courseFolder')?.workspaceValue !== undefined) await config.update('courseFolder', undefined, vscode.ConfigurationTarget.Workspace);
+      if (config.inspect('courseFolder')?.workspaceValue !== undefined)
+        await config.update('courseFolder', undefined, vscode.ConfigurationTarget.Workspace);
     }),
     vscode.commands.registerCommand(Commands.repairEncoding, (uri?: vscode.Uri) => repairEncoding(uri)),
     vscode.commands.registerCommand(Commands.typesetAllMath, () => reader.typesetAllMath()),
@@ -253,7 +320,8 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
   /** Writes the repaired text of a damaged file after confirmation, keeping a backup; undoable in the editor. */
   async function repairEncoding(arg?: vscode.Uri, options: { confirmed?: boolean } = {}): Promise<boolean> {
     let uri = arg instanceof vscode.Uri ? arg : undefined;
-    if (!uri && vscode.window.activeTextEditor?.document.languageId === 'markdown') uri = vscode.window.activeTextEditor.document.uri;
+    if (!uri && vscode.window.activeTextEditor?.document.languageId === 'markdown')
+      uri = vscode.window.activeTextEditor.document.uri;
     if (!uri && reader.currentLesson) {
       const course = await courses.get(reader.currentLesson.language);
       const lesson = course.pages.find((l) => l.id === reader.currentLesson?.lessonId);
@@ -274,20 +342,36 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     for (let i = 2; await exists(backup); i++) backup = uri.with({ path: `${uri.path}.bak${i}` });
     const backupName = backup.path.split('/').pop() ?? '';
     const yes = vscode.l10n.t('Repair');
-    const answer = options.confirmed ? yes : await ui.showWarningMessage(
-      vscode.l10n.t('Repair the encoding of {0}?', name),
-      { modal: true, detail: vscode.l10n.t('{0} spots will be restored, {1} of them uncertain (best guess kept; check them). The original is saved as {2}; Undo in the editor reverts the change.', result.restored, result.unresolved.length, backupName) },
-      yes,
-    );
+    const answer = options.confirmed
+      ? yes
+      : await ui.showWarningMessage(
+          vscode.l10n.t('Repair the encoding of {0}?', name),
+          {
+            modal: true,
+            detail: vscode.l10n.t(
+              '{0} spots will be restored, {1} of them uncertain (best guess kept; check them). The original is saved as {2}; Undo in the editor reverts the change.',
+              result.restored,
+              result.unresolved.length,
+              backupName,
+            ),
+          },
+          yes,
+        );
     if (answer !== yes) return false;
     // The backup first, checked by reading it back: the file is touched only once a whole copy exists.
     try {
       const original = await vscode.workspace.fs.readFile(uri);
       await vscode.workspace.fs.writeFile(backup, original);
       const copy = await vscode.workspace.fs.readFile(backup);
-      if (copy.length !== original.length || copy.some((b, i) => b !== original[i])) throw new Error(vscode.l10n.t('the backup reads back different from the original'));
+      if (copy.length !== original.length || copy.some((b, i) => b !== original[i]))
+        throw new Error(vscode.l10n.t('the backup reads back different from the original'));
     } catch (e) {
-      const message = vscode.l10n.t('Could not write the backup {0} ({1}); {2} was not changed.', backupName, e instanceof Error ? e.message : String(e), name);
+      const message = vscode.l10n.t(
+        'Could not write the backup {0} ({1}); {2} was not changed.',
+        backupName,
+        e instanceof Error ? e.message : String(e),
+        name,
+      );
       deps.log.error(`repair ${uri.toString(true)}: ${message}`);
       void vscode.window.showErrorMessage(message);
       return false;
@@ -307,11 +391,21 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       void vscode.window.showErrorMessage(message);
       return false;
     }
-    deps.log.info(`repaired ${uri.toString(true)}: ${result.restored} spots, ${result.unresolved.length} uncertain; backup ${backupName}`);
+    deps.log.info(
+      `repaired ${uri.toString(true)}: ${result.restored} spots, ${result.unresolved.length} uncertain; backup ${backupName}`,
+    );
     // Show the repaired file so the change can be checked and undone (Ctrl+Z) right there.
     await vscode.window.showTextDocument(doc, { preview: false });
     courses.refresh();
-    void vscode.window.showInformationMessage(vscode.l10n.t('Repaired {0}: {1} spots restored, {2} uncertain. Backup: {3}.', name, result.restored, result.unresolved.length, backupName));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'Repaired {0}: {1} spots restored, {2} uncertain. Backup: {3}.',
+        name,
+        result.restored,
+        result.unresolved.length,
+        backupName,
+      ),
+    );
     return true;
   }
 

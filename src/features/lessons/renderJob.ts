@@ -1,8 +1,14 @@
 // One lesson render as plain data, so the same code runs in the extension host (small lessons) and in
 // the render worker thread (big ones). No 'vscode' import: the worker has no vscode module.
 import {
-  markUncertainSpots, moveInlineStyles, resolveLessonLink,
-  type Glossary, type GlossaryMarkOptions, type LinkTarget, type RenderedLesson, type RenderLabels,
+  markUncertainSpots,
+  moveInlineStyles,
+  resolveLessonLink,
+  type Glossary,
+  type GlossaryMarkOptions,
+  type LinkTarget,
+  type RenderedLesson,
+  type RenderLabels,
 } from '../../core';
 import type { RendererModule } from './renderer';
 
@@ -38,13 +44,22 @@ export interface RenderJobResult {
 
 /** Renders a lesson and its navigation block; what both the host path and the worker run. */
 export function runRenderJob(job: RenderJob, renderer: RendererModule): RenderJobResult {
-  const classifyLink = (href: string) => (resolveLessonLink(job.lessonPath, href, job.pages) ? 'lesson' as const : 'broken' as const);
+  const classifyLink = (href: string) =>
+    resolveLessonLink(job.lessonPath, href, job.pages) ? ('lesson' as const) : ('broken' as const);
   let rendered = renderer.renderLesson(job.markdown, {
-    runnableSnippets: new Set(job.runnableSnippets), classifyLink, labels: job.labels,
-    glossary: job.glossary, glossaryMarking: job.glossaryMarking, budgetMs: job.budgetMs, typesetAllMath: job.typesetAllMath,
+    runnableSnippets: new Set(job.runnableSnippets),
+    classifyLink,
+    labels: job.labels,
+    glossary: job.glossary,
+    glossaryMarking: job.glossaryMarking,
+    budgetMs: job.budgetMs,
+    typesetAllMath: job.typesetAllMath,
   });
-  if (job.uncertainLabel !== undefined) rendered = { ...rendered, html: markUncertainSpots(rendered.html, job.uncertainLabel) };
-  const navigationHtml = rendered.navigation ? renderer.renderLesson(rendered.navigation, { classifyLink, labels: job.labels }).html : undefined;
+  if (job.uncertainLabel !== undefined)
+    rendered = { ...rendered, html: markUncertainSpots(rendered.html, job.uncertainLabel) };
+  const navigationHtml = rendered.navigation
+    ? renderer.renderLesson(rendered.navigation, { classifyLink, labels: job.labels }).html
+    : undefined;
   return { rendered, navigationHtml };
 }
 
@@ -53,13 +68,16 @@ export const POST_PART_CHARS = 256 * 1024;
 
 /** The worker's form of a result: the body HTML ready for the page, in parts. */
 export function resultInParts(result: RenderJobResult): { head: RenderJobResult; parts: string[] } {
-  return { head: { ...result, rendered: { ...result.rendered, html: '' } }, parts: splitForPosting(moveInlineStyles(result.rendered.html)) };
+  return {
+    head: { ...result, rendered: { ...result.rendered, html: '' } },
+    parts: splitForPosting(moveInlineStyles(result.rendered.html)),
+  };
 }
 
 /** Cuts text into parts of at most `size` units, never between the two halves of a surrogate pair. */
 export function splitForPosting(text: string, size = POST_PART_CHARS): string[] {
   const parts: string[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     let end = Math.min(text.length, at + size);
     const last = text.charCodeAt(end - 1);
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;

@@ -15,7 +15,11 @@ export class StateWrites {
 
   constructor(private readonly log: Log) {}
 
-  async run(what: string, write: () => Thenable<unknown> | Promise<unknown>, options: { userAsked?: boolean } = {}): Promise<boolean> {
+  async run(
+    what: string,
+    write: () => Thenable<unknown> | Promise<unknown>,
+    options: { userAsked?: boolean } = {},
+  ): Promise<boolean> {
     try {
       await write();
       if (this.failing.delete(what)) this.log.info(`saved ${what} again`);
@@ -24,7 +28,11 @@ export class StateWrites {
       if (!options.userAsked && this.failing.has(what)) return false;
       if (!options.userAsked) this.failing.add(what);
       const reason = e instanceof Error ? e.message : String(e);
-      const message = vscode.l10n.t('Could not save your reading progress ({0}): {1}. What was saved before is unchanged.', what, reason);
+      const message = vscode.l10n.t(
+        'Could not save your reading progress ({0}): {1}. What was saved before is unchanged.',
+        what,
+        reason,
+      );
       this.log.error(message);
       if (options.userAsked || !this.warned) {
         this.warned = true;
