@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
+import { isExternalHref } from '../shared/links';
 import {
   buildBreadcrumb,
   buildLessonArticle,
@@ -12,7 +13,6 @@ import {
   HOST_RENDER_BUDGET_MS,
   HOST_RENDER_MAX_CHARS,
   insertUncertainMarkers,
-  isAllowedHref,
   isRenderOverBudget,
   LruCache,
   MAX_FORMATTED_INLINE_CHARS,
@@ -716,7 +716,7 @@ export class LessonReader implements vscode.Disposable {
 
   /** Follows a link clicked in the page: another lesson (and section), or an external https page. */
   async followLink(href: string): Promise<void> {
-    if (/^(https?|mailto):/i.test(href) && isAllowedHref(href)) {
+    if (isExternalHref(href)) {
       await vscode.env.openExternal(vscode.Uri.parse(href, true));
       return;
     }
