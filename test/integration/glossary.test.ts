@@ -272,7 +272,7 @@ describe('Glossary', function () {
     const after = doc.getText();
     assert.match(
       after,
-      /\n> \*\*(linear probe|đầu dò tuyến tính)\*\* \((đầu dò tuyến tính|linear probe)\): .+\n>\n> .+ \[(Lesson|Bài) \d+ § [^\]]+\]\([a-z-]+:\/\/interp-lessons\.interp-lessons\/lesson\?id=theory-and-experiment&section=probes\)\n/,
+      /\n> \*\*(linear probe|đầu dò tuyến tính)\*\* \((đầu dò tuyến tính|linear probe)\): .+\n>\n> .+ \[(Lesson|Bài) \d+ § [^\]]+\]\([a-z-]+:\/\/interp-lessons\.interp-lessons\/lesson\/theory-and-experiment#probes\)\n/,
     );
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(doc.getText(), before);

@@ -3,8 +3,7 @@ import { canonicalTerm, localized, termAt, type Glossary, type GlossaryEntry, ty
 import { foldForSearch } from './glossaryTree';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
-
-export const EXTENSION_ID = 'interp-lessons.interp-lessons';
+import type { LessonLinkTarget } from '../shared/lessonLink';
 
 interface EntryPick extends vscode.QuickPickItem {
   entry: GlossaryEntry;
@@ -72,17 +71,12 @@ export async function pickEntry(
   });
 }
 
-/** `vscode://interp-lessons.interp-lessons/lesson?id=…&section=…`: opens the reader from a note (see the URI handler). */
-export function lessonUri(lessonId: string, section?: string): string {
-  const query = `id=${encodeURIComponent(lessonId)}${section ? `&section=${encodeURIComponent(section)}` : ''}`;
-  return `${vscode.env.uriScheme}://${EXTENSION_ID}/lesson?${query}`;
-}
-
 /** The blockquote "Insert Definition as Note" writes. */
 export async function definitionNote(
   entry: GlossaryEntry,
   language: GlossaryLanguage,
   lessons: LessonIndex,
+  lessonLink: (target: LessonLinkTarget) => string,
 ): Promise<string> {
   const other = entry.terms[language === 'en' ? 'vi' : 'en']?.[0];
   const term = canonicalTerm(entry, language);
@@ -93,7 +87,7 @@ export async function definitionNote(
     const label = info
       ? L.lessonSection(info.order, info.sections.get(entry.introducedIn.section) ?? entry.introducedIn.section)
       : entry.introducedIn.lesson;
-    line += `\n>\n> ${L.introducedIn} [${label}](${lessonUri(entry.introducedIn.lesson, entry.introducedIn.section)})`;
+    line += `\n>\n> ${L.introducedIn} [${label}](${lessonLink({ lessonId: entry.introducedIn.lesson, section: entry.introducedIn.section })})`;
   }
   return line;
 }
@@ -108,8 +102,9 @@ export async function insertDefinitionNote(
   entry: GlossaryEntry,
   language: GlossaryLanguage,
   lessons: LessonIndex,
+  lessonLink: (target: LessonLinkTarget) => string,
 ): Promise<boolean> {
-  const note = await definitionNote(entry, language, lessons);
+  const note = await definitionNote(entry, language, lessons, lessonLink);
   const doc = editor.document;
   const line = doc.lineAt(editor.selection.active.line);
   const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';

@@ -83,7 +83,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
       const entry = id ? glossary().byId.get(id) : undefined;
       if (!entry) return;
       // The edit is all or nothing; when VS Code refuses it (the document changed meanwhile, or is read-only) say so.
-      if (!(await insertDefinitionNote(editor, entry, language(), lessons))) {
+      if (!(await insertDefinitionNote(editor, entry, language(), lessons, deps.lessonLink))) {
         deps.log.warn(
           `Insert Definition as Note: the edit to ${editor.document.uri.toString(true)} was refused; nothing was inserted`,
         );

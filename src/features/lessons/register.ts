@@ -185,8 +185,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     if (pick?.target) await reader.show(pick.target);
   };
 
-  const lessonLink = (target: LessonTarget) =>
-    `${vscode.env.uriScheme}://${context.extension.id}/lesson/${encodeURIComponent(target.lessonId)}${target.section ? `#${encodeURIComponent(target.section)}` : ''}`;
+  const lessonLink = (target: LessonTarget) => deps.lessonLink(target);
 
   context.subscriptions.push(
     courses,

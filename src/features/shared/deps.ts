@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatLessonLink, type LessonLinkTarget } from './lessonLink';
 
 /** Lesson language: the setting `interpLessons.language`, with `auto` following VS Code's display language. */
 export type LessonLanguage = 'vi' | 'en';
@@ -27,6 +28,8 @@ export interface Deps {
   readonly lessonsUri: vscode.Uri;
   /** The language lessons and glossary are shown in, resolved from settings now. */
   language(): LessonLanguage;
+  /** The link that opens a lesson (and section) in the reader, for Copy Link and notes. */
+  lessonLink(target: LessonLinkTarget): string;
 }
 
 export function createDeps(context: vscode.ExtensionContext): Deps {
@@ -61,6 +64,7 @@ export function createDeps(context: vscode.ExtensionContext): Deps {
     log,
     output,
     lessonsUri: vscode.Uri.joinPath(context.extensionUri, 'lessons'),
+    lessonLink: (target) => formatLessonLink(vscode.env.uriScheme, context.extension.id, target),
     language: () =>
       resolveLanguage(
         vscode.workspace.getConfiguration('interpLessons').get<string>('language', 'auto'),
