@@ -142,4 +142,24 @@ describe('package.json listing and contributions', () => {
     const links = commandLinks(nls.en[welcome[0].contents.slice(1, -1)]);
     assert.deepStrictEqual(links, ['interpLessons.openCourseFolder', 'interpLessons.closeCourseFolder']);
   });
+
+  // Issue 15, defects 9 and 12: contributions reach only the editors they are for, and hovers in the languages a
+  // user adds to interpLessons.glossary.languages work without another trigger activating the extension first.
+  it('editor context menu items show only in notes (or data files for a regression), never in every editor', () => {
+    const items: { command: string; when?: string }[] = pkg.contributes.menus['editor/context'];
+    assert.ok(items.length > 0);
+    for (const item of items) {
+      assert.match(item.when ?? '', new RegExp(ContextKeys.noteOpen.replace('.', '\\.')), item.command);
+      assert.ok(contextKeysSet().has(ContextKeys.noteOpen));
+    }
+  });
+
+  it('the glossary schema validates glossary files, not every JSON file with "glossary" in its name', () => {
+    const matches: string[] = pkg.contributes.jsonValidation.flatMap((v: { fileMatch: string[] }) => v.fileMatch);
+    assert.deepStrictEqual(matches, ['**/*.glossary.json']);
+  });
+
+  it('activates after start-up too, so hovers work in any language interpLessons.glossary.languages names', () => {
+    assert.ok(pkg.activationEvents.includes('onStartupFinished'));
+  });
 });
