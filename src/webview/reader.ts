@@ -81,9 +81,14 @@ function nextFrame(): Promise<void> {
 /** Lesson HTML longer than this (about 15 times a shipped lesson's) is laid out lazily. */
 const LONG_HTML = 1_000_000;
 
+/** Counts shows: a show that awaits (a frame, the fonts) and finds a newer one has started stops there. */
+let showCount = 0;
+
 async function show(m: ShowMessage): Promise<void> {
   const started = performance.now();
+  const mine = ++showCount;
   endObserver?.disconnect();
+  endObserver = undefined;
   // A very long lesson: the browser lays out and paints only what is near the screen (content-visibility).
   root.classList.toggle('il-long', m.html.length > LONG_HTML);
   root.innerHTML = m.html;
@@ -99,6 +104,8 @@ async function show(m: ShowMessage): Promise<void> {
   const layoutMs = performance.now() - started; // HTML set, styles applied, laid out and scrolled
   await nextFrame();
   await document.fonts.ready;
+  // Superseded: the page now holds another lesson, which reports itself (and watches its own end).
+  if (mine !== showCount) return;
   const katexCount = root.querySelectorAll('.katex').length;
   const katexFonts = Array.from(document.fonts).filter(
     (f) => f.family.replace(/["']/g, '').startsWith('KaTeX') && f.status === 'loaded',

@@ -51,6 +51,10 @@ describe('Big lesson off the extension host thread', function () {
       `# More long formulas\n\n${Array.from({ length: 30 }, (_, i) => `$$\n${'\\frac{a}{b}+'.repeat(160)}y_{${i}}\n$$\n`).join('\n')}`,
     );
     fs.writeFileSync(
+      path.join(root, '07-closed-while-rendering.md'),
+      bigLesson('Closed while rendering', 2 * 1024 * 1024),
+    );
+    fs.writeFileSync(
       path.join(root, '05-over-budget.md'),
       '# Over the budget\n\nOne formula, $a^2 + b^2 = c^2$, is enough when the budget is nothing.\n',
     );
@@ -277,6 +281,17 @@ describe('Big lesson off the extension host thread', function () {
       ),
       lines.join('\n'),
     );
+  });
+
+  it('closing the reader while a big lesson renders stops its worker and throws nothing (issue 15, defect 1)', async () => {
+    const lessons = (await extensionApi()).lessons;
+    const showing = lessons.reader.show({ lessonId: '07-closed-while-rendering' });
+    await until('the worker rendering the lesson', () => lessons.reader.renderingInWorker || undefined, 60_000, 20);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('the reader closed', () => !lessons.reader.isOpen || undefined);
+    assert.strictEqual(lessons.reader.renderingInWorker, false, 'the worker was stopped with the panel');
+    assert.strictEqual(await showing, false, 'show() ends quietly: the page it rendered for is gone');
+    assert.strictEqual(lessons.reader.currentLesson, undefined);
   });
 
   it('a newer lesson wins over a big one still rendering', async () => {

@@ -189,4 +189,44 @@ describe('Course folder', function () {
       'undo in the editor brings the old text back',
     );
   });
+
+  it('a reader restored on a lesson that is gone says so and lists the lessons (issue 15, defect 3)', async () => {
+    const lessons = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // What VS Code hands the serializer after a reload: a panel of the reader's type and the page's saved state.
+    const panel = vscode.window.createWebviewPanel('interpLessons.reader', 'Lesson', vscode.ViewColumn.One, {
+      enableScripts: true,
+    });
+    const rendered = nextRender(lessons, 'a-lesson-that-is-gone');
+    await lessons.reader.revive(panel, { lessonId: 'a-lesson-that-is-gone', language: 'en' });
+    await rendered; // the page shows something, not "Loading lesson…" for ever
+    assert.match(lessons.reader.noticeShown?.message ?? '', /a-lesson-that-is-gone/);
+    assert.strictEqual(lessons.reader.currentLesson, undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Show the Shipped Lessons with the reader open moves it to the shipped course (issue 15, defect 2)', async () => {
+    const lessons = await api();
+    const folderCourse = await lessons.courses.get();
+    await lessons.reader.show({ lessonId: folderCourse.lessons[1].id });
+    await waitFor(
+      async () => lessons.reader.currentLesson?.lessonId === folderCourse.lessons[1].id || undefined,
+      'the folder lesson',
+    );
+    await vscode.commands.executeCommand('interpLessons.closeCourseFolder');
+    const shipped = await waitFor(async () => {
+      const c = await lessons.courses.get();
+      return c.kind === 'shipped' ? c : undefined;
+    }, 'the shipped course');
+    // The folder's lesson is not in the shipped course: the reader shows the shipped course's first lesson,
+    // not "This lesson's file is gone" for the folder's.
+    await waitFor(
+      async () => lessons.reader.currentLesson?.lessonId === shipped.lessons[0].id || undefined,
+      'the first shipped lesson in the reader',
+    );
+    assert.strictEqual(lessons.reader.noticeShown, undefined);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('courseFolder', root, vscode.ConfigurationTarget.Global);
+  });
 });

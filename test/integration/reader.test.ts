@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import type { LessonNode } from '../../src/features/lessons/lessonTree';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
+import { showAndWait } from './helpers/lessons';
 
 type Rendered = ReaderEvents['rendered'];
 
@@ -175,5 +176,30 @@ describe('Lesson reader', function () {
     assert.ok(r.katexCount >= 0);
     assert.strictEqual(lessons.reader.currentLesson?.lessonId, 'mech-interp-and-safety');
     assert.notStrictEqual(r.visibleHeading, undefined);
+  });
+
+  it('a page replaced while it was still laying out reports only the newer lesson (issue 15, defect 4)', async () => {
+    const lessons = await api();
+    // Both rendered once, so the second arrives from the cache while the page still lays out the first.
+    await showAndWait(lessons, 'concepts-and-terms');
+    await showAndWait(lessons, 'criticisms');
+    const reports: string[] = [];
+    const sub = lessons.reader.onDidRender((e) => reports.push(e.lessonId));
+    try {
+      for (let round = 0; round < 5; round++) {
+        const latest = nextRender(lessons, 'criticisms');
+        assert.strictEqual(await lessons.reader.show({ lessonId: 'concepts-and-terms' }), true);
+        assert.strictEqual(await lessons.reader.show({ lessonId: 'criticisms' }), true);
+        // The page answers in order: once the newer page has reported, an older one would have reported first.
+        await latest;
+      }
+      assert.deepStrictEqual(
+        reports.filter((id) => id !== 'criticisms'),
+        [],
+        `reports for a replaced page: ${reports.join(', ')}`,
+      );
+    } finally {
+      sub.dispose();
+    }
   });
 });

@@ -84,7 +84,10 @@ interface CacheEntry {
  */
 export class LessonReader implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private current: { lessonId: string; language: LessonLanguage; path: string } | undefined;
+  /** The lesson on the page, and the course it came from (`root`): a different course is not a deleted file. */
+  private current: { lessonId: string; language: LessonLanguage; path: string; root: string } | undefined;
+  /** What the page says instead of a lesson it cannot show (see showInsteadOfLesson). */
+  private notice: { lessonId: string; message: string } | undefined;
   private ready = false;
   private pending:
     | {
@@ -166,6 +169,16 @@ export class LessonReader implements vscode.Disposable {
     return this.currentUntypeset?.formulas;
   }
 
+  /** A render in a worker thread is running (tests: closing the reader stops it). */
+  get renderingInWorker(): boolean {
+    return this.inflight !== undefined;
+  }
+
+  /** The message the page shows instead of a lesson, if it shows one. */
+  get noticeShown(): { lessonId: string; message: string } | undefined {
+    return this.notice;
+  }
+
   get isOpen(): boolean {
     return !!this.panel;
   }
@@ -212,8 +225,14 @@ export class LessonReader implements vscode.Disposable {
         (e) => void vscode.commands.executeCommand('setContext', ContextKeys.readerFocused, e.webviewPanel.active),
       ),
       panel.onDidDispose(() => {
+        // A render in flight is for a page that is gone: stop its worker, and let show() see it was superseded.
+        this.showSeq++;
+        this.inflight?.cancel();
+        this.inflight = undefined;
+        this.pending = undefined;
         this.panel = undefined;
         this.current = undefined;
+        this.notice = undefined;
         this.setUntypeset(undefined);
         for (const d of this.panelDisposables) d.dispose();
         this.panelDisposables = [];
@@ -268,15 +287,17 @@ export class LessonReader implements vscode.Disposable {
     this.phases.course = Date.now() - this.openedAt;
     const lesson = course.pages.find((l) => l.id === target.lessonId);
     if (!lesson) {
-      void ui.showWarningMessage(
-        vscode.l10n.t('Lesson "{0}" was not found in {1}.', target.lessonId, course.root.toString(true)),
-      );
+      const message = vscode.l10n.t('Lesson "{0}" was not found in {1}.', target.lessonId, course.root.toString(true));
+      void ui.showWarningMessage(message);
+      this.showInsteadOfLesson(course, target.lessonId, message);
       return false;
     }
     const text = course.texts.get(lesson.path);
     if (text === undefined) {
       const why = course.problems.find((p) => p.startsWith(`${lesson.path}:`)) ?? lesson.path;
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the lesson: {0}', why));
+      const message = vscode.l10n.t('Cannot show the lesson: {0}', why);
+      void vscode.window.showErrorMessage(message);
+      this.showInsteadOfLesson(course, target.lessonId, message);
       return false;
     }
     if (!this.panel) this.createPanel(opts.column ?? vscode.ViewColumn.Active);
@@ -308,7 +329,7 @@ export class LessonReader implements vscode.Disposable {
         );
         return this.show(target, { reveal: false });
       }
-      this.renderFailed(lesson, language, text, e);
+      this.renderFailed(course, lesson, language, text, e);
       return false;
     }
     if (seq !== this.showSeq) return false;
@@ -330,7 +351,8 @@ export class LessonReader implements vscode.Disposable {
       );
     }
     const sameLesson = this.current?.lessonId === lesson.id && this.current.language === language;
-    this.current = { lessonId: lesson.id, language, path: lesson.path };
+    this.current = { lessonId: lesson.id, language, path: lesson.path, root: course.root.toString() };
+    this.notice = undefined;
     panel.title = entry.rendered.title || lesson.title;
     const scroll = target.section ? { section: target.section } : { ratio: this.scroll[lesson.id] ?? 0 };
     this.post({ html: entry.article, lessonId: lesson.id, title: panel.title, scroll });
@@ -470,7 +492,13 @@ export class LessonReader implements vscode.Disposable {
   }
 
   /** A lesson that could not be rendered: a log line, a notification, and the reason on the page. */
-  private renderFailed(lesson: CourseLesson, language: LessonLanguage, text: string, e: unknown): void {
+  private renderFailed(
+    course: LoadedCourse,
+    lesson: CourseLesson,
+    language: LessonLanguage,
+    text: string,
+    e: unknown,
+  ): void {
     const timeout = e instanceof RenderFailure && e.reason === 'timeout';
     const message = timeout
       ? vscode.l10n.t(
@@ -485,7 +513,8 @@ export class LessonReader implements vscode.Disposable {
       timeout ? undefined : e,
     );
     void vscode.window.showErrorMessage(message);
-    this.current = { lessonId: lesson.id, language, path: lesson.path };
+    this.current = { lessonId: lesson.id, language, path: lesson.path, root: course.root.toString() };
+    this.notice = undefined;
     if (this.panel) this.panel.title = lesson.title;
     this.post({
       lessonId: lesson.id,
@@ -593,11 +622,21 @@ export class LessonReader implements vscode.Disposable {
     }
   }
 
-  /** Re-renders the current lesson after its file (or the glossary) changed, keeping the scroll position. */
+  /**
+   * Re-renders the current lesson after its file, the glossary or the course changed, keeping the scroll position.
+   * Another course (Open Course Folder…, Show the Shipped Lessons) shows the same lesson there, else its first.
+   */
   async rerender(): Promise<void> {
     if (!this.panel || !this.current) return;
-    const { lessonId, language } = this.current;
+    const { lessonId, language, root } = this.current;
     const course = await this.courses.get(language);
+    if (!this.panel || this.current?.lessonId !== lessonId) return;
+    if (course.root.toString() !== root) {
+      const next = course.pages.find((l) => l.id === lessonId) ?? course.lessons[0];
+      if (next) await this.show({ lessonId: next.id, language }, { reveal: false });
+      else this.showInsteadOfLesson(course, lessonId, vscode.l10n.t('This course has no lessons.'));
+      return;
+    }
     if (!course.pages.some((l) => l.id === lessonId) || !course.texts.has(this.current.path)) {
       this.post({
         lessonId,
@@ -608,6 +647,35 @@ export class LessonReader implements vscode.Disposable {
       return;
     }
     await this.show({ lessonId, language }, { reveal: false });
+  }
+
+  /**
+   * A reader with no lesson to show (restored after a reload on a lesson that is gone, or a course without it):
+   * says why on the page and lists the course's lessons, instead of staying on "Loading lesson…".
+   */
+  private showInsteadOfLesson(course: LoadedCourse, lessonId: string, message: string): void {
+    if (!this.panel || (this.current && this.current.root === course.root.toString())) return;
+    this.current = undefined;
+    this.notice = { lessonId, message };
+    this.setUntypeset(undefined);
+    this.currentChanged.fire(undefined);
+    const title = vscode.l10n.t('Lesson');
+    this.panel.title = title;
+    const rows = course.lessons.map((l) => ({
+      title: course.kind === 'shipped' ? `${l.order}. ${l.title}` : l.title,
+      id: l.id,
+      current: false,
+    }));
+    const list = buildModuleContents(
+      vscode.l10n.t('Lessons in this course'),
+      rows,
+      vscode.l10n.t('This link does not lead to a lesson in this course'),
+    );
+    this.post({
+      lessonId,
+      title,
+      html: `<p class="il-empty il-banner il-banner-warning" role="status">${escapeHtml(message)}</p>\n${list}`,
+    });
   }
 
   /** What Typeset All Formulas would act on, and its context key (the command shows in the palette only then). */
@@ -664,9 +732,11 @@ export class LessonReader implements vscode.Disposable {
         }
         break;
       case 'rendered':
-        if (this.current) {
+        // A report for a page that was replaced meanwhile is not about what the reader shows now.
+        if (m.lessonId === (this.current ?? this.notice)?.lessonId) {
+          const language = this.current?.language ?? this.deps.language();
           this.deps.log.info(
-            `rendered ${m.lessonId} (${this.current.language}): ${m.katexCount} formulas, KaTeX fonts ${m.fontsLoaded ? 'loaded' : 'not loaded'}, page ${m.ms.toFixed(0)} ms, since open ${Date.now() - this.openedAt} ms (course ${this.phases.course ?? '?'} ms, HTML ${this.phases.html ?? '?'} ms${this.phases.pageReady === undefined ? '' : `, page script ready ${this.phases.pageReady} ms`})`,
+            `rendered ${m.lessonId} (${language}): ${m.katexCount} formulas, KaTeX fonts ${m.fontsLoaded ? 'loaded' : 'not loaded'}, page ${m.ms.toFixed(0)} ms, since open ${Date.now() - this.openedAt} ms (course ${this.phases.course ?? '?'} ms, HTML ${this.phases.html ?? '?'} ms${this.phases.pageReady === undefined ? '' : `, page script ready ${this.phases.pageReady} ms`})`,
           );
           if (m.cspViolations)
             this.deps.log.warn(
@@ -674,7 +744,7 @@ export class LessonReader implements vscode.Disposable {
             );
           this.lastRendered = {
             ...m,
-            language: this.current.language,
+            language,
             openedAt: this.openedAt,
             phases: { ...this.phases },
           };
