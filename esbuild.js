@@ -77,6 +77,40 @@ const heavyOnlyWhereUsed = {
   },
 };
 
+/**
+ * Options of the Node bundles (extension, renderer, formulas, workers) for `outdir`: shared by the build
+ * below and by bench/startup.bench.ts, which builds the production set into a temporary folder.
+ */
+function nodeBuildOptions({ production: prod = production, outdir = path.join(root, 'dist') } = {}) {
+  return {
+    bundle: true,
+    minify: prod,
+    sourcemap: !prod,
+    sourcesContent: false,
+    logLevel: 'warning',
+    entryPoints: {
+      extension: path.join(root, 'src', 'extension.ts'),
+      renderer: path.join(root, 'src', 'renderer.ts'),
+      // Pre-rendered glossary formula SVGs (~440 KB), required on the first hover that shows a formula.
+      'glossary-formulas': 'virtual:glossary-formulas',
+      // Long snippet runs (worker_threads), so the extension host never waits on them.
+      'snippet-worker': path.join(root, 'src', 'features', 'snippets', 'worker.ts'),
+      // Big lessons render here (it loads dist/renderer.js), so the extension host never stalls on them.
+      'render-worker': path.join(root, 'src', 'features', 'lessons', 'renderWorker.ts'),
+    },
+    outdir,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    // ESM builds first for packages without `exports` (VS Code's bundling guide does the same):
+    // jsonc-parser's `main` is a UMD file whose inner require('./impl/format') esbuild cannot follow.
+    mainFields: ['module', 'main'],
+    metafile: true,
+    plugins: [problemReporter, heavyOnlyWhereUsed, glossaryFormulasPlugin(defaultGlossaryPath)],
+  };
+}
+
 async function main() {
   copyKatexAssets();
   const common = {
@@ -87,31 +121,7 @@ async function main() {
     logLevel: 'warning',
     plugins: [problemReporter],
   };
-  const contexts = [
-    await esbuild.context({
-      ...common,
-      entryPoints: {
-        extension: path.join(root, 'src', 'extension.ts'),
-        renderer: path.join(root, 'src', 'renderer.ts'),
-        // Pre-rendered glossary formula SVGs (~440 KB), required on the first hover that shows a formula.
-        'glossary-formulas': 'virtual:glossary-formulas',
-        // Long snippet runs (worker_threads), so the extension host never waits on them.
-        'snippet-worker': path.join(root, 'src', 'features', 'snippets', 'worker.ts'),
-        // Big lessons render here (it loads dist/renderer.js), so the extension host never stalls on them.
-        'render-worker': path.join(root, 'src', 'features', 'lessons', 'renderWorker.ts'),
-      },
-      outdir: path.join(root, 'dist'),
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      external: ['vscode'],
-      // ESM builds first for packages without `exports` (VS Code's bundling guide does the same):
-      // jsonc-parser's `main` is a UMD file whose inner require('./impl/format') esbuild cannot follow.
-      mainFields: ['module', 'main'],
-      metafile: true,
-      plugins: [problemReporter, heavyOnlyWhereUsed, glossaryFormulasPlugin(defaultGlossaryPath)],
-    }),
-  ];
+  const contexts = [await esbuild.context(nodeBuildOptions())];
   const web = webviewEntries();
   if (web.length) {
     contexts.push(
@@ -160,7 +170,11 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { nodeBuildOptions };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -6,7 +6,7 @@ import { execFileSync } from 'child_process';
 import MarkdownIt from 'markdown-it';
 import katexPlugin from '@vscode/markdown-it-katex';
 import { builtinGlossary, KATEX_OPTIONS, LruCache, renderLesson } from '../src/core';
-import { cpuMs, median, type Figure } from './timing';
+import { cpuMs, median, VSCODE_STUB, type Figure } from './timing';
 
 const root = path.join(__dirname, '..');
 
@@ -26,48 +26,7 @@ function lessons(): { name: string; text: string }[] {
  * child (user + system; wall time on a shared machine mostly measures the neighbours) and wall time.
  */
 function requireTimeMs(file: string): { cpu: number; wall: number } {
-  const names = [
-    'ThemeIcon',
-    'ThemeColor',
-    'EventEmitter',
-    'TreeItem',
-    'Uri',
-    'Disposable',
-    'Range',
-    'Position',
-    'MarkdownString',
-    'Hover',
-    'RelativePattern',
-    'TreeItemCollapsibleState',
-    'ViewColumn',
-    'FileType',
-    'ConfigurationTarget',
-    'QuickPickItemKind',
-    'DiagnosticSeverity',
-    'Diagnostic',
-    'WorkspaceEdit',
-    'Selection',
-    'CodeLens',
-    'ProgressLocation',
-    'StatusBarAlignment',
-    'l10n',
-    'window',
-    'workspace',
-    'commands',
-    'languages',
-    'env',
-    'extensions',
-    'CancellationTokenSource',
-    'SnippetString',
-    'TextEdit',
-    'Location',
-  ];
-  const script = `
-const Module = require('module');
-const any = () => new Proxy(function () {}, { get: (t, k) => (k === 'prototype' ? {} : any()), construct: () => any(), apply: () => any() });
-const stub = Object.fromEntries(${JSON.stringify(names)}.map((n) => [n, any()]));
-const load = Module._load;
-Module._load = function (r, ...a) { return r === 'vscode' ? stub : load.call(this, r, ...a); };
+  const script = `${VSCODE_STUB}
 const s = process.hrtime.bigint();
 const c = process.cpuUsage();
 require(${JSON.stringify(file)});

@@ -41,3 +41,52 @@ export function cpuMs(fn: () => unknown, runs = 20, warmup = 3): number {
   }
   return median(t);
 }
+
+/** Names the stub `vscode` module offers (each a proxy that accepts any use). */
+const VSCODE_NAMES = [
+  'ThemeIcon',
+  'ThemeColor',
+  'EventEmitter',
+  'TreeItem',
+  'Uri',
+  'Disposable',
+  'Range',
+  'Position',
+  'MarkdownString',
+  'Hover',
+  'RelativePattern',
+  'TreeItemCollapsibleState',
+  'ViewColumn',
+  'FileType',
+  'ConfigurationTarget',
+  'QuickPickItemKind',
+  'DiagnosticSeverity',
+  'Diagnostic',
+  'WorkspaceEdit',
+  'Selection',
+  'CodeLens',
+  'ProgressLocation',
+  'StatusBarAlignment',
+  'l10n',
+  'window',
+  'workspace',
+  'commands',
+  'languages',
+  'env',
+  'extensions',
+  'CancellationTokenSource',
+  'SnippetString',
+  'TextEdit',
+  'Location',
+];
+
+/**
+ * Script text for `node -e`: makes require('vscode') return a stub whose every name accepts any use, so a
+ * bundle can be required (evaluated, not activated) outside VS Code.
+ */
+export const VSCODE_STUB = `
+const Module = require('module');
+const any = () => new Proxy(function () {}, { get: (t, k) => (k === 'prototype' ? {} : any()), construct: () => any(), apply: () => any() });
+const stub = Object.fromEntries(${JSON.stringify(VSCODE_NAMES)}.map((n) => [n, any()]));
+const load = Module._load;
+Module._load = function (r, ...a) { return r === 'vscode' ? stub : load.call(this, r, ...a); };`;
