@@ -113,6 +113,8 @@ const CODE_SERVER = path.join(CS_HOME, 'out/node/entry.js');
 const vsix = opts.vsix ? path.resolve(opts.vsix) : undefined;
 if (vsix && !fs.existsSync(vsix)) usage(`no such vsix: ${vsix} (run \`npm run package\`)`);
 if (host.testsExtension && !vsix) usage(`--host ${opts.host} runs the packaged extension only: pass --vsix`);
+// Docs screenshots need the console channel (codeAutomationLog) only the smoke-test driver gives.
+if (host.testsExtension && opts.theme) usage(`--theme (docs screenshots) runs on the latest host only`);
 for (const [what, file] of [
   [host.nodeName, NODE],
   [`code-server (${host.codeServer})`, CODE_SERVER],
