@@ -18,8 +18,11 @@ const BLOCK_START = /<!--\s*Aero-(Navigation|Footer)-Start\s*-->/g;
 const BLOCK_END = { Navigation: /<!--\s*Aero-Navigation-End\s*-->/g, Footer: /<!--\s*Aero-Footer-End\s*-->/g };
 const COMMENT = /<!--[\s\S]*?-->/g;
 
+/** The line breaks of `s`, nothing else (one `\n` per line it spans). */
 function blank(s: string): string {
-  return s.replace(/[^\n]/g, '');
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return '\n'.repeat(n);
 }
 
 /** Splits Aero navigation/footer blocks out of a lesson; plain markdown passes through unchanged. */

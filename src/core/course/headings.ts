@@ -22,11 +22,11 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 export function scanHeadings(body: string): Heading[] {
   const out: Heading[] = [];
   const slugs = new SlugCounter();
-  const lines = body.split(/\r?\n/);
+  const lines = body.split('\n');
   let fence: string | undefined;
   let inMath = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
     if (fence) {
       if (line.trimStart().startsWith(fence) && line.trim().replace(new RegExp(`^\\${fence[0]}+`), '') === '')
         fence = undefined;
@@ -37,14 +37,15 @@ export function scanHeadings(body: string): Heading[] {
       fence = f[1];
       continue;
     }
-    if (/^\s*\$\$/.test(line)) {
+    if (line.includes('$$') && /^\s*\$\$/.test(line)) {
       const rest = line.trim().slice(2);
       if (inMath) inMath = false;
       else if (!rest.includes('$$')) inMath = true;
       continue;
     }
     if (inMath) continue;
-    const m = ATX.exec(line);
+    const hash = line.indexOf('#');
+    const m = hash >= 0 && hash <= 3 ? ATX.exec(line) : null;
     if (!m) continue;
     const { text: raw, id: explicit } = splitExplicitId((m[2] ?? '').replace(ATX_CLOSING, ''));
     const text = inlineMarkdownToText(raw);
