@@ -26,7 +26,8 @@ export function scanHeadings(body: string): Heading[] {
   let fence: string | undefined;
   let inMath = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+    // A CR before a split LF goes with it (as /\r?\n/ split); a CR at the very end of the text stays.
+    const line = i < lines.length - 1 && lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
     if (fence) {
       if (line.trimStart().startsWith(fence) && line.trim().replace(new RegExp(`^\\${fence[0]}+`), '') === '')
         fence = undefined;

@@ -39,8 +39,10 @@ export function indexLessonText(lessonId: string, lessonTitle: string, markdown:
     }
   };
   let fence: string | undefined;
-  for (const raw of body.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    // A CR before a split LF goes with it (as /\r?\n/ split); a CR at the very end of the text stays.
+    const line = i < lines.length - 1 && lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
     if (fence) {
       if (line.trim().startsWith(fence)) fence = undefined;
       continue;
