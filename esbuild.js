@@ -78,6 +78,81 @@ const heavyOnlyWhereUsed = {
 };
 
 /**
+ * Pieces the Node bundles load on first use, each from a file of its own in dist/lazy/, so that neither
+ * activation nor the size of dist/extension.js pays for them (issue 15). Core keeps plain `require()`s inside
+ * functions (unbundled, in unit tests, they load the module itself); here such a require of `request` becomes
+ * `require('./lazy/<name>.js')`, and `entry` is built as that file. A static import of one is a build error:
+ * it would load the piece at activation.
+ */
+const LAZY = {
+  // The shipped glossary parsed and term-indexed at build time (src/core/glossary/builtin.ts).
+  'glossary-data': { request: /^\.\/builtinData$/, entry: 'virtual:lazy/glossary-data' },
+  // The YAML parser, for lesson front matter (src/core/course/frontMatter.ts).
+  yaml: { request: /^yaml$/, entry: require.resolve('yaml') },
+  // The Vietnamese frequency table, for encoding repair (src/core/text/viFrequencies.ts).
+  'vi-frequencies': { request: /^\.\/vi-frequencies\.json$/, entry: 'virtual:lazy/vi-frequencies' },
+};
+
+/** The shipped glossary compiled by core's own compileGlossary (TypeScript, run through esbuild-register). */
+function compiledBuiltinGlossary() {
+  const { unregister } = require('esbuild-register/dist/node').register({ target: 'node20' });
+  try {
+    // Fresh modules on every build, so watch mode follows changes to the compiler too.
+    const coreDir = path.join(root, 'src', 'core') + path.sep;
+    for (const k of Object.keys(require.cache)) if (k.startsWith(coreDir)) delete require.cache[k];
+    const { compileGlossary } = require('./src/core/glossary/compile.ts');
+    const { BUILTIN_GLOSSARY_SOURCE } = require('./src/core/glossary/compiled.ts');
+    // Re-serialised, as builtinData.ts does, so problem positions agree with the unbundled source form.
+    const text = JSON.stringify(JSON.parse(fs.readFileSync(defaultGlossaryPath, 'utf8')));
+    return compileGlossary(text, BUILTIN_GLOSSARY_SOURCE);
+  } finally {
+    unregister();
+  }
+}
+
+/** A module whose `exportName()` parses `data` once: JSON.parse of a string beats a 200 KB object literal. */
+function jsonModule(exportName, data) {
+  return `let data;\nexports.${exportName} = () => (data ??= JSON.parse(${JSON.stringify(JSON.stringify(data))}));\n`;
+}
+
+const lazyPieces = {
+  name: 'lazy-pieces',
+  setup(build) {
+    for (const [name, { request }] of Object.entries(LAZY)) {
+      build.onResolve({ filter: request }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        if (args.kind !== 'require-call')
+          return {
+            errors: [{ text: `${args.path} is loaded lazily (dist/lazy/${name}.js): require() it inside a function` }],
+          };
+        return { path: `./lazy/${name}.js`, external: true };
+      });
+    }
+    build.onResolve({ filter: /^virtual:lazy\// }, (args) => ({ path: args.path, namespace: 'lazy-pieces' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-pieces' }, (args) => {
+      if (args.path === 'virtual:lazy/glossary-data')
+        return {
+          contents: jsonModule('builtinGlossaryData', compiledBuiltinGlossary()),
+          loader: 'js',
+          watchFiles: [
+            defaultGlossaryPath,
+            ...['compile', 'compiled', 'parse', 'termIndex', 'types'].map((f) =>
+              path.join(root, 'src', 'core', 'glossary', `${f}.ts`),
+            ),
+          ],
+        };
+      const table = path.join(root, 'src', 'core', 'text', 'vi-frequencies.json');
+      // The table itself as module.exports, as require('./vi-frequencies.json') gives it unbundled.
+      return {
+        contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(fs.readFileSync(table, 'utf8'))))});\n`,
+        loader: 'js',
+        watchFiles: [table],
+      };
+    });
+  },
+};
+
+/**
  * Options of the Node bundles (extension, renderer, formulas, workers) for `outdir`: shared by the build
  * below and by bench/startup.bench.ts, which builds the production set into a temporary folder.
  */
@@ -97,6 +172,7 @@ function nodeBuildOptions({ production: prod = production, outdir = path.join(ro
       'snippet-worker': path.join(root, 'src', 'features', 'snippets', 'worker.ts'),
       // Big lessons render here (it loads dist/renderer.js), so the extension host never stalls on them.
       'render-worker': path.join(root, 'src', 'features', 'lessons', 'renderWorker.ts'),
+      ...Object.fromEntries(Object.entries(LAZY).map(([name, { entry }]) => [`lazy/${name}`, entry])),
     },
     outdir,
     format: 'cjs',
@@ -107,7 +183,7 @@ function nodeBuildOptions({ production: prod = production, outdir = path.join(ro
     // jsonc-parser's `main` is a UMD file whose inner require('./impl/format') esbuild cannot follow.
     mainFields: ['module', 'main'],
     metafile: true,
-    plugins: [problemReporter, heavyOnlyWhereUsed, glossaryFormulasPlugin(defaultGlossaryPath)],
+    plugins: [problemReporter, heavyOnlyWhereUsed, lazyPieces, glossaryFormulasPlugin(defaultGlossaryPath)],
   };
 }
 

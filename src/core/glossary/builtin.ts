@@ -1,15 +1,16 @@
-import { parseGlossary } from './parse';
+import { glossaryFromCompiled } from './compiled';
 import type { Glossary, GlossaryProblem } from './types';
+import type * as BuiltinData from './builtinData';
 
-export const BUILTIN_GLOSSARY_SOURCE = 'lessons/glossary.json';
+export { BUILTIN_GLOSSARY_SOURCE } from './compiled';
 
 let cached: { glossary: Glossary; problems: GlossaryProblem[] } | undefined;
 
 function load() {
-  // Required on first use, not imported: the bundle keeps the 260 KB object inside a function that runs on the
-  // first hover or render, not at activation. Re-serialised so the one validating parser applies.
+  // Required on first use, not imported: in the extension's bundles this is dist/lazy/glossary-data.js, the
+  // glossary parsed and indexed at build time (esbuild.js), loaded on the first hover, render or tree view.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (cached ??= parseGlossary(JSON.stringify(require('../../../lessons/glossary.json')), BUILTIN_GLOSSARY_SOURCE));
+  return (cached ??= glossaryFromCompiled((require('./builtinData') as typeof BuiltinData).builtinGlossaryData()));
 }
 
 /** The glossary shipped with the extension (lessons/glossary.json), parsed once. */

@@ -330,7 +330,79 @@ export function buildTermIndex(glossary: Glossary): TermIndex {
   return { root, maxWords, window, size, conflicts, singleWords, wordPairs };
 }
 
+/**
+ * A term index as plain JSON data, written at build time for the shipped glossary (see compiled.ts): the trie
+ * in pre-order as [key, entry id ('' for none), child count] triples, and the set positions of the filters.
+ * Decoding it costs a fraction of building the index (no word scanning or normalising).
+ */
+export interface CompactTermIndex {
+  trie: (string | number)[];
+  maxWords: number;
+  window: number;
+  size: number;
+  conflicts: { term: string; ids: [string, string] }[];
+  singleWords: number[];
+  wordPairs: number[];
+}
+
+export function encodeTermIndex(index: TermIndex): CompactTermIndex {
+  const trie: (string | number)[] = [];
+  const walk = (key: string, node: TrieNode) => {
+    trie.push(key, node.id ?? '', node.next?.size ?? 0);
+    for (const [k, child] of node.next ?? []) walk(k, child);
+  };
+  walk('', index.root);
+  const positions = (a: Uint8Array) => a.reduce<number[]>((out, v, i) => (v ? (out.push(i), out) : out), []);
+  return {
+    trie,
+    maxWords: index.maxWords,
+    window: index.window,
+    size: index.size,
+    conflicts: index.conflicts.map((c) => ({ term: c.term, ids: [c.ids[0], c.ids[1]] })),
+    singleWords: positions(index.singleWords),
+    wordPairs: positions(index.wordPairs),
+  };
+}
+
+export function decodeTermIndex(c: CompactTermIndex): TermIndex {
+  let i = 0;
+  const read = (): TrieNode => {
+    const id = c.trie[i + 1] as string;
+    let children = c.trie[i + 2] as number;
+    i += 3;
+    const node: TrieNode = id ? { id } : {};
+    if (children > 0) {
+      node.next = new Map();
+      while (children-- > 0) {
+        const key = c.trie[i] as string;
+        node.next.set(key, read());
+      }
+    }
+    return node;
+  };
+  const root = read();
+  const filter = (set: number[]) => {
+    const a = new Uint8Array(1 << FILTER_BITS);
+    for (const p of set) a[p] = 1;
+    return a;
+  };
+  return {
+    root,
+    maxWords: c.maxWords,
+    window: c.window,
+    size: c.size,
+    conflicts: c.conflicts,
+    singleWords: filter(c.singleWords),
+    wordPairs: filter(c.wordPairs),
+  };
+}
+
 const indexes = new WeakMap<Glossary, TermIndex>();
+
+/** Gives `glossary` an index built elsewhere (decoded from the build's compact form): termIndexOf returns it. */
+export function setTermIndex(glossary: Glossary, index: TermIndex): void {
+  indexes.set(glossary, index);
+}
 
 /** The glossary's term index, built on first use and cached for the glossary object's lifetime. */
 export function termIndexOf(glossary: Glossary): TermIndex {
