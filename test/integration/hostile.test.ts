@@ -197,7 +197,14 @@ describe('Hostile lessons in the real reader', function () {
       // Control: HTML that is NOT inert, put into the same page behind the reader's back, must be counted.
       const panel = (lessons.reader as unknown as { panel?: vscode.WebviewPanel }).panel;
       assert.ok(panel, 'the reader panel');
-      const control = nextRender(lessons, 'control');
+      // Not a lesson the reader shows, so it is not a render report: the page's own report is awaited.
+      const control = new Promise<void>((resolve) => {
+        const sub = lessons.reader.onDidPageReport((r) => {
+          if (r.lessonId !== 'control') return;
+          sub.dispose();
+          resolve();
+        });
+      });
       await panel.webview.postMessage({
         type: 'show',
         lessonId: 'control',

@@ -10,6 +10,7 @@ import {
   buildTypesetAllBanner,
   createNonce,
   escapeHtml,
+  figuresKey,
   HOST_RENDER_BUDGET_MS,
   HOST_RENDER_MAX_CHARS,
   insertUncertainMarkers,
@@ -107,6 +108,9 @@ export class LessonReader implements vscode.Disposable {
   private phases: { course?: number; html?: number; pageReady?: number } = {};
   private readonly renderedEmitter = new vscode.EventEmitter<ReaderEvents['rendered']>();
   readonly onDidRender = this.renderedEmitter.event;
+  private readonly pageReportEmitter = new vscode.EventEmitter<{ lessonId: string; cspViolations: number }>();
+  /** Every report the page sends, also for a page the reader does not show (tests that post to the page). */
+  readonly onDidPageReport = this.pageReportEmitter.event;
   /** The page's last report (for tests that start listening after a restore already rendered). */
   lastRendered: ReaderEvents['rendered'] | undefined;
   private readonly scrolledEmitter = new vscode.EventEmitter<ReaderEvents['scrolled']>();
@@ -147,6 +151,7 @@ export class LessonReader implements vscode.Disposable {
     this.workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'render-worker.js').fsPath;
     this.disposables.push(
       this.renderedEmitter,
+      this.pageReportEmitter,
       this.scrolledEmitter,
       this.currentChanged,
       this.failedEmitter,
@@ -371,7 +376,8 @@ export class LessonReader implements vscode.Disposable {
     const hit = this.cache.get(cacheKey);
     const marking = this.glossaryMarking();
     const typesetAllMath = this.typesetAll.has(cacheKey);
-    const runKey = `${[...runnable].join(',')};${marking ? `${glossaryVersion(marking.glossary)}:${marking.language}:${marking.firstOnly}` : 'no-glossary'};${typesetAllMath ? 'all-math' : 'math-limit'}`;
+    const figures = await this.courses.figuresFor(course, lesson.path, text);
+    const runKey = `${[...runnable].join(',')};${marking ? `${glossaryVersion(marking.glossary)}:${marking.language}:${marking.firstOnly}` : 'no-glossary'};${typesetAllMath ? 'all-math' : 'math-limit'};${figuresKey(figures)}`;
     let result: RenderJobResult | undefined =
       hit && hit.text === text && hit.key.endsWith(`|${runKey}`) ? hit : undefined;
     if (!result) {
@@ -392,6 +398,7 @@ export class LessonReader implements vscode.Disposable {
         labels: renderLabels(),
         uncertainLabel: uncertain ? vscode.l10n.t('Uncertain: the lost bytes allow other letters here') : undefined,
         typesetAllMath,
+        figures,
       });
     } else {
       this.lastRenderPath = { lessonId: lesson.id, where: 'cache', ms: 0 };
@@ -732,6 +739,7 @@ export class LessonReader implements vscode.Disposable {
         }
         break;
       case 'rendered':
+        this.pageReportEmitter.fire({ lessonId: m.lessonId, cspViolations: m.cspViolations ?? 0 });
         // A report for a page that was replaced meanwhile is not about what the reader shows now.
         if (m.lessonId === (this.current ?? this.notice)?.lessonId) {
           const language = this.current?.language ?? this.deps.language();
