@@ -40,6 +40,13 @@ const STEPS = [
     kind: 'host',
     needs: ['setup'],
   },
+  {
+    // engines.vscode's oldest: the packaged .vsix and restricted mode (test/host/oldest.mjs).
+    name: 'packaged .vsix + restricted mode (oldest VS Code)',
+    cmd: 'npm run --silent test:integration:oldest',
+    kind: 'host',
+    needs: ['setup'],
+  },
 ];
 
 /** Test counts from a run's output: mocha's "N passing/failing/pending" or run.mjs's closing line. */
