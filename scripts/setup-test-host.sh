@@ -4,7 +4,7 @@
 # (VS Code 1.96.4, the oldest engines.vscode claims), each from its own private package under test/host/
 # with a committed lockfile. Idempotent: every step is skipped when already done, and the npm steps
 # are redone only when their package.json/lockfile change (hash kept in a stamp file).
-# Why code-server + Node 24: see README "How the tests work" (VS Code itself cannot be downloaded here).
+# Why code-server + Node 24: see docs/testing.md, "The test host" (VS Code itself cannot be downloaded here).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
