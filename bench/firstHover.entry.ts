@@ -1,6 +1,6 @@
 // Bundled by bench/startup.bench.ts with the production options: the core part of a glossary hover, imported
 // the way src/features/glossary/hoverProvider.ts imports it.
-import { builtinGlossary, glossaryHoverMarkdown, termAt } from '../src/core';
+import { builtinGlossary, glossaryHoverMarkdown, termAt } from '../src/core/activation';
 
 /** The hover at `character` of `line`: the term's entry as hover markdown, or '' when no term is there. */
 export function hover(line: string, character: number): string {

@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { canonicalTerm, localized, termAt, type Glossary, type GlossaryEntry, type GlossaryLanguage } from '../../core';
+import {
+  canonicalTerm,
+  localized,
+  termAt,
+  type Glossary,
+  type GlossaryEntry,
+  type GlossaryLanguage,
+} from '../../core/activation';
 import { foldForSearch } from './glossaryTree';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';

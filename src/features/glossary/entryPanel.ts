@@ -13,7 +13,7 @@ import {
   type GlossaryEntry,
   type GlossaryLanguage,
   type RenderedLesson,
-} from '../../core';
+} from '../../core/activation';
 import { Commands, WebviewTypes } from '../../constants';
 import type { Log } from '../shared/deps';
 import { loadRenderer } from '../lessons/renderer';

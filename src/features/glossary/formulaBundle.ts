@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { FormulaImages } from '../../core';
+import { FormulaImages } from '../../core/activation';
 
 let images: FormulaImages | undefined;
 

@@ -6,7 +6,7 @@ import {
   MAX_GLOSSARY_CHARS,
   type Glossary,
   type GlossaryProblem,
-} from '../../core';
+} from '../../core/activation';
 import { GlossarySettings, Settings } from '../../constants';
 import type { Log } from '../shared/deps';
 

@@ -6,7 +6,7 @@ import {
   type Glossary,
   type GlossaryEntry,
   type GlossaryLanguage,
-} from '../../core';
+} from '../../core/activation';
 import { Commands, ContextKeys } from '../../constants';
 
 /** Fold for filtering and sorting: case, diacritics and normal form do not matter. */

@@ -12,7 +12,7 @@ import {
   type GlossaryLanguage,
   type LineRange,
   type TermMatch,
-} from '../../core';
+} from '../../core/activation';
 import { Commands } from '../../constants';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';

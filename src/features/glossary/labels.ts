@@ -1,4 +1,4 @@
-import type { GlossaryLanguage } from '../../core';
+import type { GlossaryLanguage } from '../../core/activation';
 
 /**
  * Words inside glossary content (hover, entry page, inserted note) follow the lesson language

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findTerms, parseCourse, type Glossary, type GlossaryLanguage } from '../../core';
+import { findTerms, parseCourse, type Glossary, type GlossaryLanguage } from '../../core/activation';
 
 export interface LessonInfo {
   id: string;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
 import type MarkdownIt from 'markdown-it';
-import { glossaryMarkdownItPlugin, type GlossaryMarkOptions } from '../../core';
+import { glossaryMarkdownItPlugin, type GlossaryMarkOptions } from '../../core/activation';
 import { Commands, GlossarySettings, Settings, Views } from '../../constants';
 import type { Deps } from '../shared/deps';
 import { formulaImages } from './formulaBundle';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LessonViewLabels, RenderLabels } from '../../core';
+import type { LessonViewLabels, RenderLabels } from '../../core/activation';
 
 /** Page labels in the display language (the lesson text itself follows interpLessons.language). */
 export function renderLabels(): Partial<RenderLabels> {

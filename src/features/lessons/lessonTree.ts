@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CourseLesson, Heading, LessonProgress, ProgressStore } from '../../core';
+import type { CourseLesson, Heading, LessonProgress, ProgressStore } from '../../core/activation';
 import { Commands } from '../../constants';
 import type { CourseService, LoadedCourse } from './courseService';
 

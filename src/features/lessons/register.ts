@@ -8,7 +8,7 @@ import {
   searchSections,
   type GlossaryMarkOptions,
   type SearchableSection,
-} from '../../core';
+} from '../../core/activation';
 import { Commands, ContextKeys, StateKeys, Views, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
 import { CourseService } from './courseService';

@@ -1,6 +1,6 @@
 // The link policy shared by the lesson reader and the glossary entry page. Pure (no `vscode`), so the unit tests
 // read it directly.
-import { isAllowedHref } from '../../core';
+import { isAllowedHref } from '../../core/activation';
 
 const EXTERNAL = /^(https?|mailto):/i;
 

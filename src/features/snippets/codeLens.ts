@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findRegressionBlocks } from '../../core';
+import { findRegressionBlocks } from '../../core/activation';
 import { Commands } from '../../constants';
 
 /** "Run regression" above every ```regression block of a markdown document. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type JobFailure, type Language } from '../../core';
+import { type JobFailure, type Language } from '../../core/activation';
 
 /** Where a failure points: a 1-based line of the document (or of the CSV file when `inFile`). */
 export interface FailureLocation {

@@ -7,7 +7,7 @@ import {
   type Language,
   type SnippetEntry,
   type SnippetParams,
-} from '../../core';
+} from '../../core/activation';
 
 interface SnippetItem extends vscode.QuickPickItem {
   snippetId?: string;

@@ -23,7 +23,7 @@ import {
   type SnippetJob,
   type SnippetParams,
   type SnippetResult,
-} from '../../core';
+} from '../../core/activation';
 import { Commands, SnippetSettings, WebviewTypes } from '../../constants';
 import type { Deps } from '../shared/deps';
 import { RegressionCodeLensProvider } from './codeLens';

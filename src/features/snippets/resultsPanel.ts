@@ -16,7 +16,7 @@ import {
   type ResultView,
   type SnippetResult,
   type ViewCell,
-} from '../../core';
+} from '../../core/activation';
 import { WebviewTypes } from '../../constants';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
-import { estimateJobCost, runJob, type JobOutcome, type SnippetJob } from '../../core';
+import { estimateJobCost, runJob, type JobOutcome, type SnippetJob } from '../../core/activation';
 import type { Log } from '../shared/deps';
 
 /** Jobs estimated above this (≈ ms) run in a worker thread, so the extension host never waits on them. */

@@ -1,0 +1,53 @@
+// src/core/activation.ts is core as the extension host loads it (issue 15): every name of src/core/index.ts
+// except the markdown renderer's, and nothing that loads markdown-it or KaTeX.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as core from '../../src/core';
+import * as activation from '../../src/core/activation';
+
+const RENDERER_ONLY = ['KATEX_OPTIONS', 'RenderOverBudget', 'renderLesson'];
+
+describe('core/activation.ts, the extension host entry point', () => {
+  it("exports every name of core's public face except the renderer's, each the same value", () => {
+    const missing = Object.keys(core).filter((k) => !(k in activation) && !RENDERER_ONLY.includes(k));
+    assert.deepStrictEqual(missing, [], 'add these to src/core/activation.ts (unless they need markdown-it)');
+    // isRenderOverBudget has a copy of its own here (render.ts's would load markdown-it): same answers.
+    const over = new core.RenderOverBudget(5);
+    for (const e of [
+      over,
+      new Error('x'),
+      Object.assign(new Error('y'), { name: 'RenderOverBudget' }),
+      'RenderOverBudget',
+      {},
+    ])
+      assert.strictEqual(activation.isRenderOverBudget(e), core.isRenderOverBudget(e));
+    for (const k of Object.keys(activation).filter((n) => n !== 'isRenderOverBudget'))
+      assert.strictEqual(
+        (activation as Record<string, unknown>)[k],
+        (core as Record<string, unknown>)[k],
+        `${k} is not core's own`,
+      );
+  });
+
+  it('reaches no module that imports markdown-it, KaTeX or highlight.js at run time', () => {
+    const root = path.join(__dirname, '..', '..', 'src', 'core');
+    const seen = new Set<string>();
+    const offenders: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = fs.readFileSync(file, 'utf8');
+      if (/^import (?!type )[^;]*from '(markdown-it|katex|@vscode\/markdown-it-katex|highlight\.js)/m.test(text))
+        offenders.push(path.relative(root, file));
+      for (const m of text.matchAll(/^(?:import|export) (?!type )[^;]*?from '(\.[^']+)'/gms)) {
+        const base = path.resolve(path.dirname(file), m[1]);
+        const next = [`${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f));
+        if (next) visit(next);
+      }
+    };
+    visit(path.join(root, 'activation.ts'));
+    assert.deepStrictEqual(offenders, []);
+    assert.ok(seen.size > 20);
+  });
+});
