@@ -70,6 +70,7 @@ function check(c: HostileCase): void {
       classifyLink: (href) => (resolveLessonLink(path, href, lessons) ? 'lesson' : 'broken'),
       glossary,
       glossaryMarking: { language: 'en', firstOnly: 'all' },
+      figures: (src) => (Object.hasOwn(c.figures, src) ? c.figures[src] : undefined),
     }),
   );
   const article = timed('buildLessonArticle', t, () =>

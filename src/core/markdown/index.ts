@@ -15,3 +15,14 @@ export { slugify, splitExplicitId, SlugCounter } from './slug';
 export { CALLOUT_KINDS } from './callouts';
 export type { CalloutKind } from './callouts';
 export { LruCache } from './lruCache';
+export {
+  figureReferences,
+  figuresKey,
+  isFigureReference,
+  resolveFigurePath,
+  MAX_FIGURE_BYTES,
+  MAX_FIGURE_DEPTH,
+  MAX_FIGURE_ELEMENTS,
+  MAX_FIGURES_PER_LESSON,
+} from './figures';
+export type { FigureFile, FigureProblem } from './figures';

@@ -10,6 +10,8 @@ import type { Glossary, GlossaryLanguage } from '../glossary/types';
 import { ANY_SCHEME, SAFE_SCHEMES, isAllowedHref } from './links';
 import { MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH, MAX_TYPESET_MATH_HTML } from './limits';
 import { guardedMacros, type ExpansionMeter } from './macroGuard';
+import { isFigureReference, MAX_FIGURES_PER_LESSON, type FigureFile, type FigureProblem } from './figures';
+import { sanitizeSvg, SvgNotAllowed } from './svgAllowlist';
 import type * as Katex from 'katex';
 import type { HLJSApi } from 'highlight.js';
 
@@ -31,6 +33,13 @@ export interface RenderOptions {
   classifyLink?: (href: string) => LinkKind;
   /** Maps a relative image path to a URL the page may load; without it images show their alt text. */
   resolveImage?: (src: string) => string | undefined;
+  /**
+   * The figure files a lesson references (`![alt](../figures/x.svg)`), as the caller read them: looked up by the
+   * reference as written. With it, every relative `.svg` image is a figure: inlined through the SVG allowlist
+   * (svgAllowlist.ts) when found and allowed, else shown as its alt text with the reason. Plain data, so a worker or
+   * a browser build can supply it (the extension host reads the files; see figures.ts for which it may read).
+   */
+  figures?: (src: string) => FigureFile | undefined;
   /** Labels shown on the page, in the reader's language. */
   labels?: Partial<RenderLabels>;
   /**
@@ -71,6 +80,10 @@ export interface RenderLabels {
   tableRowsUnformatted: string;
   /** BCP 47 language the numbers in labels are written in (`20,000` or `20.000`). */
   numberLocale: string;
+  /** Shown after a figure's alt text when the figure cannot be shown: {0} the reason. */
+  figureNotShown: string;
+  /** The reasons, by FigureProblem ('notAllowed' is followed by the allowlist's own words). */
+  figureProblems: Record<FigureProblem, string>;
   calloutTitles: Record<string, string>;
 }
 
@@ -107,6 +120,18 @@ const DEFAULT_LABELS: RenderLabels = {
     'This text has {0} characters, more than the {1} the reader formats in one block: it is shown as written.',
   tableRowsUnformatted: 'This table has more than {0} rows: the other {1} are shown as written.',
   numberLocale: 'en',
+  figureNotShown: 'Figure not shown: {0}',
+  figureProblems: {
+    url: 'figures are read from files next to the lessons, not from URLs',
+    absolute: 'absolute paths are not read; use a path relative to the lesson',
+    outside: 'the file is outside the folder of the lessons',
+    badPath: 'the path has characters or parts figures may not use',
+    symlink: 'the file is a symbolic link',
+    missing: 'the file was not found',
+    tooLarge: 'the file is too large',
+    tooMany: 'the lesson has too many figures',
+    notAllowed: 'the SVG is outside the allowlist',
+  },
   calloutTitles: {
     note: 'Note',
     tip: 'Tip',
@@ -153,6 +178,8 @@ interface RenderEnv {
   linkAttrHtml: Partial<Record<LinkDecoration, string>>;
   /** KaTeX HTML of formulas rendered while no macro was defined, by display mode and TeX (see renderMath). */
   mathCache: Map<string, string>;
+  /** Figures inlined so far, by reference (see MAX_FIGURES_PER_LESSON). */
+  figureHtml: Map<string, string>;
 }
 
 let engine: MarkdownIt | undefined;
@@ -252,8 +279,9 @@ function createEngine(): MarkdownIt {
   rules.image = (tokens, idx, options: MdOptions, env: RenderEnv, self) => {
     const token = tokens[idx];
     const src = token.attrGet('src') ?? '';
-    const url = !ANY_SCHEME.test(src) ? env.options.resolveImage?.(src) : undefined;
     const alt = self.renderInlineAsText(token.children ?? [], options, env);
+    if (env.options.figures && !ANY_SCHEME.test(src) && isFigureReference(src)) return renderFigure(src, alt, env);
+    const url = !ANY_SCHEME.test(src) ? env.options.resolveImage?.(src) : undefined;
     if (!url) return `<span class="il-image-missing" title="${escapeHtml(src)}">${escapeHtml(alt)}</span>`;
     return `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}" loading="lazy">`;
   };
@@ -289,6 +317,7 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
       ...DEFAULT_LABELS,
       ...options.labels,
       calloutTitles: { ...DEFAULT_LABELS.calloutTitles, ...options.labels?.calloutTitles },
+      figureProblems: { ...DEFAULT_LABELS.figureProblems, ...options.labels?.figureProblems },
     },
     bodyLine: fm.bodyLine,
     headings: [],
@@ -301,6 +330,7 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
     mathHtml: 0,
     formulas: 0,
     mathCache: new Map(),
+    figureHtml: new Map(),
     linkAttrHtml: {},
   };
   const aero = splitAeroBlocks(fm.body);
@@ -320,6 +350,39 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
     navigation: aero.navigation,
     footerLessons: aero.footerLessons,
   };
+}
+
+// ---- figures ----
+
+/**
+ * A figure inlined through the SVG allowlist, labelled with its alt text; or its alt text and why it is not shown.
+ * Looked up by the reference as markdown-it decoded it (`%C3%AC` back to `ì`), the form the extension host saw.
+ */
+function renderFigure(src: string, alt: string, env: RenderEnv): string {
+  const key = markdownEngine().normalizeLinkText(src);
+  const cached = env.figureHtml.get(key);
+  if (cached !== undefined) return cached;
+  const labels = env.labels;
+  let problem: string;
+  const file =
+    env.figureHtml.size < MAX_FIGURES_PER_LESSON ? env.options.figures?.(key) : { problem: 'tooMany' as const };
+  if (!file) problem = labels.figureProblems.missing;
+  else if ('problem' in file) problem = labels.figureProblems[file.problem] ?? labels.figureProblems.missing;
+  else {
+    // Like a formula, a figure's cost is not bounded by the lesson's size: the budget is checked before each.
+    if (env.deadline !== undefined && performance.now() > env.deadline)
+      throw new RenderOverBudget(env.options.budgetMs!);
+    try {
+      const svg = sanitizeSvg(file.svg, { rootAttributes: { class: 'il-figure-svg', role: 'img', 'aria-label': alt } });
+      const html = `<span class="il-figure">${svg}</span>`;
+      env.figureHtml.set(key, html);
+      return html;
+    } catch (e) {
+      if (!(e instanceof SvgNotAllowed)) throw e;
+      problem = `${labels.figureProblems.notAllowed} (${e.message})`;
+    }
+  }
+  return `<span class="il-figure il-figure-error" role="img" aria-label="${escapeHtml(alt)}" title="${escapeHtml(src)}"><span class="il-figure-alt">${escapeHtml(alt)}</span> <span class="il-figure-problem">${escapeHtml(labels.figureNotShown.replace('{0}', problem))}</span></span>`;
 }
 
 // ---- limits on degenerate blocks ----

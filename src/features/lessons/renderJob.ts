@@ -4,6 +4,7 @@ import {
   markUncertainSpots,
   moveInlineStyles,
   resolveLessonLink,
+  type FigureFile,
   type Glossary,
   type GlossaryMarkOptions,
   type LinkTarget,
@@ -28,6 +29,8 @@ export interface RenderJob {
   budgetMs?: number;
   /** See RenderOptions.typesetAllMath (the reader's Typeset All Formulas; rendered in the worker). */
   typesetAllMath?: boolean;
+  /** The lesson's figure files by reference as written, read by the host (CourseService.figuresFor). */
+  figures?: Record<string, FigureFile>;
 }
 
 export interface RenderJobResult {
@@ -54,6 +57,7 @@ export function runRenderJob(job: RenderJob, renderer: RendererModule): RenderJo
     glossaryMarking: job.glossaryMarking,
     budgetMs: job.budgetMs,
     typesetAllMath: job.typesetAllMath,
+    figures: job.figures && ((src) => (Object.hasOwn(job.figures!, src) ? job.figures![src] : undefined)),
   });
   if (job.uncertainLabel !== undefined)
     rendered = { ...rendered, html: markUncertainSpots(rendered.html, job.uncertainLabel) };

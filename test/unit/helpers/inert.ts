@@ -71,7 +71,22 @@ const MATHML_ELEMENTS = new Set([
   'menclose',
   'merror',
 ]);
-const SVG_ELEMENTS = new Set(['svg', 'path', 'line', 'rect', 'g']);
+/** KaTeX's SVG, and what lesson figures may hold after the renderer's SVG allowlist (src/core/markdown/svgAllowlist.ts). */
+const SVG_ELEMENTS = new Set([
+  'svg',
+  'path',
+  'line',
+  'rect',
+  'g',
+  'circle',
+  'ellipse',
+  'polyline',
+  'polygon',
+  'text',
+  'tspan',
+  'title',
+  'desc',
+]);
 /** Never acceptable, whatever the namespace: named so a failure says what slipped through. */
 const FORBIDDEN_ELEMENTS = new Set([
   'script',
@@ -252,7 +267,9 @@ export function inertProblems(html: string, opts: InertOptions = {}): string[] {
       const tag = node.tagName.toLowerCase();
       const ns = namespaceOf(node);
       const where = `<${tag}${node.attrs?.length ? ' ' + node.attrs.map((a) => `${a.prefix ? a.prefix + ':' : ''}${a.name}="${a.value.slice(0, 80)}"`).join(' ') : ''}>`;
-      if (FORBIDDEN_ELEMENTS.has(tag)) problems.push(`forbidden element ${where}`);
+      // An SVG <title> is a figure's label; an HTML one would retitle the page.
+      if (FORBIDDEN_ELEMENTS.has(tag) && !(ns === 'svg' && (tag === 'title' || tag === 'desc')))
+        problems.push(`forbidden element ${where}`);
       else if (
         ns === 'svg'
           ? !SVG_ELEMENTS.has(tag)
