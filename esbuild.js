@@ -78,19 +78,35 @@ const heavyOnlyWhereUsed = {
 };
 
 /**
- * Pieces the Node bundles load on first use, each from a file of its own in dist/lazy/, so that neither
+ * Pieces the Node bundles load on first use, each from a file of its own (dist/lazy-<name>.js, beside the
+ * bundles, so the same relative path works from every bundle and from another piece), so that neither
  * activation nor the size of dist/extension.js pays for them (issue 15). Core keeps plain `require()`s inside
- * functions (unbundled, in unit tests, they load the module itself); here such a require of `request` becomes
- * `require('./lazy/<name>.js')`, and `entry` is built as that file. A static import of one is a build error:
- * it would load the piece at activation.
+ * functions (unbundled, in unit tests, they load the module itself); here a require of `request` from
+ * `importer` becomes `require('./lazy-<name>.js')`, and `entry` is built as that file. A static import of one
+ * is a build error: it would load the piece at activation.
  */
+const core = (...p) => path.join(root, 'src', 'core', ...p);
 const LAZY = {
-  // The shipped glossary parsed and term-indexed at build time (src/core/glossary/builtin.ts).
-  'glossary-data': { request: /^\.\/builtinData$/, entry: 'virtual:lazy/glossary-data' },
-  // The YAML parser, for lesson front matter (src/core/course/frontMatter.ts).
-  yaml: { request: /^yaml$/, entry: require.resolve('yaml') },
-  // The Vietnamese frequency table, for encoding repair (src/core/text/viFrequencies.ts).
-  'vi-frequencies': { request: /^\.\/vi-frequencies\.json$/, entry: 'virtual:lazy/vi-frequencies' },
+  // The shipped glossary parsed and term-indexed at build time (glossary/builtin.ts).
+  'glossary-data': {
+    request: /^\.\/builtinData$/,
+    importer: 'glossary/builtin.ts',
+    entry: 'virtual:lazy-glossary-data',
+  },
+  // The YAML parser, for lesson front matter (course/frontMatter.ts).
+  yaml: { request: /^yaml$/, importer: 'course/frontMatter.ts', entry: require.resolve('yaml') },
+  // The Vietnamese frequency table, for encoding repair (text/viFrequencies.ts).
+  'vi-frequencies': {
+    request: /^\.\/vi-frequencies\.json$/,
+    importer: 'text/viFrequencies.ts',
+    entry: 'virtual:lazy-vi-frequencies',
+  },
+  // What src/core/lazy.ts calls on first use: encoding repair, the glossary file parser (user files only: the
+  // shipped glossary comes compiled), snippet and regression runs, and the Python export of a run.
+  mojibake: { request: /^\.\/text\/mojibake$/, importer: 'lazy.ts', entry: core('text', 'mojibake.ts') },
+  'glossary-parse': { request: /^\.\/glossary\/parse$/, importer: 'lazy.ts', entry: core('glossary', 'parse.ts') },
+  'snippet-jobs': { request: /^\.\/snippets\/jobs$/, importer: 'lazy.ts', entry: core('snippets', 'jobs.ts') },
+  'snippet-python': { request: /^\.\/snippets\/python$/, importer: 'lazy.ts', entry: core('snippets', 'python.ts') },
 };
 
 /** The shipped glossary compiled by core's own compileGlossary (TypeScript, run through esbuild-register). */
@@ -118,30 +134,29 @@ function jsonModule(exportName, data) {
 const lazyPieces = {
   name: 'lazy-pieces',
   setup(build) {
-    for (const [name, { request }] of Object.entries(LAZY)) {
+    for (const [name, { request, importer }] of Object.entries(LAZY)) {
       build.onResolve({ filter: request }, (args) => {
-        if (args.kind === 'entry-point') return undefined;
+        if (args.kind === 'entry-point' || !args.importer.endsWith(path.join('src', 'core', importer)))
+          return undefined;
         if (args.kind !== 'require-call')
           return {
-            errors: [{ text: `${args.path} is loaded lazily (dist/lazy/${name}.js): require() it inside a function` }],
+            errors: [{ text: `${args.path} is loaded lazily (dist/lazy-${name}.js): require() it inside a function` }],
           };
-        return { path: `./lazy/${name}.js`, external: true };
+        return { path: `./lazy-${name}.js`, external: true };
       });
     }
-    build.onResolve({ filter: /^virtual:lazy\// }, (args) => ({ path: args.path, namespace: 'lazy-pieces' }));
+    build.onResolve({ filter: /^virtual:lazy-/ }, (args) => ({ path: args.path, namespace: 'lazy-pieces' }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-pieces' }, (args) => {
-      if (args.path === 'virtual:lazy/glossary-data')
+      if (args.path === 'virtual:lazy-glossary-data')
         return {
           contents: jsonModule('builtinGlossaryData', compiledBuiltinGlossary()),
           loader: 'js',
           watchFiles: [
             defaultGlossaryPath,
-            ...['compile', 'compiled', 'parse', 'termIndex', 'types'].map((f) =>
-              path.join(root, 'src', 'core', 'glossary', `${f}.ts`),
-            ),
+            ...['compile', 'compiled', 'parse', 'termIndex', 'types'].map((f) => core('glossary', `${f}.ts`)),
           ],
         };
-      const table = path.join(root, 'src', 'core', 'text', 'vi-frequencies.json');
+      const table = core('text', 'vi-frequencies.json');
       // The table itself as module.exports, as require('./vi-frequencies.json') gives it unbundled.
       return {
         contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(fs.readFileSync(table, 'utf8'))))});\n`,
@@ -172,7 +187,7 @@ function nodeBuildOptions({ production: prod = production, outdir = path.join(ro
       'snippet-worker': path.join(root, 'src', 'features', 'snippets', 'worker.ts'),
       // Big lessons render here (it loads dist/renderer.js), so the extension host never stalls on them.
       'render-worker': path.join(root, 'src', 'features', 'lessons', 'renderWorker.ts'),
-      ...Object.fromEntries(Object.entries(LAZY).map(([name, { entry }]) => [`lazy/${name}`, entry])),
+      ...Object.fromEntries(Object.entries(LAZY).map(([name, { entry }]) => [`lazy-${name}`, entry])),
     },
     outdir,
     format: 'cjs',

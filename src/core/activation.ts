@@ -1,7 +1,7 @@
 /**
  * Core as the extension host loads it: every name of src/core/index.ts except the markdown renderer
  * (renderLesson, KATEX_OPTIONS, RenderOverBudget's class), which lives in dist/renderer.js and is loaded on the
- * first render. The extension's own code imports from here (or a folder's index), so markdown-it and KaTeX stay
+ * first render; a few heavy functions come from src/core/lazy.ts, loaded on first call. The extension's own code imports from here (or a folder's index), so markdown-it and KaTeX stay
  * out of dist/extension.js by construction; tests and outside checks import from src/core/index.ts.
  */
 export * from './course';
@@ -11,7 +11,10 @@ export * from './text';
 export * from './regression';
 export * from './snippets';
 export { safeDecodeURIComponent } from './decode';
+// Loaded on first call from pieces of their own (these explicit exports take the place of the folders' ones).
+export { repairMojibake, parseGlossary, runJob, estimateJobCost, toPythonScript } from './lazy';
 export * from './markdown/limits';
+export * from './markdown/figures';
 export { isAllowedHref } from './markdown/links';
 export { escapeHtml } from './markdown/escape';
 export { slugify, splitExplicitId, SlugCounter } from './markdown/slug';

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as core from '../../src/core';
 import * as activation from '../../src/core/activation';
+import * as lazy from '../../src/core/lazy';
 
 const RENDERER_ONLY = ['KATEX_OPTIONS', 'RenderOverBudget', 'renderLesson'];
 
@@ -22,12 +23,26 @@ describe('core/activation.ts, the extension host entry point', () => {
       {},
     ])
       assert.strictEqual(activation.isRenderOverBudget(e), core.isRenderOverBudget(e));
-    for (const k of Object.keys(activation).filter((n) => n !== 'isRenderOverBudget'))
+    for (const k of Object.keys(activation).filter((n) => n !== 'isRenderOverBudget' && !(n in lazy)))
       assert.strictEqual(
         (activation as Record<string, unknown>)[k],
         (core as Record<string, unknown>)[k],
         `${k} is not core's own`,
       );
+  });
+
+  it('the lazily loaded functions give what the eager ones give', () => {
+    for (const k of Object.keys(lazy))
+      assert.strictEqual((activation as Record<string, unknown>)[k], (lazy as Record<string, unknown>)[k]);
+    const damaged = Buffer.from('Tiếng Việt có dấu: người học đọc bài', 'utf8').toString('latin1');
+    assert.deepStrictEqual(lazy.repairMojibake(damaged), core.repairMojibake(damaged));
+    const text =
+      '{"entries":[{"id":"x","terms":{"en":["ex"]},"definition":{"en":"X."},"explanation":{},"related":["nope"]}]}';
+    assert.deepStrictEqual(lazy.parseGlossary(text, 'f.json'), core.parseGlossary(text, 'f.json'));
+    const job = { kind: 'regression' as const, text: 'y ~ x\nx,y\n1,2\n2,4.1\n3,5.9\n4,8.2', lineOffset: 0 };
+    assert.strictEqual(lazy.estimateJobCost(job), core.estimateJobCost(job));
+    assert.deepStrictEqual(lazy.runJob(job), core.runJob(job));
+    assert.strictEqual(lazy.toPythonScript('study-hours', {}), core.toPythonScript('study-hours', {}));
   });
 
   it('reaches no module that imports markdown-it, KaTeX or highlight.js at run time', () => {

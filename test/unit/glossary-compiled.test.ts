@@ -74,7 +74,7 @@ describe('shipped glossary compiled at build time (issue 15)', () => {
     assert.deepStrictEqual(termIndexOf(glossary).conflicts, [{ term: 'Probe', ids: ['a', 'b'] }]);
   });
 
-  it("esbuild.js's dist/lazy/glossary-data.js returns what the source form compiles", async () => {
+  it("esbuild.js's dist/lazy-glossary-data.js returns what the source form compiles", async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild') as typeof import('esbuild');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -84,7 +84,7 @@ describe('shipped glossary compiled at build time (issue 15)', () => {
     const options = nodeBuildOptions({ production: true, outdir: path.join(root, 'dist', 'unit-test-unused') });
     const result = await esbuild.build({
       ...options,
-      entryPoints: { 'lazy/glossary-data': 'virtual:lazy/glossary-data' },
+      entryPoints: { 'lazy-glossary-data': 'virtual:lazy-glossary-data' },
       write: false,
       metafile: false,
     });

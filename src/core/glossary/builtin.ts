@@ -7,7 +7,7 @@ export { BUILTIN_GLOSSARY_SOURCE } from './compiled';
 let cached: { glossary: Glossary; problems: GlossaryProblem[] } | undefined;
 
 function load() {
-  // Required on first use, not imported: in the extension's bundles this is dist/lazy/glossary-data.js, the
+  // Required on first use, not imported: in the extension's bundles this is dist/lazy-glossary-data.js, the
   // glossary parsed and indexed at build time (esbuild.js), loaded on the first hover, render or tree view.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (cached ??= glossaryFromCompiled((require('./builtinData') as typeof BuiltinData).builtinGlossaryData()));

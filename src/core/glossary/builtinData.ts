@@ -4,7 +4,7 @@ import { BUILTIN_GLOSSARY_SOURCE, type CompiledGlossary } from './compiled';
 /**
  * The shipped glossary, compiled. This is the source form, used where the code runs unbundled (unit tests,
  * benches): it compiles lessons/glossary.json on first use. The extension's bundles never contain it:
- * esbuild.js resolves builtin.ts's require('./builtinData') to dist/lazy/glossary-data.js, whose
+ * esbuild.js resolves builtin.ts's require('./builtinData') to dist/lazy-glossary-data.js, whose
  * builtinGlossaryData() returns the same data compiled at build time.
  */
 export function builtinGlossaryData(): CompiledGlossary {

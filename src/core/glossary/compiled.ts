@@ -6,7 +6,7 @@ export const BUILTIN_GLOSSARY_SOURCE = 'lessons/glossary.json';
 
 /**
  * A glossary file parsed, checked and indexed ahead of use, as plain JSON data (made by compileGlossary in
- * compile.ts). The build writes the shipped glossary's (dist/lazy/glossary-data.js), so the first hover decodes
+ * compile.ts). The build writes the shipped glossary's (dist/lazy-glossary-data.js), so the first hover decodes
  * it instead of parsing the file and building the term index (issue 15: most of the first hover's CPU time).
  */
 export interface CompiledGlossary {

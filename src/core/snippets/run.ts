@@ -18,7 +18,8 @@ const RUNNERS: Record<string, Runner> = {
 };
 
 /** Ids that have a runner (the catalogue may list more only if a runner is added too: a test checks). */
-export const RUNNABLE_SNIPPETS = Object.keys(RUNNERS);
+// Pure: a bundle that only uses the catalogue leaves the runners out (src/core/lazy.ts loads them on first run).
+export const RUNNABLE_SNIPPETS = /* @__PURE__ */ Object.keys(RUNNERS);
 
 /**
  * Runs a catalogue snippet: missing parameters take their defaults, out-of-range ones throw

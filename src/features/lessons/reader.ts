@@ -28,7 +28,7 @@ import {
   type ProgressStore,
   type ReaderMessage,
   type RenderedLesson,
-} from '../../core';
+} from '../../core/activation';
 import { Commands, ContextKeys, StateKeys, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
 import type { CourseService, LoadedCourse } from './courseService';
