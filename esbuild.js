@@ -64,18 +64,19 @@ const problemReporter = {
 };
 
 /**
- * markdown-it, KaTeX and their plugin belong in dist/renderer.js only. Marking them side-effect free lets
- * esbuild drop them from dist/extension.js, which imports core's index but never calls the renderer.
+ * markdown-it, KaTeX and highlight.js belong in dist/renderer.js only: the extension's code imports core through
+ * src/core/activation.ts, which never reaches them. Fails the build if one gets into dist/extension.js anyway.
  */
-const heavyOnlyWhereUsed = {
-  name: 'heavy-only-where-used',
-  setup(build) {
-    build.onResolve({ filter: /^(markdown-it|katex|@vscode\/markdown-it-katex)$/ }, (args) => ({
-      path: require.resolve(args.path, { paths: [args.resolveDir] }),
-      sideEffects: false,
-    }));
-  },
-};
+function checkRendererOnly(metafile) {
+  const out = Object.entries(metafile?.outputs ?? {}).find(([file]) => /(^|\/)extension\.js$/.test(file));
+  const heavy = Object.keys(out?.[1].inputs ?? {}).filter((i) =>
+    /node_modules\/(markdown-it|katex|@vscode\/markdown-it-katex|highlight\.js)\//.test(i),
+  );
+  if (heavy.length)
+    throw new Error(
+      `dist/extension.js must not contain the renderer's modules (import core through src/core/activation.ts): ${heavy.slice(0, 5).join(', ')}`,
+    );
+}
 
 /**
  * Pieces the Node bundles load on first use, each from a file of its own (dist/lazy-<name>.js, beside the
@@ -198,7 +199,7 @@ function nodeBuildOptions({ production: prod = production, outdir = path.join(ro
     // jsonc-parser's `main` is a UMD file whose inner require('./impl/format') esbuild cannot follow.
     mainFields: ['module', 'main'],
     metafile: true,
-    plugins: [problemReporter, heavyOnlyWhereUsed, lazyPieces, glossaryFormulasPlugin(defaultGlossaryPath)],
+    plugins: [problemReporter, lazyPieces, glossaryFormulasPlugin(defaultGlossaryPath)],
   };
 }
 
@@ -254,6 +255,7 @@ async function main() {
   }
   for (const c of contexts) {
     const result = await c.rebuild();
+    checkRendererOnly(result.metafile);
     if (result.metafile && process.argv.includes('--meta')) {
       fs.writeFileSync(path.join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
     }
@@ -261,7 +263,7 @@ async function main() {
   }
 }
 
-module.exports = { nodeBuildOptions };
+module.exports = { nodeBuildOptions, checkRendererOnly };
 
 if (require.main === module) {
   main().catch((e) => {

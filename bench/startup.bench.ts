@@ -28,8 +28,9 @@ async function buildProduction(): Promise<{
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { nodeBuildOptions } = require('../esbuild.js') as {
+  const { nodeBuildOptions, checkRendererOnly } = require('../esbuild.js') as {
     nodeBuildOptions(o: { production: boolean; outdir: string }): import('esbuild').BuildOptions;
+    checkRendererOnly(metafile: unknown): void;
   };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interp-bench-'));
   const options = nodeBuildOptions({ production: true, outdir: dir });
@@ -40,6 +41,7 @@ async function buildProduction(): Promise<{
       'first-hover': path.join(__dirname, 'firstHover.entry.ts'),
     },
   });
+  checkRendererOnly(result.metafile); // markdown-it, KaTeX and highlight.js stay out of dist/extension.js
   return { dir, metafile: result.metafile as never };
 }
 

@@ -66,3 +66,18 @@ describe('core/activation.ts, the extension host entry point', () => {
     assert.ok(seen.size > 20);
   });
 });
+
+describe('core and @types/vscode', () => {
+  it("no file under src/core names a type that only @types/vscode declares (Thenable: core's stores take PromiseLike)", () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.ts') && /\bThenable\b/.test(fs.readFileSync(p, 'utf8'))) offenders.push(p);
+      }
+    };
+    walk(path.join(__dirname, '..', '..', 'src', 'core'));
+    assert.deepStrictEqual(offenders, []);
+  });
+});

@@ -4,7 +4,7 @@ export type LessonProgress = 'unread' | 'inProgress' | 'read';
 /** The slice of VS Code's Memento that the store needs (a Map in tests). */
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): Thenable<void> | Promise<void>;
+  update(key: string, value: unknown): PromiseLike<void>;
 }
 
 type ProgressRecord = Record<string, { state: LessonProgress; updated: number }>;

@@ -12,7 +12,7 @@ import {
   type CourseLesson,
   type CourseModule,
   type MojibakeRepair,
-} from '../../core';
+} from '../../core/activation';
 import type { Deps, LessonLanguage } from '../shared/deps';
 
 /** A course folder is listed to this depth and this many markdown files at most. */
