@@ -34,6 +34,9 @@ export function activate(context: vscode.ExtensionContext) {
   };
 }
 
+/** What activate() returns: the integration tests' handle on the running extension. */
+export type ExtensionApi = ReturnType<typeof activate>;
+
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
 }

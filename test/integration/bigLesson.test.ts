@@ -8,7 +8,6 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, MAX_TYPESET_MATH_HTML } from '../../src/core';
 import { Commands } from '../../src/constants';
-import type { LessonsApi } from '../../src/features/lessons/register';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
 import { measureEventLoop as measureDelay } from './helpers/eventLoop';
 import { until } from './helpers/until';
@@ -133,10 +132,7 @@ describe('Big lesson off the extension host thread', function () {
   });
 
   it('a lesson with more math than the reader typesets at once: the first formulas typeset, the rest as TeX, then all of them on request, in the worker', async () => {
-    const api = await extensionApi<{
-      lessons: LessonsApi;
-      log: { recent(): readonly string[]; mark(): number; linesSince(m: number): readonly string[] };
-    }>();
+    const api = await extensionApi();
     const lessons = api.lessons;
     const text = fs.readFileSync(path.join(root, '04-formulas.md'), 'utf8');
     assert.ok(text.length <= HOST_RENDER_MAX_CHARS, 'small enough for the host by size');
@@ -209,10 +205,7 @@ describe('Big lesson off the extension host thread', function () {
   });
 
   it('Typeset All Formulas that does not finish goes back to the math limit, says so, and is not tried again on the next open', async () => {
-    const api = await extensionApi<{
-      lessons: LessonsApi;
-      log: { mark(): number; linesSince(m: number): readonly string[] };
-    }>();
+    const api = await extensionApi();
     const lessons = api.lessons;
     assert.strictEqual(
       (await showAndWait(lessons, '06-more-formulas')).katexCount,
@@ -255,10 +248,7 @@ describe('Big lesson off the extension host thread', function () {
   });
 
   it("a lesson that outruns the extension host's budget is rendered whole in the worker instead", async () => {
-    const api = await extensionApi<{
-      lessons: LessonsApi;
-      log: { mark(): number; linesSince(m: number): readonly string[] };
-    }>();
+    const api = await extensionApi();
     const lessons = api.lessons;
     const mark = api.log.mark();
     lessons.reader.hostBudgetMs = 0; // checked before each formula: any lesson with one is over it

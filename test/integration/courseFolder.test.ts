@@ -6,34 +6,11 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { damageAsCodePage } from '../../src/core';
-import type { LessonsApi } from '../../src/features/lessons/register';
 import type { LessonNode } from '../../src/features/lessons/lessonTree';
-import type { ReaderEvents } from '../../src/features/lessons/reader';
+import { lessonsApi as api } from './helpers/api';
+import { nextRender } from './helpers/lessons';
 
 const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'aero-module15');
-
-async function api(): Promise<LessonsApi> {
-  const ext = vscode.extensions.getExtension<{ lessons: LessonsApi }>('interp-lessons.interp-lessons');
-  assert.ok(ext);
-  await ext.activate();
-  return ext.exports.lessons;
-}
-
-function nextRender(lessons: LessonsApi, lessonId: string): Promise<ReaderEvents['rendered']> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`no render report for ${lessonId}`));
-    }, 30_000);
-    const sub = lessons.reader.onDidRender((e) => {
-      if (e.lessonId === lessonId) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(e);
-      }
-    });
-  });
-}
 
 function waitFor<T>(fn: () => Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
   const start = Date.now();

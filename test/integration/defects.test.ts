@@ -13,18 +13,10 @@ import { extensionApi } from './helpers/lessons';
 import { interceptWarnings } from './helpers/messages';
 import { until } from './helpers/until';
 import { writeWorkspaceFile } from './helpers/workspace';
+import { EXTENSION_ID, type ExtensionApi } from './helpers/api';
 
-const EXTENSION_ID = 'interp-lessons.interp-lessons';
-
-interface Api {
-  glossary: {
-    service: { glossary: { byId: ReadonlyMap<string, { definition: { en?: string } }> } };
-    panel: { shownId: string | undefined; subscriptionCount: number };
-  };
-}
-
-function extension(): vscode.Extension<Api> {
-  const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+function extension(): vscode.Extension<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed`);
   return ext;
 }
@@ -74,11 +66,11 @@ describe('Issue 15 defects', function () {
   this.timeout(120_000);
 
   before(async () => {
-    await extensionApi<Api>();
+    await extensionApi();
   });
 
   it('defect 5: unsaved edits to two glossary files within the 300 ms debounce both apply', async () => {
-    const g = (await extensionApi<Api>()).glossary;
+    const g = (await extensionApi()).glossary;
     const files = [
       await writeWorkspaceFile('debounce-a.json', glossaryFile('debounce-alpha', 'Alpha one.')),
       await writeWorkspaceFile('debounce-b.json', glossaryFile('debounce-beta', 'Beta one.')),
@@ -128,7 +120,7 @@ describe('Issue 15 defects', function () {
   });
 
   it('defect 6: closing the glossary entry page drops its listeners (opened and closed five times)', async () => {
-    const g = (await extensionApi<Api>()).glossary;
+    const g = (await extensionApi()).glossary;
     if (g.panel.shownId) await closeWebviewTabs('interpLessons.glossaryEntry');
     for (let i = 0; i < 5; i++) {
       await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'superposition' });

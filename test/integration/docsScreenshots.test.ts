@@ -4,13 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import { requestScreenshot, setTheme } from './helpers/screenshot';
-
-async function lessons(): Promise<LessonsApi> {
-  const ext = vscode.extensions.getExtension<{ lessons: LessonsApi }>('interp-lessons.interp-lessons');
-  assert.ok(ext);
-  await ext.activate();
-  return ext.exports.lessons;
-}
+import { lessonsApi as lessons } from './helpers/api';
 
 async function showRendered(api: LessonsApi, lessonId: string, section?: string): Promise<string | undefined> {
   const done = new Promise<string | undefined>((resolve) => {

@@ -14,6 +14,7 @@ import { measureEventLoop } from './helpers/eventLoop';
 import { clickLens, regressionLenses } from './helpers/snippets';
 import { until } from './helpers/until';
 import { workspaceFolder } from './helpers/workspace';
+import { extensionApi as api } from './helpers/api';
 
 interface Api {
   snippets: SnippetsApi;
@@ -27,13 +28,6 @@ interface Api {
  * the host thread, which this kind of test exists to catch, blocked it for 4–8 s.
  */
 const STALL_MS = 3000;
-
-async function api(): Promise<Api> {
-  const ext = vscode.extensions.getExtension<Api>('interp-lessons.interp-lessons');
-  assert.ok(ext);
-  await ext.activate();
-  return ext.exports;
-}
 
 function workspaceFile(name: string): string {
   return path.join(workspaceFolder().fsPath, name);

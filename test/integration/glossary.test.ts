@@ -6,28 +6,7 @@ import * as vscode from 'vscode';
 import { HOST_RENDER_BUDGET_MS } from '../../src/core';
 import { measureEventLoop } from './helpers/eventLoop';
 import { writeWorkspaceFile as writeFile } from './helpers/workspace';
-
-const EXTENSION_ID = 'interp-lessons.interp-lessons';
-
-interface GlossaryApi {
-  service: {
-    ready(): Promise<void>;
-    glossary: { entries: readonly { id: string }[]; byId: ReadonlyMap<string, unknown> };
-  };
-  tree: { getChildren(): { id: string }[]; setFilter(text: string): void };
-  panel: {
-    shownId: string | undefined;
-    lastRender: { id: string; where: 'host' | 'worker'; untypesetFormulas?: number } | undefined;
-    hostBudgetMs: number;
-  };
-}
-
-async function api(): Promise<GlossaryApi> {
-  const ext = vscode.extensions.getExtension<{ glossary: GlossaryApi }>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is not installed`);
-  await ext.activate();
-  return ext.exports.glossary;
-}
+import { glossaryApi as api } from './helpers/api';
 
 async function hoverText(uri: vscode.Uri, needle: string, offset = 1): Promise<string> {
   const doc = await vscode.workspace.openTextDocument(uri);

@@ -11,10 +11,10 @@ import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { renderLesson } from '../../src/core';
-import type { LessonsApi } from '../../src/features/lessons/register';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
 import { hostileCorpus, type HostileCase } from '../fixtures/hostile/corpus';
-import { extensionApi } from './helpers/lessons';
+import { extensionApi, nextRender } from './helpers/lessons';
+import { lessonsApi as api } from './helpers/api';
 
 const NASTIEST = [
   'text-script-tag',
@@ -84,26 +84,6 @@ function sample(): HostileCase[] {
   const missing = NASTIEST.filter((n) => !all.some((c) => c.name === n));
   assert.deepStrictEqual(missing, [], 'sample names that are not in the corpus');
   return picked;
-}
-
-async function api(): Promise<LessonsApi> {
-  return (await extensionApi()).lessons;
-}
-
-function nextRender(lessons: LessonsApi, lessonId: string, ms = 60_000): Promise<ReaderEvents['rendered']> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`no render report for ${lessonId} within ${ms} ms`));
-    }, ms);
-    const sub = lessons.reader.onDidRender((e) => {
-      if (e.lessonId === lessonId) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(e);
-      }
-    });
-  });
 }
 
 async function waitFor<T>(fn: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
@@ -177,10 +157,7 @@ describe('Hostile lessons in the real reader', function () {
         }
         times.push([c.name, Date.now() - t]);
         const limit = LIMITED[c.name];
-        if (
-          limit &&
-          !(await extensionApi<{ log: { recent(): readonly string[] } }>()).log.recent().some((l) => limit.test(l))
-        )
+        if (limit && !(await extensionApi()).log.recent().some((l) => limit.test(l)))
           failures.push(`${c.name}: no log line matching ${limit}`);
         if (last.katexCount !== expected)
           failures.push(`${c.name}: page shows ${last.katexCount} formulas, the renderer made ${expected}`);

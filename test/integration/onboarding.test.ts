@@ -6,7 +6,6 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Walkthroughs } from '../../src/constants';
-import type { LessonsApi } from '../../src/features/lessons/register';
 import { extensionApi } from './helpers/lessons';
 import { until } from './helpers/until';
 
@@ -28,7 +27,7 @@ describe('Onboarding', function () {
   });
 
   it('an empty course folder leaves the Lessons tree empty and without a message, so its welcome shows', async () => {
-    const { lessons } = await extensionApi<{ lessons: LessonsApi }>();
+    const { lessons } = await extensionApi();
     await vscode.workspace
       .getConfiguration('interpLessons')
       .update('courseFolder', empty, vscode.ConfigurationTarget.Global);

@@ -3,35 +3,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { LessonsApi } from '../../src/features/lessons/register';
 import type { LessonNode } from '../../src/features/lessons/lessonTree';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
-import { showAndWait } from './helpers/lessons';
+import { nextRender, showAndWait } from './helpers/lessons';
+import { lessonsApi as api } from './helpers/api';
 
 type Rendered = ReaderEvents['rendered'];
-
-async function api(): Promise<LessonsApi> {
-  const ext = vscode.extensions.getExtension<{ lessons: LessonsApi }>('interp-lessons.interp-lessons');
-  assert.ok(ext);
-  await ext.activate();
-  return ext.exports.lessons;
-}
-
-/** Resolves with the page's own report for `lessonId` (not a sleep). */
-function nextRender(lessons: LessonsApi, lessonId: string, timeoutMs = 30_000): Promise<Rendered> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`no render report for ${lessonId} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const sub = lessons.reader.onDidRender((e) => {
-      if (e.lessonId !== lessonId) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(e);
-    });
-  });
-}
 
 /** Open → the page's own "rendered" report, kept for `npm run bench` in .test-host/reader-timings.json. */
 function recordTiming(kind: 'first' | 'warm', r: Rendered): void {

@@ -7,9 +7,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
-import type { SnippetsApi } from '../../src/features/snippets/register';
 import { readReloadState, reloadFile, writeReloadState } from './helpers/reload';
 import { until } from './helpers/until';
+import { extensionApi as exportsOf, lessonsApi as api } from './helpers/api';
 
 interface Expected {
   lessonId: string;
@@ -21,25 +21,13 @@ interface Expected {
   svgCount: number;
 }
 
-async function exportsOf(): Promise<{ lessons: LessonsApi; snippets: SnippetsApi }> {
-  const ext = vscode.extensions.getExtension<{ lessons: LessonsApi; snippets: SnippetsApi }>(
-    'interp-lessons.interp-lessons',
-  );
-  assert.ok(ext);
-  await ext.activate();
-  return ext.exports;
-}
-
-async function api(): Promise<LessonsApi> {
-  return (await exportsOf()).lessons;
-}
-
 const tabsOf = (viewType: string) =>
   vscode.window.tabGroups.all
     .flatMap((g) => g.tabs)
     .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
 
-function nextRender(lessons: LessonsApi, lessonId: string): Promise<ReaderEvents['rendered']> {
+/** The page's last report, once it is for `lessonId` (after a reload there is no event to wait on). */
+function reportedNow(lessons: LessonsApi, lessonId: string): Promise<ReaderEvents['rendered']> {
   return until(
     `the page's render report for ${lessonId}`,
     () => {
@@ -77,7 +65,7 @@ describe('Window reload', function () {
       assert.ok(node?.kind === 'section', 'the lesson has sections');
       lessons.reader.lastRendered = undefined;
       await lessons.reader.show({ lessonId, section: node.sectionId, language: 'vi' });
-      const r = await nextRender(lessons, lessonId);
+      const r = await reportedNow(lessons, lessonId);
       assert.strictEqual(r.language, 'vi');
       assert.strictEqual(r.visibleHeading, node.sectionId, 'the page scrolled to the section before the reload');
       await until(
@@ -104,7 +92,7 @@ describe('Window reload', function () {
   it('after the reload: VS Code restored the reader on the same lesson, language and section', async () => {
     assert.ok(expect?.lessonId, 'the first phase left its expectations');
     const lessons = await api();
-    const r = await nextRender(lessons, expect.lessonId);
+    const r = await reportedNow(lessons, expect.lessonId);
     assert.ok(lessons.reader.isOpen, 'a reader panel exists');
     assert.strictEqual(tabsOf('interpLessons.reader').length, 1, 'exactly one reader tab, the restored one');
     assert.deepStrictEqual(lessons.reader.currentLesson, { lessonId: expect.lessonId, language: expect.language });

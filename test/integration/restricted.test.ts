@@ -8,25 +8,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { RenderReport } from '../../src/core';
-import type { LessonsApi } from '../../src/features/lessons/register';
-import type { SnippetsApi } from '../../src/features/snippets/register';
 import { interceptWarnings } from './helpers/messages';
 import { clickLens, regressionLenses } from './helpers/snippets';
 import { until } from './helpers/until';
 import { workspaceFolder, writeWorkspaceFile as write } from './helpers/workspace';
-
-interface Api {
-  lessons: LessonsApi;
-  snippets: SnippetsApi;
-  glossary: { service: { ready(): Promise<void>; glossary: { byId: ReadonlyMap<string, unknown> } } };
-}
-
-async function api(): Promise<Api> {
-  const ext = vscode.extensions.getExtension<Api>('interp-lessons.interp-lessons');
-  assert.ok(ext, 'the extension is installed');
-  await ext.activate();
-  return ext.exports;
-}
+import { extensionApi as api } from './helpers/api';
 
 if (process.env.INTERP_TEST_RESTRICTED === '1') {
   describe('Restricted mode', function () {

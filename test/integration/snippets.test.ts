@@ -6,19 +6,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RenderReport } from '../../src/core';
-import type { SnippetsApi } from '../../src/features/snippets/register';
 import { requestScreenshot, setTheme } from './helpers/screenshot';
 import { interceptWarnings } from './helpers/messages';
 import { acceptInputsUntil, clickLens, regressionLenses } from './helpers/snippets';
 import { workspaceFolder } from './helpers/workspace';
-
-async function api(): Promise<SnippetsApi> {
-  const ext = vscode.extensions.getExtension<{ snippets: SnippetsApi }>('interp-lessons.interp-lessons');
-  assert.ok(ext);
-  await ext.activate();
-  assert.ok(ext.exports.snippets, 'activate() returns the snippets API');
-  return ext.exports.snippets;
-}
+import { snippetsApi as api } from './helpers/api';
 
 /** The next event that matches (not a sleep). */
 function next<T>(event: vscode.Event<T>, matches: (e: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {

@@ -3,27 +3,20 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, StateKeys } from '../../src/constants';
-import type { LessonsApi } from '../../src/features/lessons/register';
 import { extensionApi, showAndWait } from './helpers/lessons';
-
-interface Api {
-  lessons: LessonsApi;
-  syncedKeys: string[];
-  storedStateKeys(): readonly string[];
-}
 
 describe('Settings Sync', function () {
   this.timeout(180_000);
 
   it('registers the reading progress key for sync and not the scroll positions', async () => {
-    const api = await extensionApi<Api>();
+    const api = await extensionApi();
     assert.ok(Array.isArray(api.syncedKeys), 'activate() returns syncedKeys');
     assert.ok(api.syncedKeys.includes(StateKeys.progress), `synced: ${api.syncedKeys.join(', ')}`);
     assert.ok(!api.syncedKeys.includes(StateKeys.scroll), 'scroll positions stay on this machine');
   });
 
   it('stores reading progress under a synced key, and nothing under a key without a decision', async () => {
-    const api = await extensionApi<Api>();
+    const api = await extensionApi();
     const lesson = (await api.lessons.courses.get()).lessons[0];
     assert.ok(lesson, 'the shipped course has lessons');
     const before = api.lessons.progress.get(lesson.id);

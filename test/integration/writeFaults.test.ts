@@ -14,7 +14,6 @@ import { damageAsCodePage, type KeyValueStore } from '../../src/core';
 import { StateKeys } from '../../src/constants';
 import type { Log } from '../../src/features/shared/deps';
 import type { LessonsApi } from '../../src/features/lessons/register';
-import type { SnippetsApi } from '../../src/features/snippets/register';
 import { extensionApi, nextRender } from './helpers/lessons';
 import { interceptWarnings } from './helpers/messages';
 
@@ -306,7 +305,7 @@ describe('Write faults', function () {
   });
 
   it('a note in another file system: its data file is read there, Open as Python names no local path', async () => {
-    const { snippets } = await extensionApi<{ snippets: SnippetsApi }>();
+    const { snippets } = await extensionApi();
     const rows = [
       'hours,score',
       ...Array.from({ length: 6000 }, (_, i) => `${(i % 40) / 4},${50 + (i % 40) + (i % 7)}`),

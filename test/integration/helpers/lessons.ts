@@ -1,15 +1,7 @@
-import * as assert from 'assert';
-import * as vscode from 'vscode';
 import type { LessonsApi } from '../../../src/features/lessons/register';
 import type { ReaderEvents } from '../../../src/features/lessons/reader';
 
-/** The API the extension's activate() returns. */
-export async function extensionApi<T = { lessons: LessonsApi }>(): Promise<T> {
-  const ext = vscode.extensions.getExtension<T>('interp-lessons.interp-lessons');
-  assert.ok(ext);
-  await ext.activate();
-  return ext.exports;
-}
+export { extensionApi } from './api';
 
 /** The reader page's next "rendered" report for a lesson. */
 export function nextRender(lessons: LessonsApi, lessonId: string, ms = 180_000): Promise<ReaderEvents['rendered']> {
