@@ -10,14 +10,14 @@ export * from './glossary';
 export * from './text';
 export * from './regression';
 export * from './snippets';
-export { safeDecodeURIComponent } from './decode';
+export { safeDecodeURIComponent } from './text/decode';
 // Loaded on first call from pieces of their own (these explicit exports take the place of the folders' ones).
 export { repairMojibake, parseGlossary, runJob, estimateJobCost, toPythonScript } from './lazy';
 export * from './markdown/limits';
 export * from './markdown/figures';
 export { isAllowedHref } from './markdown/links';
-export { escapeHtml } from './markdown/escape';
-export { slugify, splitExplicitId, SlugCounter } from './markdown/slug';
+export { escapeHtml } from './text/escape';
+export { slugify, splitExplicitId, SlugCounter } from './course/slug';
 export { CALLOUT_KINDS } from './markdown/callouts';
 export type { CalloutKind } from './markdown/callouts';
 export { LruCache } from './markdown/lruCache';

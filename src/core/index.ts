@@ -9,4 +9,4 @@ export * from './glossary';
 export * from './text';
 export * from './regression';
 export * from './snippets';
-export { safeDecodeURIComponent } from './decode';
+export { safeDecodeURIComponent } from './text/decode';

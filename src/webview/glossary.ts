@@ -1,6 +1,6 @@
 // Script of the glossary entry page (media/glossary.js). Links inside the rendered entry are
 // `#term:<id>` and `#lesson:<lessonId>/<sectionId>`; the extension validates every message.
-import { safeDecodeURIComponent } from '../core/decode';
+import { safeDecodeURIComponent } from '../core/text/decode';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 

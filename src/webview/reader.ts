@@ -1,6 +1,6 @@
 // Runs inside the reader webview (bundled to media/reader.js). It only displays what the extension
 // sends and reports user actions back; it never builds HTML from page input.
-import { safeDecodeURIComponent } from '../core/decode';
+import { safeDecodeURIComponent } from '../core/text/decode';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void; getState(): unknown; setState(s: unknown): void };
 

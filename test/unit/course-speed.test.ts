@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { indexLessonText, parseCourseFolder, scanHeadings, slugify, splitAeroBlocks } from '../../src/core';
-import { inlineMarkdownToText } from '../../src/core/markdown/slug';
+import { inlineMarkdownToText } from '../../src/core/course/slug';
 import { syntheticCourse } from '../../bench/course.bench';
 
 const refSlugify = (text: string) =>

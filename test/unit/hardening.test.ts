@@ -17,7 +17,7 @@ import {
   splitAeroBlocks,
   splitExplicitId,
 } from '../../src/core';
-import { inlineMarkdownToText } from '../../src/core/markdown/slug';
+import { inlineMarkdownToText } from '../../src/core/course/slug';
 import { htmlDepth } from '../../src/core/markdown/render';
 
 const SEED = Number(process.env.FC_SEED ?? 20261126);

@@ -1,4 +1,4 @@
-import { inlineMarkdownToText, slugify, SlugCounter, splitExplicitId } from '../markdown/slug';
+import { inlineMarkdownToText, slugify, SlugCounter, splitExplicitId } from './slug';
 
 export interface Heading {
   level: number;
@@ -14,6 +14,8 @@ export interface Heading {
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(?![ \t])(.*))?$/;
 const ATX_CLOSING = /(?<![ \t])[ \t]+#+[ \t]*$|(?<![ \t])[ \t]+$/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+/** First characters of the lines scanHeadings has to look at: blanks (\s, as the `$$` test allows), #, `, ~, $. */
+const MAY_MATTER = /[\s#`~$]/;
 
 /**
  * Headings of a markdown body without a full parse (fast enough for a 1,000-file course).
@@ -22,12 +24,18 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 export function scanHeadings(body: string): Heading[] {
   const out: Heading[] = [];
   const slugs = new SlugCounter();
-  const lines = body.split('\n');
   let fence: string | undefined;
   let inMath = false;
-  for (let i = 0; i < lines.length; i++) {
+  // Line by line without splitting the body: a line that starts with anything but a blank, `#`, a fence
+  // character or `$` can open or close nothing and be no heading, so it is skipped without being sliced out.
+  for (let i = 0, start = 0; start <= body.length; i++) {
+    const nl = body.indexOf('\n', start);
+    const end = nl < 0 ? body.length : nl;
+    const from = start;
+    start = nl < 0 ? body.length + 1 : nl + 1;
+    if (from < end && !MAY_MATTER.test(body[from])) continue;
     // A CR before a split LF goes with it (as /\r?\n/ split); a CR at the very end of the text stays.
-    const line = i < lines.length - 1 && lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+    const line = body.slice(from, nl >= 0 && body.charCodeAt(end - 1) === 13 ? end - 1 : end);
     if (fence) {
       if (line.trimStart().startsWith(fence) && line.trim().replace(new RegExp(`^\\${fence[0]}+`), '') === '')
         fence = undefined;

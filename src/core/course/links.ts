@@ -1,4 +1,4 @@
-import { safeDecodeURIComponent } from '../decode';
+import { safeDecodeURIComponent } from '../text/decode';
 
 /** A lesson as far as link resolution needs it. */
 export interface LinkTarget {

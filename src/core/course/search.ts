@@ -1,5 +1,5 @@
 import { parseFrontMatter } from './frontMatter';
-import { inlineMarkdownToText, slugify, SlugCounter, splitExplicitId } from '../markdown/slug';
+import { inlineMarkdownToText, slugify, SlugCounter, splitExplicitId } from './slug';
 
 export interface SearchableSection {
   lessonId: string;
@@ -64,7 +64,9 @@ export function indexLessonText(lessonId: string, lessonTitle: string, markdown:
       }
       continue;
     }
-    current.lines.push(inlineMarkdownToText(line.replace(/^\s*(>|[-*+]|\d+\.)\s*(\[![A-Z]+\])?/, '')));
+    const plain = inlineMarkdownToText(line.replace(/^\s*(>|[-*+]|\d+\.)\s*(\[![A-Z]+\])?/, ''));
+    // An empty line would only add a blank that flush collapses.
+    if (plain) current.lines.push(plain);
   }
   flush();
   return out;

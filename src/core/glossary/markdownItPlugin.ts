@@ -1,5 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-import { escapeHtml } from '../markdown/escape';
+import { escapeHtml } from '../text/escape';
 import { termIndexOf, termsIn, type TermIndex } from './termIndex';
 import { localized, type Glossary, type GlossaryLanguage } from './types';
 

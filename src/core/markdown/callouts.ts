@@ -1,5 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../text/escape';
 
 /** Callout kinds: GitHub's alerts plus our CORRECTION (annotation on the original course) and PREDICT. */
 export const CALLOUT_KINDS = ['note', 'tip', 'important', 'warning', 'caution', 'correction', 'predict'] as const;

@@ -10,8 +10,8 @@ export {
 } from './limits';
 export { isAllowedHref } from './links';
 export type { RenderOptions, RenderLabels, RenderedLesson, LinkKind } from './render';
-export { escapeHtml } from './escape';
-export { slugify, splitExplicitId, SlugCounter } from './slug';
+export { escapeHtml } from '../text/escape';
+export { slugify, splitExplicitId, SlugCounter } from '../course/slug';
 export { CALLOUT_KINDS } from './callouts';
 export type { CalloutKind } from './callouts';
 export { LruCache } from './lruCache';

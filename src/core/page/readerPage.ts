@@ -1,4 +1,4 @@
-import { escapeHtml } from '../markdown/escape';
+import { escapeHtml } from '../text/escape';
 import type { RenderedLesson } from '../markdown/render';
 
 /** A fresh nonce for one page load (CSP). */
