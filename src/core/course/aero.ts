@@ -73,6 +73,7 @@ function replaceBlocks(
 
 /** Blanks HTML comments that are not inside fenced code. */
 function blankOutsideFences(text: string): string {
+  if (!text.includes('<!--')) return text; // nothing to blank (the usual case once the Aero blocks are out)
   const lines = text.split('\n');
   let fence: string | undefined;
   let out = '';
