@@ -22,10 +22,7 @@ import { renderInWorker } from '../lessons/workerRender';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
 import { parseEntryPageMessage } from './pageMessages';
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+import { errorMessage } from '../shared/errors';
 
 /** Test hooks, given at construction. */
 export interface GlossaryEntryPanelOptions {
@@ -87,7 +84,7 @@ export class GlossaryEntryPanel implements vscode.Disposable {
     this.panel.title = canonicalTerm(entry, language);
     if ('error' in body) {
       // Said on the page (where the user looks) and in the log; never an unhandled rejection.
-      const message = vscode.l10n.t('Cannot show the glossary entry {0}: {1}', id, errorText(body.error));
+      const message = vscode.l10n.t('Cannot show the glossary entry {0}: {1}', id, errorMessage(body.error));
       this.setPage(id, language, `<p class="il-banner il-banner-warning" role="alert">${escapeHtml(message)}</p>`);
       this.lastRender = undefined;
       return false;

@@ -37,6 +37,7 @@ import { readerLabels, renderLabels } from './labels';
 import { POST_PART_CHARS, runRenderJob, splitForPosting, type RenderJob, type RenderJobResult } from './renderJob';
 import type { StateWrites } from './stateWrites';
 import { RenderFailure, renderInWorker } from './workerRender';
+import { errorMessage, runAndLog } from '../shared/errors';
 
 /** Lessons longer than this render in a worker thread (core's HOST_RENDER_MAX_CHARS says why this size). */
 export const IN_THREAD_MAX_CHARS = HOST_RENDER_MAX_CHARS;
@@ -155,7 +156,9 @@ export class LessonReader implements vscode.Disposable {
       this.scrolledEmitter,
       this.currentChanged,
       this.failedEmitter,
-      courses.onDidChange(() => void this.rerender()),
+      courses.onDidChange(() =>
+        runAndLog(this.deps.log, 'show the lesson in the changed course', () => this.rerender()),
+      ),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('interpLessons.fontSize'))
           void this.panel?.webview.postMessage({ type: 'config', fontSize: this.fontSize() });
@@ -514,7 +517,7 @@ export class LessonReader implements vscode.Disposable {
           String(Math.round(this.renderTimeoutMs / 100) / 10),
           (text.length / 1024 / 1024).toFixed(1),
         )
-      : vscode.l10n.t('Cannot render {0}: {1}', lesson.path, e instanceof Error ? e.message : String(e));
+      : vscode.l10n.t('Cannot render {0}: {1}', lesson.path, errorMessage(e));
     this.deps.log.error(
       `render ${lesson.path}${timeout ? ` stopped after ${this.renderTimeoutMs} ms` : ''}`,
       timeout ? undefined : e,
@@ -765,13 +768,21 @@ export class LessonReader implements vscode.Disposable {
         this.scrolledEmitter.fire(m);
         break;
       case 'reachedEnd':
-        void this.stateWrites.run(m.lessonId, () => this.progress.set(m.lessonId, 'read'));
+        runAndLog(
+          this.deps.log,
+          `mark ${m.lessonId} read`,
+          this.stateWrites.run(m.lessonId, () => this.progress.set(m.lessonId, 'read')),
+        );
         break;
       case 'open':
-        void this.show({ lessonId: m.lessonId, language: this.current?.language });
+        runAndLog(
+          this.deps.log,
+          `open ${m.lessonId}`,
+          this.show({ lessonId: m.lessonId, language: this.current?.language }),
+        );
         break;
       case 'link':
-        void this.followLink(m.href);
+        runAndLog(this.deps.log, `follow ${m.href}`, this.followLink(m.href));
         break;
       case 'runSnippet':
         void vscode.commands.executeCommand(Commands.runSnippetInternal, { id: m.id }).then(undefined, (e) => {

@@ -15,6 +15,7 @@ import { CourseService } from './courseService';
 import { LessonTreeProvider, type LessonNode } from './lessonTree';
 import { LessonReader, type LessonTarget } from './reader';
 import { StateWrites } from './stateWrites';
+import { errorMessage, runAndLog } from '../shared/errors';
 
 /** What other features and the integration tests may use. */
 export interface LessonsApi {
@@ -53,7 +54,11 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     stateWrites,
   );
   if (options.onDidChangeGlossary)
-    context.subscriptions.push(options.onDidChangeGlossary(() => void reader.rerender()));
+    context.subscriptions.push(
+      options.onDidChangeGlossary(() =>
+        runAndLog(deps.log, 'show the lesson with the new glossary', () => reader.rerender()),
+      ),
+    );
 
   const updateDescription = async () => {
     const course = await courses.get();
@@ -192,9 +197,9 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     tree,
     treeView,
     reader,
-    courses.onDidChange(() => void updateDescription()),
-    progress.onDidChange(() => void updateDescription()),
-    reader.onDidChangeCurrent((w) => void follow(w)),
+    courses.onDidChange(() => runAndLog(deps.log, 'update the lessons view', updateDescription)),
+    progress.onDidChange(() => runAndLog(deps.log, 'update the lessons view', updateDescription)),
+    reader.onDidChangeCurrent((w) => runAndLog(deps.log, 'follow the reader in the tree', () => follow(w))),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('interpLessons.language') || e.affectsConfiguration('interpLessons.courseFolder')) {
         tree.refresh();
@@ -212,7 +217,8 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
         // A crafted link may hold a malformed escape: refused with a message (URLSearchParams turns one into U+FFFD).
         const lessonId = m ? safeDecodeURIComponent(m[1]) : uri.path === '/lesson' ? q.get('id') : null;
         const section = (m ? uri.fragment : q.get('section')) || undefined;
-        if (lessonId && lessonId.length <= 300 && !lessonId.includes('\uFFFD')) void reader.show({ lessonId, section });
+        if (lessonId && lessonId.length <= 300 && !lessonId.includes('\uFFFD'))
+          runAndLog(deps.log, `open ${uri.toString(true)}`, reader.show({ lessonId, section }));
         else if (lessonId !== null) {
           deps.log.warn(`lesson link refused: ${uri.toString(true)} does not name a lesson`);
           void ui.showWarningMessage(
@@ -368,7 +374,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       const message = vscode.l10n.t(
         'Could not write the backup {0} ({1}); {2} was not changed.',
         backupName,
-        e instanceof Error ? e.message : String(e),
+        errorMessage(e),
         name,
       );
       deps.log.error(`repair ${uri.toString(true)}: ${message}`);
@@ -382,7 +388,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     try {
       saved = (await vscode.workspace.applyEdit(edit)) && (await doc.save());
     } catch (e) {
-      why = e instanceof Error ? e.message : String(e);
+      why = errorMessage(e);
     }
     if (!saved) {
       const message = vscode.l10n.t('Could not write {0}; the backup {1} is kept.', name, backupName);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
 import type { Log } from '../shared/deps';
+import { errorMessage } from '../shared/errors';
 
 /**
  * Runs a write of reading progress or scroll positions (VS Code's globalState). A failure never escapes into
@@ -27,7 +28,7 @@ export class StateWrites {
     } catch (e) {
       if (!options.userAsked && this.failing.has(what)) return false;
       if (!options.userAsked) this.failing.add(what);
-      const reason = e instanceof Error ? e.message : String(e);
+      const reason = errorMessage(e);
       const message = vscode.l10n.t(
         'Could not save your reading progress ({0}): {1}. What was saved before is unchanged.',
         what,
