@@ -145,6 +145,8 @@ describe('Hostile corpus in headless Chromium without a CSP', function () {
         glossaryMarking: { language: 'en', firstOnly: 'all' },
         runnableSnippets: new Set(['study-hours', 'x']),
         classifyLink: (href) => (resolveLessonLink(`${c.name}.md`, href, lessons) ? 'lesson' : 'broken'),
+        // The case's figure files as the host reads them (figure-*: hostile SVGs through the allowlist).
+        figures: (src) => (Object.hasOwn(c.figures, src) ? c.figures[src] : undefined),
       });
       articles.set(
         c.name,
