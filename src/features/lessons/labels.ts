@@ -14,6 +14,18 @@ export function renderLabels(): Partial<RenderLabels> {
     ),
     tableRowsUnformatted: vscode.l10n.t('This table has more than {0} rows: the other {1} are shown as written.'),
     numberLocale: vscode.env.language,
+    figureNotShown: vscode.l10n.t('Figure not shown: {0}'),
+    figureProblems: {
+      url: vscode.l10n.t('figures are read from files next to the lessons, not from URLs'),
+      absolute: vscode.l10n.t('absolute paths are not read; use a path relative to the lesson'),
+      outside: vscode.l10n.t('the file is outside the folder of the lessons'),
+      badPath: vscode.l10n.t('the path has characters or parts figures may not use'),
+      symlink: vscode.l10n.t('the file is a symbolic link'),
+      missing: vscode.l10n.t('the file was not found'),
+      tooLarge: vscode.l10n.t('the file is too large'),
+      tooMany: vscode.l10n.t('the lesson has too many figures'),
+      notAllowed: vscode.l10n.t('the SVG is outside the allowlist'),
+    },
     calloutTitles: {
       note: vscode.l10n.t('Note'),
       tip: vscode.l10n.t('Tip'),
