@@ -41,25 +41,7 @@ export const Views = {
   glossary: 'interpLessons.glossary',
 } as const;
 
-export const Settings = {
-  section: 'interpLessons',
-  language: 'language',
-  fontSize: 'fontSize',
-} as const;
-
-/** Keys under `interpLessons.` for the glossary feature. */
-export const GlossarySettings = {
-  enabled: 'glossary.enabled',
-  languages: 'glossary.languages',
-  files: 'glossary.files',
-  markInLessons: 'glossary.markInLessons',
-  markdownPreview: 'glossary.markdownPreview',
-} as const;
-
-/** Keys under `interpLessons.` for the snippets feature. */
-export const SnippetSettings = {
-  askBeforeRevealing: 'snippets.askBeforeRevealing',
-} as const;
+// Settings: their keys, types and defaults are in features/shared/settingsSchema.ts.
 
 export const ContextKeys = {
   readerFocused: 'interpLessons.readerFocused',

@@ -7,8 +7,8 @@ import {
   type Glossary,
   type GlossaryProblem,
 } from '../../core/activation';
-import { GlossarySettings, Settings } from '../../constants';
 import type { Log } from '../shared/deps';
+import { onDidChangeSettings, setting } from '../shared/settings';
 
 const DIAGNOSTIC_SOURCE = 'Interp Lessons glossary';
 
@@ -36,8 +36,8 @@ export class GlossaryService implements vscode.Disposable {
     this.disposables.push(
       this.changed,
       this.diagnostics,
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${Settings.section}.${GlossarySettings.files}`)) this.reloadAll();
+      onDidChangeSettings((change) => {
+        if (change.affects('glossary.files')) this.reloadAll();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reloadAll()),
       // Unsaved edits apply too (debounced): the file on disk is only the last saved state.
@@ -68,7 +68,7 @@ export class GlossaryService implements vscode.Disposable {
   }
 
   private configuredUris(): vscode.Uri[] {
-    const rel = vscode.workspace.getConfiguration(Settings.section).get<string[]>(GlossarySettings.files, []);
+    const rel = setting('glossary.files');
     const folders = vscode.workspace.workspaceFolders ?? [];
     const out: vscode.Uri[] = [];
     for (const r of Array.isArray(rel) ? rel : []) {

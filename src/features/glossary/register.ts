@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
 import type MarkdownIt from 'markdown-it';
 import { glossaryMarkdownItPlugin, type GlossaryMarkOptions } from '../../core/activation';
-import { Commands, GlossarySettings, Settings, Views } from '../../constants';
+import { Commands, Views } from '../../constants';
 import type { Deps } from '../shared/deps';
 import { formulaImages } from './formulaBundle';
 import { insertDefinitionNote, lookupSeed, pickEntry } from './commands';
@@ -11,16 +11,10 @@ import { GlossaryService } from './glossaryService';
 import { GlossaryTree } from './glossaryTree';
 import { GlossaryHoverProvider, TermLocator } from './hoverProvider';
 import { LessonIndex } from './lessonIndex';
-
-const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
-
-function setting<T>(key: string, fallback: T): T {
-  return vscode.workspace.getConfiguration(Settings.section).get<T>(key, fallback);
-}
+import { onDidChangeSettings, setting } from '../shared/settings';
 
 function hoverSelector(): vscode.DocumentSelector {
-  const langs = setting<string[]>(GlossarySettings.languages, DEFAULT_LANGUAGES);
-  const list = Array.isArray(langs) ? langs.filter((l) => typeof l === 'string' && l) : DEFAULT_LANGUAGES;
+  const list = setting('glossary.languages').filter((l) => l);
   // `*` means every language; schemes are not limited (untitled notes, remote files, virtual file systems).
   return list.includes('*') ? [{ pattern: '**' }, { scheme: 'untitled' }] : list.map((language) => ({ language }));
 }
@@ -42,7 +36,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
   let hoverRegistration: vscode.Disposable | undefined;
   const registerHover = () => {
     hoverRegistration?.dispose();
-    hoverRegistration = setting(GlossarySettings.enabled, true)
+    hoverRegistration = setting('glossary.enabled')
       ? vscode.languages.registerHoverProvider(hoverSelector(), hover)
       : undefined;
   };
@@ -55,13 +49,9 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
     panel,
     { dispose: () => hoverRegistration?.dispose() },
     service.onDidChange(() => tree.refresh()),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (
-        e.affectsConfiguration(`${Settings.section}.${GlossarySettings.enabled}`) ||
-        e.affectsConfiguration(`${Settings.section}.${GlossarySettings.languages}`)
-      )
-        registerHover();
-      if (e.affectsConfiguration(`${Settings.section}.${Settings.language}`)) tree.refresh();
+    onDidChangeSettings((change) => {
+      if (change.affects('glossary.enabled', 'glossary.languages')) registerHover();
+      if (change.affects('language')) tree.refresh();
     }),
     vscode.commands.registerCommand(Commands.showTermInternal, async (arg?: { id?: unknown }) => {
       if (typeof arg?.id === 'string' && (await panel.show(arg.id))) return;
@@ -108,7 +98,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
 
   /** Options for the lesson reader's renderer (first occurrence per section by default). */
   const readerMarking = (): GlossaryMarkOptions | undefined => {
-    const mode = setting<string>(GlossarySettings.markInLessons, 'firstPerSection');
+    const mode = setting('glossary.markInLessons');
     if (mode === 'off') return undefined;
     return { glossary: glossary(), language: language(), firstOnly: mode === 'all' ? 'all' : 'section' };
   };
@@ -117,7 +107,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
   const extendMarkdownIt = (md: MarkdownIt): MarkdownIt => {
     glossaryMarkdownItPlugin(md, {
       resolve: () =>
-        setting(GlossarySettings.markdownPreview, true) && setting(GlossarySettings.enabled, true)
+        setting('glossary.markdownPreview') && setting('glossary.enabled')
           ? { glossary: glossary(), language: language(), firstOnly: 'section' }
           : undefined,
     });

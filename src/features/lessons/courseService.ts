@@ -14,6 +14,7 @@ import {
   type MojibakeRepair,
 } from '../../core/activation';
 import type { Deps, LessonLanguage } from '../shared/deps';
+import { onDidChangeSettings, setting } from '../shared/settings';
 
 /** A course folder is listed to this depth and this many markdown files at most. */
 const MAX_DEPTH = 4;
@@ -83,8 +84,8 @@ export class CourseService implements vscode.Disposable {
   constructor(private readonly deps: Deps) {
     this.disposables.push(this.watch(deps.lessonsUri), this.changed);
     this.disposables.push(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('interpLessons.courseFolder')) {
+      onDidChangeSettings((change) => {
+        if (change.affects('courseFolder')) {
           this.watchFolder();
           this.refresh();
         }
@@ -116,7 +117,7 @@ export class CourseService implements vscode.Disposable {
 
   /** The user's course folder, when one is set. */
   folder(): vscode.Uri | undefined {
-    return courseFolderUri(vscode.workspace.getConfiguration('interpLessons').get<string>('courseFolder'));
+    return courseFolderUri(setting('courseFolder'));
   }
 
   rootFor(language: LessonLanguage): vscode.Uri {

@@ -38,6 +38,7 @@ import { POST_PART_CHARS, runRenderJob, splitForPosting, type RenderJob, type Re
 import type { StateWrites } from './stateWrites';
 import { RenderFailure, renderInWorker } from './workerRender';
 import { errorMessage, runAndLog } from '../shared/errors';
+import { onDidChangeSettings, setting } from '../shared/settings';
 
 /** Lessons longer than this render in a worker thread (core's HOST_RENDER_MAX_CHARS says why this size). */
 export const IN_THREAD_MAX_CHARS = HOST_RENDER_MAX_CHARS;
@@ -159,11 +160,10 @@ export class LessonReader implements vscode.Disposable {
       courses.onDidChange(() =>
         runAndLog(this.deps.log, 'show the lesson in the changed course', () => this.rerender()),
       ),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('interpLessons.fontSize'))
+      onDidChangeSettings((change) => {
+        if (change.affects('fontSize'))
           void this.panel?.webview.postMessage({ type: 'config', fontSize: this.fontSize() });
-        if (e.affectsConfiguration('interpLessons.language') && this.current)
-          void this.show({ lessonId: this.current.lessonId });
+        if (change.affects('language') && this.current) void this.show({ lessonId: this.current.lessonId });
       }),
     );
   }
@@ -192,7 +192,7 @@ export class LessonReader implements vscode.Disposable {
   }
 
   private fontSize(): number | undefined {
-    const v = vscode.workspace.getConfiguration('interpLessons').get<number>('fontSize', 0);
+    const v = setting('fontSize');
     return v > 0 ? v : undefined;
   }
 

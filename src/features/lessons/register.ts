@@ -16,6 +16,7 @@ import { LessonTreeProvider, type LessonNode } from './lessonTree';
 import { LessonReader, type LessonTarget } from './reader';
 import { StateWrites } from './stateWrites';
 import { errorMessage, runAndLog } from '../shared/errors';
+import { hasWorkspaceValue, onDidChangeSettings, updateSetting, type SettingValues } from '../shared/settings';
 
 /** What other features and the integration tests may use. */
 export interface LessonsApi {
@@ -200,8 +201,8 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     courses.onDidChange(() => runAndLog(deps.log, 'update the lessons view', updateDescription)),
     progress.onDidChange(() => runAndLog(deps.log, 'update the lessons view', updateDescription)),
     reader.onDidChangeCurrent((w) => runAndLog(deps.log, 'follow the reader in the tree', () => follow(w))),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('interpLessons.language') || e.affectsConfiguration('interpLessons.courseFolder')) {
+    onDidChangeSettings((change) => {
+      if (change.affects('language', 'courseFolder')) {
         tree.refresh();
         void updateDescription();
       }
@@ -252,16 +253,13 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       if (answer === yes) await stateWrites.run('reset', () => progress.reset(), { userAsked: true });
     }),
     vscode.commands.registerCommand(Commands.switchLanguage, async () => {
-      const items = [
+      const items: { label: string; value: SettingValues['language'] }[] = [
         { label: 'Tiếng Việt', value: 'vi' },
         { label: 'English', value: 'en' },
         { label: vscode.l10n.t("Follow VS Code's display language"), value: 'auto' },
       ];
       const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Language of the lessons') });
-      if (pick)
-        await vscode.workspace
-          .getConfiguration('interpLessons')
-          .update('language', pick.value, vscode.ConfigurationTarget.Global);
+      if (pick) await updateSetting('language', pick.value);
     }),
     vscode.commands.registerCommand(Commands.markRead, (node?: LessonNode) => {
       const id = node && 'lessonId' in node ? node.lessonId : reader.currentLesson?.lessonId;
@@ -307,16 +305,13 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
             )?.[0];
       if (!folder) return;
       const value = folder.scheme === 'file' ? folder.fsPath : folder.toString();
-      await vscode.workspace
-        .getConfiguration('interpLessons')
-        .update('courseFolder', value, vscode.ConfigurationTarget.Global);
+      await updateSetting('courseFolder', value);
       await vscode.commands.executeCommand(`${Views.lessons}.focus`);
     }),
     vscode.commands.registerCommand(Commands.closeCourseFolder, async () => {
-      const config = vscode.workspace.getConfiguration('interpLessons');
-      await config.update('courseFolder', undefined, vscode.ConfigurationTarget.Global);
-      if (config.inspect('courseFolder')?.workspaceValue !== undefined)
-        await config.update('courseFolder', undefined, vscode.ConfigurationTarget.Workspace);
+      await updateSetting('courseFolder', undefined);
+      if (hasWorkspaceValue('courseFolder'))
+        await updateSetting('courseFolder', undefined, vscode.ConfigurationTarget.Workspace);
     }),
     vscode.commands.registerCommand(Commands.repairEncoding, (uri?: vscode.Uri) => repairEncoding(uri)),
     vscode.commands.registerCommand(Commands.typesetAllMath, () => reader.typesetAllMath()),

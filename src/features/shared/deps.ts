@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatLessonLink, type LessonLinkTarget } from './lessonLink';
+import { setting } from './settings';
 
 /** Lesson language: the setting `interpLessons.language`, with `auto` following VS Code's display language. */
 export type LessonLanguage = 'vi' | 'en';
@@ -65,11 +66,7 @@ export function createDeps(context: vscode.ExtensionContext): Deps {
     output,
     lessonsUri: vscode.Uri.joinPath(context.extensionUri, 'lessons'),
     lessonLink: (target) => formatLessonLink(vscode.env.uriScheme, context.extension.id, target),
-    language: () =>
-      resolveLanguage(
-        vscode.workspace.getConfiguration('interpLessons').get<string>('language', 'auto'),
-        vscode.env.language,
-      ),
+    language: () => resolveLanguage(setting('language'), vscode.env.language),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ContextKeys, GlossarySettings, Settings } from '../../constants';
+import { ContextKeys } from '../../constants';
+import { onDidChangeSettings, setting } from './settings';
 
 /** Whether a document language gets glossary hovers by `interpLessons.glossary.languages` (`*` means all). */
 export function isNoteLanguage(languageId: string, languages: unknown): boolean {
@@ -15,12 +16,11 @@ export function isNoteLanguage(languageId: string, languages: unknown): boolean 
 export function registerWalkthroughContext(context: vscode.ExtensionContext, onDidRunSnippet: vscode.Event<unknown>) {
   const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
   const updateNoteOpen = () => {
-    const config = vscode.workspace.getConfiguration(Settings.section);
     const document = vscode.window.activeTextEditor?.document;
-    const hovers = config.get<boolean>(GlossarySettings.enabled, true);
+    const hovers = setting('glossary.enabled');
     setContext(
       ContextKeys.noteOpen,
-      !!document && hovers && isNoteLanguage(document.languageId, config.get(GlossarySettings.languages)),
+      !!document && hovers && isNoteLanguage(document.languageId, setting('glossary.languages')),
     );
   };
   updateNoteOpen();
@@ -29,9 +29,7 @@ export function registerWalkthroughContext(context: vscode.ExtensionContext, onD
     vscode.window.onDidChangeActiveTextEditor(updateNoteOpen),
     // A document whose language changes is closed and opened again with the new one.
     vscode.workspace.onDidOpenTextDocument(updateNoteOpen),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(Settings.section)) updateNoteOpen();
-    }),
+    onDidChangeSettings(updateNoteOpen),
     onDidRunSnippet(() => {
       if (ran) return;
       ran = true;

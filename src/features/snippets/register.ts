@@ -24,13 +24,14 @@ import {
   type SnippetParams,
   type SnippetResult,
 } from '../../core/activation';
-import { Commands, SnippetSettings, WebviewTypes } from '../../constants';
+import { Commands, WebviewTypes } from '../../constants';
 import type { Deps } from '../shared/deps';
 import { RegressionCodeLensProvider } from './codeLens';
 import { failureLocation, failureMessage, type FailureLocation } from './messages';
 import { askParameters, pickResponse, pickSnippet } from './pickers';
 import { ResultsPanel, resultView } from './resultsPanel';
 import { SnippetRunner } from './runner';
+import { setting } from '../shared/settings';
 
 /** Largest CSV a `file:` line may read. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -93,8 +94,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
   let lastSnippet: { id: string; params: SnippetParams } | undefined;
   for (const s of SNIPPETS) options.runnableSnippets?.add(s.id);
 
-  const askBeforeRevealing = () =>
-    vscode.workspace.getConfiguration('interpLessons').get<boolean>(SnippetSettings.askBeforeRevealing, true);
+  const askBeforeRevealing = () => setting('snippets.askBeforeRevealing');
 
   const fail = (runId: number, base: ResultView, failure: JobFailure, source?: RegressionSource) => {
     const message = failureMessage(failure, uiLanguage());
