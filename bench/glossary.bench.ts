@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import {
+  TERM_AT_MAX_COLUMN,
   builtinGlossary,
   buildTermIndex,
   createGlossary,
@@ -12,7 +13,7 @@ import {
   type Glossary,
   type GlossaryEntry,
 } from '../src/core';
-import { median, percentile, timeMs, type Figure } from './timing';
+import { cpuMs, median, percentile, timeMs, type Figure } from './timing';
 
 /** Deterministic PRNG (mulberry32) so every run measures the same document and positions. */
 function rng(seed: number): () => number {
@@ -186,9 +187,37 @@ export async function run(): Promise<Record<string, Figure>> {
   images.uri(texs[0], '#cccccc');
   const cachedUriMs = timeMs(() => images.uri(texs[0], '#cccccc'), 50, 5);
 
+  // A 1 MB single line (a minified or generated file in a note's language): near the start, past the column
+  // limit, and far past it. Baseline: the same three look-ups on a line of ordinary length.
+  const hugeLine = ('probe ' + 'x'.repeat(94)).repeat(10_500);
+  const shortLine = hugeLine.slice(0, 100);
+  const hugeLineMs = cpuMs(
+    () => {
+      termAt(shipped, hugeLine, 2);
+      termAt(shipped, hugeLine, TERM_AT_MAX_COLUMN + 2);
+      termAt(shipped, hugeLine, 900_002);
+    },
+    20,
+    3,
+  );
+  const shortLineMs = cpuMs(
+    () => {
+      for (let i = 0; i < 3; i++) termAt(shipped, shortLine, 2);
+    },
+    20,
+    3,
+  );
   const us = (n: number) => Math.round(n * 100) / 100;
   const ms = (n: number) => Math.round(n * 1000) / 1000;
   return {
+    'termAt.oneMegabyteLine': {
+      value: ms(hugeLineMs),
+      unit: 'ms CPU',
+      baseline: { name: 'the same three look-ups on a 100-character line', value: ms(shortLineMs) },
+      ratio: Number((hugeLineMs / Math.max(shortLineMs, 0.001)).toFixed(1)),
+      budget: '< 50 ms for the three look-ups (a hover on a huge line stays instant)',
+      note: 'near the start, just past TERM_AT_MAX_COLUMN, and at 900,000; was a unit-test assertion',
+    },
     'termAt.shipped.median': {
       value: us(median(small)),
       unit: 'µs',

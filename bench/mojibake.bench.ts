@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { damageAsCodePage, detectMojibake, repairMojibake } from '../src/core';
-import { timeMs, type Figure } from './timing';
+import { cpuMs, timeMs, type Figure } from './timing';
 
 const COURSE = path.resolve(__dirname, '..', 'test', 'fixtures', 'aero-module15');
 const LESSONS_VI = path.resolve(__dirname, '..', 'lessons', 'vi');
@@ -47,8 +47,20 @@ export async function run(): Promise<Record<string, Figure>> {
   const bigRepair = timeMs(() => repairMojibake(big), 3, 1);
   const heapAfter = process.memoryUsage().heapUsed;
   const mbPerS = (bytes: number, ms: number) => Number((bytes / 1e6 / (ms / 1000)).toFixed(2));
+  // Growth with size: ten times the input should cost about ten times the CPU (was a unit-test assertion).
+  const half = damaged.repeat(Math.ceil(500_000 / damaged.length));
+  const halfCpu = cpuMs(() => repairMojibake(half), 3, 1);
+  const bigCpu = cpuMs(() => repairMojibake(big), 3, 1);
 
   return {
+    repairScaling: {
+      value: Number((bigCpu / halfCpu).toFixed(1)),
+      unit: '× CPU for 10× the input',
+      baseline: { name: 'linear growth', value: 10 },
+      ratio: Number((bigCpu / halfCpu / 10).toFixed(2)),
+      budget: '< 25× (linear is 10×)',
+      note: `0.5 MB ${halfCpu.toFixed(0)} ms, 5 MB ${bigCpu.toFixed(0)} ms CPU (median of 3)`,
+    },
     repairLesson: {
       value: Number(repair.toFixed(2)),
       unit: 'ms',

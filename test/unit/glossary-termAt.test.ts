@@ -281,14 +281,12 @@ describe('termAt', () => {
       const line = 'x'.repeat(3000) + 'probe';
       assert.strictEqual(termAt(g, line, line.length - 1), undefined);
     });
-    it('1 MB single line: works near the start, declines past the column limit, fast', () => {
+    // Its speed is a bench figure (npm run bench -- glossary: termAt.oneMegabyteLine).
+    it('1 MB single line: works near the start, declines past the column limit', () => {
       const line = ('probe ' + 'x'.repeat(94)).repeat(10_500);
-      const t0 = process.hrtime.bigint();
       assert.strictEqual(termAt(g, line, 2)?.id, 'probe');
       assert.strictEqual(termAt(g, line, TERM_AT_MAX_COLUMN + 2), undefined);
       assert.strictEqual(termAt(g, line, 900_002), undefined);
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      assert.ok(ms < 50, `${ms} ms`);
     });
   });
 });

@@ -185,27 +185,16 @@ describe('repairMojibake on pathological input', () => {
     }
   });
 
-  it('repairs 5 MB of a damaged course file in linear time', function () {
+  // How its time grows with size is a bench figure (npm run bench -- mojibake: repairScaling).
+  it('repairs 5 MB of a damaged course file, every letter back', function () {
     this.timeout(180_000);
     const lesson = fs.readFileSync(path.join(COURSE_DIR, 'aero_llm_03_concepts_and_terms_in_mech_interp.md'), 'utf8');
     const unit = damage(lesson, 'windows-1254', 'drop');
-    // CPU time, not wall time: this machine is shared and wall time swings by several times.
-    const time = (text: string) => {
-      const c = process.cpuUsage();
-      const r = repairMojibake(text);
-      const u = process.cpuUsage(c);
-      return { ms: (u.user + u.system) / 1000, r };
-    };
-    const small = unit.repeat(Math.ceil(500_000 / unit.length));
     const big = unit.repeat(Math.ceil(5_000_000 / unit.length));
-    time(unit); // warm up
-    const a = time(small);
-    const b = time(big);
-    assert.strictEqual(b.r.repaired, true);
-    const score = scoreRepair(lesson.repeat(Math.ceil(5_000_000 / unit.length)), big, 'windows-1254', 'drop', b.r);
+    const r = repairMojibake(big);
+    assert.strictEqual(r.repaired, true);
+    const score = scoreRepair(lesson.repeat(Math.ceil(5_000_000 / unit.length)), big, 'windows-1254', 'drop', r);
     assert.strictEqual(score.wrongSilent, 0, score.silentExamples.join('\n'));
     assert.strictEqual(score.exactLetters, score.lostLetters, 'every letter back');
-    // 10x the input should cost about 10x the time; allow for noise.
-    assert.ok(b.ms / a.ms < 25, `0.5 MB: ${a.ms.toFixed(0)} ms, 5 MB: ${b.ms.toFixed(0)} ms CPU`);
   });
 });
