@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LessonNode } from '../../src/features/lessons/lessonTree';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
 import { nextRender, showAndWait } from './helpers/lessons';
+import { until } from './helpers/until';
 import { lessonsApi as api } from './helpers/api';
 
 type Rendered = ReaderEvents['rendered'];
@@ -123,8 +124,7 @@ describe('Lesson reader', function () {
     await lessons.progress.reset();
     await vscode.commands.executeCommand('interpLessons.markRead', lessons.tree.lessonNode('criticisms'));
     assert.strictEqual(lessons.progress.get('criticisms'), 'read');
-    await new Promise((r) => setTimeout(r, 100));
-    assert.match(String(lessons.treeView.description), /^1\/5/);
+    await until('the view description', () => /^1\/5/.test(String(lessons.treeView.description)) || undefined);
     await vscode.commands.executeCommand('interpLessons.markUnread', lessons.tree.lessonNode('criticisms'));
     assert.strictEqual(lessons.progress.get('criticisms'), 'unread');
   });
