@@ -187,7 +187,7 @@ function nodeBuildOptions({ production: prod = production, outdir = path.join(ro
       // Long snippet runs (worker_threads), so the extension host never waits on them.
       'snippet-worker': path.join(root, 'src', 'features', 'snippets', 'worker.ts'),
       // Big lessons render here (it loads dist/renderer.js), so the extension host never stalls on them.
-      'render-worker': path.join(root, 'src', 'features', 'lessons', 'renderWorker.ts'),
+      'render-worker': path.join(root, 'src', 'features', 'shared', 'render', 'renderWorker.ts'),
       ...Object.fromEntries(Object.entries(LAZY).map(([name, { entry }]) => [`lazy-${name}`, entry])),
     },
     outdir,

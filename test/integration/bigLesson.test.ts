@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, MAX_TYPESET_MATH_HTML } from '../../src/core';
+import { HOST_RENDER_MAX_CHARS, MAX_TYPESET_MATH_HTML } from '../../src/core';
 import { Commands } from '../../src/constants';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
 import { measureEventLoop as measureDelay } from './helpers/eventLoop';
@@ -214,8 +214,7 @@ describe('Big lesson off the extension host thread', function () {
     );
     const mark = api.log.mark();
     const warnings = interceptWarnings();
-    const timeout = lessons.reader.renderTimeoutMs;
-    lessons.reader.renderTimeoutMs = 1;
+    const restoreTimeout = lessons.reader.testing.setRenderTimeout(1);
     let typesetAll: unknown;
     let again: ReaderEvents['rendered'];
     try {
@@ -223,7 +222,7 @@ describe('Big lesson off the extension host thread', function () {
       typesetAll = await vscode.commands.executeCommand(Commands.typesetAllMath);
       again = await limited;
     } finally {
-      lessons.reader.renderTimeoutMs = timeout;
+      restoreTimeout();
       warnings.restore();
     }
     assert.strictEqual(typesetAll, false, 'the command says it did not typeset everything');
@@ -251,14 +250,14 @@ describe('Big lesson off the extension host thread', function () {
     const api = await extensionApi();
     const lessons = api.lessons;
     const mark = api.log.mark();
-    lessons.reader.hostBudgetMs = 0; // checked before each formula: any lesson with one is over it
+    const restoreBudget = lessons.reader.testing.setHostBudget(0); // checked before each formula: any lesson with one is over it
     let report: ReaderEvents['rendered'];
     try {
       const r = nextRender(lessons, '05-over-budget');
       assert.strictEqual(await lessons.reader.show({ lessonId: '05-over-budget' }), true);
       report = await r;
     } finally {
-      lessons.reader.hostBudgetMs = HOST_RENDER_BUDGET_MS;
+      restoreBudget();
     }
     assert.strictEqual(lessons.reader.lastRenderPath?.where, 'worker');
     assert.strictEqual(report.katexCount, 1);
@@ -310,8 +309,7 @@ describe('Big lesson off the extension host thread', function () {
 
   it("stops a render past its time limit and shows the lesson's own message", async () => {
     const lessons = (await extensionApi()).lessons;
-    const before = lessons.reader.renderTimeoutMs;
-    lessons.reader.renderTimeoutMs = 100; // the worker cannot even load the renderer in 100 ms
+    const restoreTimeout = lessons.reader.testing.setRenderTimeout(100); // the worker cannot even load the renderer in 100 ms
     try {
       const failed = new Promise<ReaderEvents['failed']>((resolve) => {
         const sub = lessons.reader.onDidFail((e) => {
@@ -332,7 +330,7 @@ describe('Big lesson off the extension host thread', function () {
       assert.strictEqual(report.katexCount, 0, 'the page shows the message, not a half lesson');
       assert.ok(maxMs < MAX_DELAY_MS, `the extension host stalled ${maxMs.toFixed(0)} ms`);
     } finally {
-      lessons.reader.renderTimeoutMs = before;
+      restoreTimeout();
     }
     // With the normal limit the same lesson renders.
     const r = nextRender(lessons, '03-slow');

@@ -112,15 +112,12 @@ describe('Hostile figures in the real reader', function () {
   });
 
   it(`shows the ${cases.length} figure lessons; nothing is refused by the CSP, the allowed figures are inlined`, async () => {
-    const course = await waitFor(async () => {
+    await waitFor(async () => {
       const c = await lessons.courses.get();
       return c.kind === 'folder' && c.lessons.some((l) => l.id === 'figure-ok') ? c : undefined;
     }, 'the figure course folder again');
     const failures: string[] = [];
     const articles = new Map<string, string>();
-    const cache = (
-      lessons.reader as unknown as { cache: { get(k: string): { article: readonly string[] } | undefined } }
-    ).cache;
     for (const c of [...cases.map((x) => x.name), 'zz-figure-linked-folder', 'zz-quiet']) {
       const rendered = nextRender(lessons, c, 60_000);
       if (!(await lessons.reader.show({ lessonId: c }))) {
@@ -133,8 +130,7 @@ describe('Hostile figures in the real reader', function () {
         return undefined;
       });
       if (report?.cspViolations) failures.push(`${c}: the CSP refused ${report.cspViolations}: ${report.cspViolation}`);
-      const lesson = course.pages.find((l) => l.id === c);
-      articles.set(c, cache.get(`${course.root.toString()}|${lesson?.path}`)?.article.join('') ?? '');
+      articles.set(c, lessons.reader.testing.shownArticle()?.join('') ?? '');
     }
     assert.deepStrictEqual(failures, []);
     const inlined = (c: string) => (articles.get(c)!.match(/class="il-figure-svg/g) ?? []).length;

@@ -3,7 +3,6 @@
 // and VS Code's own Markdown preview marking terms.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { HOST_RENDER_BUDGET_MS } from '../../src/core';
 import { measureEventLoop } from './helpers/eventLoop';
 import { writeWorkspaceFile as writeFile } from './helpers/workspace';
 import { glossaryApi as api } from './helpers/api';
@@ -204,12 +203,12 @@ describe('Glossary', function () {
     // An entry whose render outruns the host's budget (here lowered to nothing) is rendered in a worker, the same way.
     await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'superposition' });
     await until('the superposition page', async () => g.panel.lastRender?.id === 'superposition');
-    g.panel.hostBudgetMs = 0;
+    const restoreBudget = g.panel.testing.setHostBudget(0);
     try {
       await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'heavy-entry' });
       await until('the heavy entry page again', async () => g.panel.lastRender?.id === 'heavy-entry', 60_000);
     } finally {
-      g.panel.hostBudgetMs = HOST_RENDER_BUDGET_MS;
+      restoreBudget();
     }
     assert.strictEqual(g.panel.lastRender?.where, 'worker');
     assert.strictEqual(g.panel.lastRender?.untypesetFormulas, 27);

@@ -2,7 +2,12 @@
 // ones: same output either way, and big HTML cut into parts that join back exactly.
 import * as assert from 'assert';
 import { moveInlineStyles, renderLesson } from '../../src/core';
-import { resultInParts, runRenderJob, splitForPosting, type RenderJob } from '../../src/features/lessons/renderJob';
+import {
+  resultInParts,
+  runRenderJob,
+  splitForPosting,
+  type RenderJob,
+} from '../../src/features/shared/render/renderJob';
 
 const job = (markdown: string, extra: Partial<RenderJob> = {}): RenderJob => ({
   markdown,

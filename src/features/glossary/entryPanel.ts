@@ -5,8 +5,6 @@ import {
   createNonce,
   escapeHtml,
   glossaryEntryMarkdown,
-  HOST_RENDER_BUDGET_MS,
-  isRenderOverBudget,
   mathLimitText,
   moveInlineStyles,
   type Glossary,
@@ -16,16 +14,15 @@ import {
 } from '../../core/activation';
 import { Commands, WebviewTypes } from '../../constants';
 import type { Log } from '../shared/deps';
-import { loadRenderer } from '../lessons/renderer';
-import { RENDER_TIMEOUT_MS } from '../lessons/reader';
-import { renderInWorker } from '../lessons/workerRender';
+import { loadRenderer } from '../shared/render/renderer';
+import { RenderService, type RenderLimits } from '../shared/render/renderService';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
 import { parseEntryPageMessage } from './pageMessages';
 import { errorMessage } from '../shared/errors';
 
 /** Test hooks, given at construction. */
-export interface GlossaryEntryPanelOptions {
+export interface GlossaryEntryPanelOptions extends Partial<RenderLimits> {
   /** Renders an entry's markdown on the extension host (default: the reader's renderer, within `budgetMs`). */
   renderOnHost?: (markdown: string, budgetMs: number) => RenderedLesson;
 }
@@ -44,8 +41,7 @@ export class GlossaryEntryPanel implements vscode.Disposable {
   private panelSubscriptions: vscode.Disposable[] = [];
   /** The last entry put on the page and where it was rendered, for tests. */
   lastRender: { id: string; where: 'host' | 'worker'; untypesetFormulas?: number } | undefined;
-  /** The extension host's time for one entry before it goes to a worker (tests lower it). */
-  hostBudgetMs = HOST_RENDER_BUDGET_MS;
+  private readonly renderer: RenderService;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -53,8 +49,22 @@ export class GlossaryEntryPanel implements vscode.Disposable {
     private readonly language: () => GlossaryLanguage,
     private readonly lessons: LessonIndex,
     private readonly log: Log,
-    private readonly options: GlossaryEntryPanelOptions = {},
-  ) {}
+    options: GlossaryEntryPanelOptions = {},
+  ) {
+    const renderOnHost = options.renderOnHost ?? ((m, budgetMs) => loadRenderer().renderLesson(m, { budgetMs }));
+    this.renderer = new RenderService({
+      workerPath: vscode.Uri.joinPath(extensionUri, 'dist', 'render-worker.js').fsPath,
+      log,
+      renderTimeoutMs: options.renderTimeoutMs,
+      hostBudgetMs: options.hostBudgetMs,
+      renderOnHost: (job) => ({ rendered: renderOnHost(job.markdown, job.budgetMs!) }),
+    });
+  }
+
+  /** Tests change the render limits through this (each setter returns the function that puts it back). */
+  get testing(): RenderService['testing'] {
+    return this.renderer.testing;
+  }
 
   /** How many event subscriptions this object holds now, for tests. */
   get subscriptionCount(): number {
@@ -179,9 +189,9 @@ export class GlossaryEntryPanel implements vscode.Disposable {
   }
 
   /**
-   * The entry's HTML, inline styles moved. Like the reader: on the extension host within its budget, else (an
-   * entry from a glossary file with many long formulas) in a render worker. Never throws: a failure on either
-   * side is logged and returned as `{ error }`.
+   * The entry's HTML, inline styles moved. Like the reader (the shared RenderService): on the extension host
+   * within its budget, else (an entry from a glossary file with many long formulas) in a render worker. Never
+   * throws: a failure on either side is logged and returned as `{ error }`.
    */
   private async render(
     id: string,
@@ -190,29 +200,14 @@ export class GlossaryEntryPanel implements vscode.Disposable {
     { html: string; where: 'host' | 'worker'; untypesetMath?: RenderedLesson['untypesetMath'] } | { error: unknown }
   > {
     try {
-      const rendered = this.options.renderOnHost
-        ? this.options.renderOnHost(markdown, this.hostBudgetMs)
-        : loadRenderer().renderLesson(markdown, { budgetMs: this.hostBudgetMs });
-      return { html: moveInlineStyles(rendered.html), where: 'host', untypesetMath: rendered.untypesetMath };
+      const { result, where } = await this.renderer.render({
+        job: { markdown, lessonPath: '', pages: [], runnableSnippets: [], labels: {} },
+        name: `glossary entry "${id}"`,
+      }).result;
+      const html = result.htmlParts ? result.htmlParts.join('') : moveInlineStyles(result.rendered.html);
+      return { html, where: where === 'worker' ? 'worker' : 'host', untypesetMath: result.rendered.untypesetMath };
     } catch (e) {
-      if (!isRenderOverBudget(e)) {
-        this.log.error(`glossary entry "${id}" could not be rendered on the extension host`, e);
-        return { error: e };
-      }
-    }
-    this.log.info(
-      `glossary entry "${id}": over ${this.hostBudgetMs} ms on the extension host; rendering it in a worker thread`,
-    );
-    const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'render-worker.js').fsPath;
-    try {
-      const result = await renderInWorker(
-        workerPath,
-        { markdown, lessonPath: '', pages: [], runnableSnippets: [], labels: {} },
-        RENDER_TIMEOUT_MS,
-      ).result;
-      return { html: (result.htmlParts ?? []).join(''), where: 'worker', untypesetMath: result.rendered.untypesetMath };
-    } catch (e) {
-      this.log.error(`glossary entry "${id}" could not be rendered in a worker`, e);
+      this.log.error(`glossary entry "${id}" could not be rendered`, e);
       return { error: e };
     }
   }

@@ -11,11 +11,7 @@ import {
   createNonce,
   escapeHtml,
   figuresKey,
-  HOST_RENDER_BUDGET_MS,
-  HOST_RENDER_MAX_CHARS,
   insertUncertainMarkers,
-  isRenderOverBudget,
-  LruCache,
   MAX_FORMATTED_INLINE_CHARS,
   MAX_TABLE_ROWS,
   mathLimitText,
@@ -32,18 +28,16 @@ import {
 import { Commands, ContextKeys, StateKeys, WebviewTypes } from '../../constants';
 import type { Deps, LessonLanguage } from '../shared/deps';
 import type { CourseService, LoadedCourse } from './courseService';
-import { loadRenderer } from './renderer';
 import { readerLabels, renderLabels } from './labels';
-import { POST_PART_CHARS, runRenderJob, splitForPosting, type RenderJob, type RenderJobResult } from './renderJob';
+import { POST_PART_CHARS, splitForPosting, type RenderJob, type RenderJobResult } from '../shared/render/renderJob';
 import type { StateWrites } from './stateWrites';
-import { RenderFailure, renderInWorker } from './workerRender';
+import { RenderFailure } from '../shared/render/workerRender';
+import { IN_THREAD_MAX_CHARS, RenderService, type RenderLimits, type RenderRun } from '../shared/render/renderService';
 import { errorMessage, runAndLog } from '../shared/errors';
 import { onDidChangeSettings, setting } from '../shared/settings';
 
-/** Lessons longer than this render in a worker thread (core's HOST_RENDER_MAX_CHARS says why this size). */
-export const IN_THREAD_MAX_CHARS = HOST_RENDER_MAX_CHARS;
-/** A worker render still going after this long is stopped and the reader says why. */
-export const RENDER_TIMEOUT_MS = 30_000;
+/** Test hooks, given at construction (tests change them later through `reader.testing`). */
+export type LessonReaderOptions = Partial<RenderLimits>;
 
 /** Where the reader is: which lesson, in which language, where to scroll. */
 export interface LessonTarget {
@@ -71,12 +65,7 @@ export interface ReaderEvents {
 }
 
 interface CacheEntry {
-  text: string;
-  /** What the article depends on besides the text: language, neighbours, runnable snippets. */
-  key: string;
   rendered: RenderedLesson;
-  htmlParts?: string[];
-  navigationHtml?: string;
   /** The page's HTML, in parts for a big lesson (never joined in the extension host). */
   article: readonly string[];
 }
@@ -100,7 +89,6 @@ export class LessonReader implements vscode.Disposable {
         scroll?: { section?: string; ratio?: number };
       }
     | undefined;
-  private readonly cache = new LruCache<CacheEntry>(48);
   private readonly scroll: Record<string, number>;
   /** Where scroll positions are kept (VS Code's globalState; the write-fault test swaps in one that fails). */
   scrollStore: KeyValueStore;
@@ -121,17 +109,15 @@ export class LessonReader implements vscode.Disposable {
   readonly onDidChangeCurrent = this.currentChanged.event;
   private readonly failedEmitter = new vscode.EventEmitter<ReaderEvents['failed']>();
   readonly onDidFail = this.failedEmitter.event;
-  /** Stop a worker render after this long (tests lower it). */
-  renderTimeoutMs = RENDER_TIMEOUT_MS;
-  /** The extension host's time for one lesson before it goes to the worker (tests lower it). */
-  hostBudgetMs = HOST_RENDER_BUDGET_MS;
   /** Where the last render ran (tests and the log). */
   lastRenderPath: { lessonId: string; where: 'host' | 'worker' | 'cache'; ms: number } | undefined;
   /** Each show() takes a number; a slower, older one never overwrites a newer one. */
   private showSeq = 0;
-  private inflight: { cancel(): void } | undefined;
+  private inflight: RenderRun | undefined;
+  /** The article last put on the page (tests read it through `testing`). */
+  private shownArticle: readonly string[] | undefined;
   private postSeq = 0;
-  private readonly workerPath: string;
+  private readonly renderer: RenderService;
   /** Lessons (course root | path) the user asked to see with every formula typeset, this session. */
   private readonly typesetAll = new Set<string>();
   /** The shown lesson's formulas past the math limits, if any (the Typeset All Formulas command's subject). */
@@ -147,10 +133,16 @@ export class LessonReader implements vscode.Disposable {
     private readonly runnableSnippets: () => ReadonlySet<string>,
     private readonly glossaryMarking: () => GlossaryMarkOptions | undefined,
     private readonly stateWrites: StateWrites,
+    options: LessonReaderOptions = {},
   ) {
     this.scrollStore = context.globalState;
     this.scroll = { ...(this.scrollStore.get<Record<string, number>>(StateKeys.scroll) ?? {}) };
-    this.workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'render-worker.js').fsPath;
+    this.renderer = new RenderService({
+      workerPath: vscode.Uri.joinPath(context.extensionUri, 'dist', 'render-worker.js').fsPath,
+      log: deps.log,
+      ...options,
+    });
+    this.testing = { ...this.renderer.testing, shownArticle: () => this.shownArticle };
     this.disposables.push(
       this.renderedEmitter,
       this.pageReportEmitter,
@@ -179,8 +171,11 @@ export class LessonReader implements vscode.Disposable {
 
   /** A render in a worker thread is running (tests: closing the reader stops it). */
   get renderingInWorker(): boolean {
-    return this.inflight !== undefined;
+    return this.renderer.renderingInWorker;
   }
+
+  /** For tests: the render limits (each setter returns the function that puts it back), and the article last shown. */
+  readonly testing: RenderService['testing'] & { shownArticle(): readonly string[] | undefined };
 
   /** The message the page shows instead of a lesson, if it shows one. */
   get noticeShown(): { lessonId: string; message: string } | undefined {
@@ -321,7 +316,7 @@ export class LessonReader implements vscode.Disposable {
       if (this.typesetAll.delete(lessonKey(course, lesson))) {
         const why =
           e instanceof RenderFailure && e.reason === 'timeout'
-            ? vscode.l10n.t('stopped after {0} s', String(Math.round(this.renderTimeoutMs / 100) / 10))
+            ? vscode.l10n.t('stopped after {0} s', String(Math.round(this.renderer.renderTimeoutMs / 100) / 10))
             : e instanceof Error
               ? e.message
               : String(e);
@@ -363,6 +358,7 @@ export class LessonReader implements vscode.Disposable {
     this.notice = undefined;
     panel.title = entry.rendered.title || lesson.title;
     const scroll = target.section ? { section: target.section } : { ratio: this.scroll[lesson.id] ?? 0 };
+    this.shownArticle = entry.article;
     this.post({ html: entry.article, lessonId: lesson.id, title: panel.title, scroll });
     if (sameLesson && target.section && this.ready)
       void panel.webview.postMessage({ type: 'scrollTo', section: target.section });
@@ -376,42 +372,48 @@ export class LessonReader implements vscode.Disposable {
     const runnable = this.runnableSnippets();
     const repair = course.repairs.get(lesson.path);
     const cacheKey = lessonKey(course, lesson);
-    const hit = this.cache.get(cacheKey);
     const marking = this.glossaryMarking();
     const typesetAllMath = this.typesetAll.has(cacheKey);
     const figures = await this.courses.figuresFor(course, lesson.path, text);
     const runKey = `${[...runnable].join(',')};${marking ? `${glossaryVersion(marking.glossary)}:${marking.language}:${marking.firstOnly}` : 'no-glossary'};${typesetAllMath ? 'all-math' : 'math-limit'};${figuresKey(figures)}`;
-    let result: RenderJobResult | undefined =
-      hit && hit.text === text && hit.key.endsWith(`|${runKey}`) ? hit : undefined;
-    if (!result) {
-      // Uncertain repaired characters are marked before rendering and highlighted after it.
-      const uncertain = repair?.unresolved.length ? repair : undefined;
-      result = await this.render(lesson.id, {
-        markdown: uncertain
-          ? insertUncertainMarkers(
-              uncertain.text,
-              uncertain.unresolved.map((u) => ({ offset: u.offset, length: u.candidates[0]?.length ?? 1 })),
-            ).normalize('NFC')
-          : text,
-        lessonPath: lesson.path,
-        pages: course.pages.map((p) => ({ id: p.id, path: p.path })),
-        runnableSnippets: [...runnable],
-        glossary: marking?.glossary,
-        glossaryMarking: marking && { language: marking.language, firstOnly: marking.firstOnly },
-        labels: renderLabels(),
-        uncertainLabel: uncertain ? vscode.l10n.t('Uncertain: the lost bytes allow other letters here') : undefined,
-        typesetAllMath,
-        figures,
-      });
-    } else {
-      this.lastRenderPath = { lessonId: lesson.id, where: 'cache', ms: 0 };
-    }
+    // Uncertain repaired characters are marked before rendering and highlighted after it.
+    const uncertain = repair?.unresolved.length ? repair : undefined;
+    const job: RenderJob = {
+      markdown: uncertain
+        ? insertUncertainMarkers(
+            uncertain.text,
+            uncertain.unresolved.map((u) => ({ offset: u.offset, length: u.candidates[0]?.length ?? 1 })),
+          ).normalize('NFC')
+        : text,
+      lessonPath: lesson.path,
+      pages: course.pages.map((p) => ({ id: p.id, path: p.path })),
+      runnableSnippets: [...runnable],
+      glossary: marking?.glossary,
+      glossaryMarking: marking && { language: marking.language, firstOnly: marking.firstOnly },
+      labels: renderLabels(),
+      uncertainLabel: uncertain ? vscode.l10n.t('Uncertain: the lost bytes allow other letters here') : undefined,
+      typesetAllMath,
+      figures,
+    };
+    const run = this.renderer.render({
+      job,
+      name: lesson.path,
+      progressTitle: progressTitle(job),
+      cache: { key: cacheKey, version: `${text}|${runKey}` },
+    });
+    this.inflight = run;
+    const outcome = await run.result.finally(() => {
+      if (this.inflight === run) this.inflight = undefined;
+    });
+    this.lastRenderPath = { lessonId: lesson.id, where: outcome.where, ms: outcome.ms };
+    return this.article(course, lesson, outcome.result);
+  }
+
+  /** The article around the rendered body: banners, breadcrumb, neighbours and the module's contents. */
+  private article(course: LoadedCourse, lesson: CourseLesson, result: RenderJobResult): CacheEntry {
     const { rendered, htmlParts, navigationHtml } = result;
+    const repair = course.repairs.get(lesson.path);
     const { previous, next, contents } = this.neighbours(course, lesson, rendered);
-    const key = [course.language, previous?.id, previous?.title, next?.id, next?.title, contents.length, runKey].join(
-      '|',
-    );
-    if (hit && hit.text === text && hit.key === key) return hit;
     const breadcrumb =
       navigationHtml === undefined ? undefined : buildBreadcrumb(navigationHtml, vscode.l10n.t('Quick links'));
     const untypeset = rendered.untypesetMath;
@@ -458,47 +460,7 @@ export class LessonReader implements vscode.Disposable {
     const at = body ? built.indexOf(body) : -1;
     const article =
       body && htmlParts && at >= 0 ? [built.slice(0, at), ...htmlParts, built.slice(at + body.length)] : [built];
-    const entry = { text, key, rendered, htmlParts, navigationHtml, article };
-    this.cache.set(cacheKey, entry);
-    return entry;
-  }
-
-  /** Small lessons render here (no thread start); big ones in a worker with a time limit. */
-  private async render(lessonId: string, job: RenderJob): Promise<RenderJobResult> {
-    const started = Date.now();
-    // Typesetting every formula is work without a bound: never on the extension host's thread.
-    if (job.markdown.length <= IN_THREAD_MAX_CHARS && !job.typesetAllMath) {
-      try {
-        const result = runRenderJob({ ...job, budgetMs: this.hostBudgetMs }, loadRenderer());
-        this.lastRenderPath = { lessonId, where: 'host', ms: Date.now() - started };
-        return result;
-      } catch (e) {
-        // Formulas that cost more than the host's budget.
-        if (!isRenderOverBudget(e)) throw e;
-        this.deps.log.info(
-          `${job.lessonPath}: over ${this.hostBudgetMs} ms on the extension host (stopped after ${Date.now() - started} ms); rendering it in a worker thread`,
-        );
-      }
-    }
-    const run = renderInWorker(this.workerPath, { ...job, budgetMs: undefined }, this.renderTimeoutMs);
-    this.inflight = run;
-    const result = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Window,
-        title: job.typesetAllMath
-          ? vscode.l10n.t('Typesetting every formula of the lesson…')
-          : job.markdown.length > IN_THREAD_MAX_CHARS
-            ? vscode.l10n.t('Rendering a big lesson ({0} MB)…', (job.markdown.length / 1024 / 1024).toFixed(1))
-            : vscode.l10n.t('Rendering a lesson with many formulas…'),
-      },
-      () => run.result,
-    );
-    if (this.inflight === run) this.inflight = undefined;
-    this.lastRenderPath = { lessonId, where: 'worker', ms: Date.now() - started };
-    this.deps.log.info(
-      `rendered ${job.lessonPath} (${(job.markdown.length / 1024).toFixed(0)} KB) in a worker thread in ${Date.now() - started} ms`,
-    );
-    return result;
+    return { rendered, article };
   }
 
   /** A lesson that could not be rendered: a log line, a notification, and the reason on the page. */
@@ -514,12 +476,12 @@ export class LessonReader implements vscode.Disposable {
       ? vscode.l10n.t(
           '{0} is too big to show: rendering it took longer than {1} s and was stopped ({2} MB). Split it into smaller lessons.',
           lesson.path,
-          String(Math.round(this.renderTimeoutMs / 100) / 10),
+          String(Math.round(this.renderer.renderTimeoutMs / 100) / 10),
           (text.length / 1024 / 1024).toFixed(1),
         )
       : vscode.l10n.t('Cannot render {0}: {1}', lesson.path, errorMessage(e));
     this.deps.log.error(
-      `render ${lesson.path}${timeout ? ` stopped after ${this.renderTimeoutMs} ms` : ''}`,
+      `render ${lesson.path}${timeout ? ` stopped after ${this.renderer.renderTimeoutMs} ms` : ''}`,
       timeout ? undefined : e,
     );
     void vscode.window.showErrorMessage(message);
@@ -847,6 +809,15 @@ export class LessonReader implements vscode.Disposable {
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** What the status bar says while a lesson renders in the worker. */
+function progressTitle(job: RenderJob): string {
+  return job.typesetAllMath
+    ? vscode.l10n.t('Typesetting every formula of the lesson…')
+    : job.markdown.length > IN_THREAD_MAX_CHARS
+      ? vscode.l10n.t('Rendering a big lesson ({0} MB)…', (job.markdown.length / 1024 / 1024).toFixed(1))
+      : vscode.l10n.t('Rendering a lesson with many formulas…');
 }
 
 /** One lesson of one course: the key of the render cache and of Typeset All Formulas. */

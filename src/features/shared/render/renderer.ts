@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { renderLesson as RenderLesson } from '../../core/markdown/render';
+import type { renderLesson as RenderLesson } from '../../../core/markdown/render';
 
 /**
  * markdown-it and KaTeX live in their own bundle (dist/renderer.js), loaded on the first render,

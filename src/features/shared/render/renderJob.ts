@@ -10,7 +10,7 @@ import {
   type LinkTarget,
   type RenderedLesson,
   type RenderLabels,
-} from '../../core/activation';
+} from '../../../core/activation';
 import type { RendererModule } from './renderer';
 
 export interface RenderJob {
