@@ -15,7 +15,7 @@ export function activate(context: vscode.ExtensionContext) {
     glossaryMarking: glossaryApi.readerMarking,
     onDidChangeGlossary: glossaryApi.service.onDidChange,
   });
-  const snippetsApi = snippets.register(context, deps, { runnableSnippets: lessonApi.runnableSnippets });
+  const snippetsApi = snippets.register(context, deps);
   // Reading progress follows the user to other machines (Settings Sync); scroll positions do not.
   const syncedKeys = registerSyncedState(context.globalState);
   registerWalkthroughContext(context, snippetsApi.onDidRender);

@@ -7,10 +7,77 @@ import {
   type GlossaryEntry,
   type GlossaryLanguage,
 } from '../../core/activation';
-import { foldForSearch } from './glossaryTree';
+import { Commands } from '../../constants';
+import { commandTable, type Command } from '../shared/commands';
+import type { Deps } from '../shared/deps';
+import { ui } from '../shared/ui';
+import { GLOSSARY_COMMANDS } from './commandIds';
+import type { GlossaryEntryPanel } from './entryPanel';
+import { foldForSearch, type GlossaryTree } from './glossaryTree';
+import type { TermLocator } from './hoverProvider';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
 import type { LessonLinkTarget } from '../shared/lessonLink';
+
+/** What the glossary commands act on. */
+export interface GlossaryCommandDeps {
+  deps: Deps;
+  glossary: () => Glossary;
+  language: () => GlossaryLanguage;
+  lessons: LessonIndex;
+  locator: TermLocator;
+  tree: GlossaryTree;
+  panel: GlossaryEntryPanel;
+}
+
+/** The glossary feature's command table (ids in commandIds.ts). */
+export function glossaryCommands(c: GlossaryCommandDeps): Command[] {
+  const { glossary, language, tree, panel } = c;
+  return commandTable(GLOSSARY_COMMANDS, {
+    [Commands.showTermInternal]: async (arg?: { id?: unknown }) => {
+      if (typeof arg?.id === 'string' && (await panel.show(arg.id))) return;
+      const entry = await pickEntry(glossary(), language(), '');
+      if (entry) await panel.show(entry.id);
+    },
+    [Commands.lookUpTerm]: async () => {
+      const entry = await pickEntry(glossary(), language(), lookupSeed(glossary(), vscode.window.activeTextEditor));
+      if (entry) await panel.show(entry.id);
+    },
+    [Commands.insertDefinition]: () => insertDefinition(c),
+    [Commands.filterGlossary]: async () => {
+      const text = await vscode.window.showInputBox({
+        prompt: vscode.l10n.t('Show glossary entries containing'),
+        value: tree.filterText,
+      });
+      if (text !== undefined) tree.setFilter(text);
+    },
+    [Commands.clearGlossaryFilter]: () => tree.setFilter(''),
+  });
+}
+
+/** Insert Definition as Note: the term under the cursor (else one picked) as a blockquote after the line. */
+async function insertDefinition({ deps, glossary, language, lessons, locator }: GlossaryCommandDeps): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown file to insert a definition note.'));
+    return;
+  }
+  const hit = locator.locate(glossary(), editor.document, editor.selection.active);
+  const id = hit?.id ?? (await pickEntry(glossary(), language(), lookupSeed(glossary(), editor)))?.id;
+  const entry = id ? glossary().byId.get(id) : undefined;
+  if (!entry) return;
+  // The edit is all or nothing; when VS Code refuses it (the document changed meanwhile, or is read-only) say so.
+  if (!(await insertDefinitionNote(editor, entry, language(), lessons, deps.lessonLink))) {
+    deps.log.warn(
+      `Insert Definition as Note: the edit to ${editor.document.uri.toString(true)} was refused; nothing was inserted`,
+    );
+    void ui.showWarningMessage(
+      vscode.l10n.t(
+        'The definition note could not be inserted: the file changed or is read-only. Nothing was changed.',
+      ),
+    );
+  }
+}
 
 interface EntryPick extends vscode.QuickPickItem {
   entry: GlossaryEntry;

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { ui } from '../shared/ui';
 import type MarkdownIt from 'markdown-it';
 import { glossaryMarkdownItPlugin, type GlossaryMarkOptions } from '../../core/activation';
-import { Commands, Views } from '../../constants';
+import { Views } from '../../constants';
+import { registerCommands } from '../shared/commands';
 import type { Deps } from '../shared/deps';
 import { formulaImages } from './formulaBundle';
-import { insertDefinitionNote, lookupSeed, pickEntry } from './commands';
+import { glossaryCommands } from './commands';
 import { GlossaryEntryPanel } from './entryPanel';
 import { GlossaryService } from './glossaryService';
 import { GlossaryTree } from './glossaryTree';
@@ -53,45 +53,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
       if (change.affects('glossary.enabled', 'glossary.languages')) registerHover();
       if (change.affects('language')) tree.refresh();
     }),
-    vscode.commands.registerCommand(Commands.showTermInternal, async (arg?: { id?: unknown }) => {
-      if (typeof arg?.id === 'string' && (await panel.show(arg.id))) return;
-      const entry = await pickEntry(glossary(), language(), '');
-      if (entry) await panel.show(entry.id);
-    }),
-    vscode.commands.registerCommand(Commands.lookUpTerm, async () => {
-      const entry = await pickEntry(glossary(), language(), lookupSeed(glossary(), vscode.window.activeTextEditor));
-      if (entry) await panel.show(entry.id);
-    }),
-    vscode.commands.registerCommand(Commands.insertDefinition, async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== 'markdown') {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown file to insert a definition note.'));
-        return;
-      }
-      const hit = locator.locate(glossary(), editor.document, editor.selection.active);
-      const id = hit?.id ?? (await pickEntry(glossary(), language(), lookupSeed(glossary(), editor)))?.id;
-      const entry = id ? glossary().byId.get(id) : undefined;
-      if (!entry) return;
-      // The edit is all or nothing; when VS Code refuses it (the document changed meanwhile, or is read-only) say so.
-      if (!(await insertDefinitionNote(editor, entry, language(), lessons, deps.lessonLink))) {
-        deps.log.warn(
-          `Insert Definition as Note: the edit to ${editor.document.uri.toString(true)} was refused; nothing was inserted`,
-        );
-        void ui.showWarningMessage(
-          vscode.l10n.t(
-            'The definition note could not be inserted: the file changed or is read-only. Nothing was changed.',
-          ),
-        );
-      }
-    }),
-    vscode.commands.registerCommand(Commands.filterGlossary, async () => {
-      const text = await vscode.window.showInputBox({
-        prompt: vscode.l10n.t('Show glossary entries containing'),
-        value: tree.filterText,
-      });
-      if (text !== undefined) tree.setFilter(text);
-    }),
-    vscode.commands.registerCommand(Commands.clearGlossaryFilter, () => tree.setFilter('')),
+    registerCommands(glossaryCommands({ deps, glossary, language, lessons, locator, tree, panel })),
     // Links written by Insert Definition as Note (vscode://interp-lessons.interp-lessons/lesson?id=…) are
     // handled by the lessons feature's URI handler: an extension has one.
   );
