@@ -172,7 +172,7 @@ describe('Hostile lessons in the real reader', function () {
         failures.push(`after all lessons: the CSP refused ${last.cspViolations} thing(s): ${last.cspViolation}`);
 
       // Control: HTML that is NOT inert, put into the same page behind the reader's back, must be counted.
-      const panel = (lessons.reader as unknown as { panel?: vscode.WebviewPanel }).panel;
+      const panel = lessons.reader.testing.webviewPanel();
       assert.ok(panel, 'the reader panel');
       // Not a lesson the reader shows, so it is not a render report: the page's own report is awaited.
       const control = new Promise<void>((resolve) => {

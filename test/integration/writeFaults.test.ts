@@ -209,10 +209,13 @@ describe('Write faults', function () {
     let page = nextRender(lessons, lesson.id, 60_000);
     await reader.show({ lessonId: lesson.id, section: lesson.sections[0].id });
     await page;
-    const real = reader.scrollStore;
+    let real!: KeyValueStore;
+    const restoreStorage = reader.testing.setScrollStorage((storage) => {
+      real = storage;
+      return { get: (k) => storage.get(k), update: () => Promise.reject(new Error('storage is full (test)')) };
+    });
     const storedScroll = JSON.stringify(real.get(StateKeys.scroll));
     const storedProgress = JSON.stringify(real.get(StateKeys.progress));
-    reader.scrollStore = { get: (k) => real.get(k), update: () => Promise.reject(new Error('storage is full (test)')) };
     // The message is once per session; start this test's session afresh.
     (reader as unknown as { stateWrites: { warned: boolean } }).stateWrites.warned = false;
     const warnings = interceptWarnings();
@@ -260,7 +263,7 @@ describe('Write faults', function () {
       assert.strictEqual((await page).visibleHeading, last.heading, 'back at the position of this session');
     } finally {
       warnings.restore();
-      reader.scrollStore = real;
+      restoreStorage();
     }
   });
 

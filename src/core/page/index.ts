@@ -16,3 +16,5 @@ export {
 export type { ShellOptions, LessonLinkInfo, LessonViewLabels } from './readerPage';
 export { parseReaderMessage } from './messages';
 export type { ReaderMessage } from './messages';
+export { assembleLessonPage, buildNoticePage, lessonLinkTitle, lessonNeighbours } from './lessonPage';
+export type { ContentsRow, CourseOutline, LessonNeighbours, LessonPageInput, LessonPageLabels } from './lessonPage';
