@@ -58,15 +58,14 @@ export class LessonReader implements vscode.Disposable {
   private readonly renders: LessonRenderer;
   private readonly renderService: RenderService;
   /** Events, the page's last report and the timing of the show in progress. */
-  readonly events = new ReaderEventHub();
+  private readonly events = new ReaderEventHub();
   readonly onDidRender = this.events.rendered.event;
   /** Every report the page sends, also for a page the reader does not show (tests that post to the page). */
   readonly onDidPageReport = this.events.pageReport.event;
   readonly onDidScroll = this.events.scrolled.event;
   readonly onDidChangeCurrent = this.events.currentChanged.event;
   readonly onDidFail = this.events.failed.event;
-  /** Where the last render ran (tests and the log). */
-  lastRenderPath: { lessonId: string; where: 'host' | 'worker' | 'cache'; ms: number } | undefined;
+  private lastRender: { lessonId: string; where: 'host' | 'worker' | 'cache'; ms: number } | undefined;
   /** Each show() takes a number; a slower, older one never overwrites a newer one. */
   private showSeq = 0;
   private readonly disposables: vscode.Disposable[] = [];
@@ -128,6 +127,11 @@ export class LessonReader implements vscode.Disposable {
 
   get isOpen(): boolean {
     return !!this.view;
+  }
+
+  /** Where the last render ran (tests and the log). */
+  get lastRenderPath(): { lessonId: string; where: 'host' | 'worker' | 'cache'; ms: number } | undefined {
+    return this.lastRender;
   }
 
   /** The page's last report (for tests that start listening after a restore already rendered). */
@@ -219,7 +223,7 @@ export class LessonReader implements vscode.Disposable {
     }
     if (seq !== this.showSeq || view.panel.disposed) return false;
     this.events.phase('html');
-    this.lastRenderPath = { lessonId: lesson.id, where: entry.where, ms: entry.ms };
+    this.lastRender = { lessonId: lesson.id, where: entry.where, ms: entry.ms };
     logRenderNotes(this.deps.log, lesson, entry.rendered);
     const where = {
       section: target.section,
