@@ -466,7 +466,8 @@ function grokking(lang: FigureLanguage): string {
     line(m.left + 200, ly - 4, m.left + 224, ly - 4, 'il-series il-c1', ' stroke-width="2.5" stroke-dasharray="7 4"'),
   );
   out.push(text(m.left + 230, ly, t.test[lang], { size: 12 }));
-  out.push(text(w - m.right, ly, t.note[lang], { anchor: 'end', size: 11, cls: 'il-muted-text', italic: true }));
+  // Inside the plot's empty top-left corner: beside the legend it collided with the longer Vietnamese labels.
+  out.push(text(m.left + 8, m.top + 16, t.note[lang], { size: 11, cls: 'il-muted-text', italic: true }));
   out.push('</svg>');
   return out.join('');
 }

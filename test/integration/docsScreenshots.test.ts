@@ -45,5 +45,12 @@ if ((process.env.INTERP_TEST_GREP ?? '').includes('Docs screenshots')) {
       assert.strictEqual(pageTheme, dark ? 'vscode-dark' : 'vscode-light', 'the page follows the theme');
       await requestScreenshot(dark ? 'docs/reader-dark.png' : 'docs/reader-light.png');
     });
+
+    it('a lesson figure in the current theme', async () => {
+      const api = await lessons();
+      const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark;
+      await showRendered(api, 'theory-and-experiment', 'progress-measures');
+      await requestScreenshot(`docs/images/reader-figure-${dark ? 'dark' : 'light'}.png`);
+    });
   });
 }
