@@ -14,6 +14,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as esbuild from 'esbuild';
+import chromiumArgs from '../host/chromium-args.json';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import {
   buildLessonArticle,
@@ -27,17 +28,8 @@ import { hostileCorpus, hostileGlossary, type HostileCase } from '../fixtures/ho
 import { urlProblem } from '../unit/helpers/inert';
 
 const CHROMIUM = process.env.INTERP_CHROMIUM || '/usr/bin/chromium';
-// --headless is added by playwright (headless: true); the rest as in test/host/run.mjs.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+// --headless is added by playwright (headless: true); the flags are the test host's (test/host/chromium-args.json).
+const CHROMIUM_ARGS: string[] = chromiumArgs;
 const ORIGIN = 'http://hostile.test';
 const ROOT = path.resolve(__dirname, '..', '..');
 const KATEX_DIST = path.join(path.dirname(require.resolve('katex/package.json')), 'dist');

@@ -48,17 +48,8 @@ const TESTS_INDEX = path.join(ROOT, 'dist/test/integration/index.js');
 const WORKSPACE_FIXTURE = path.join(ROOT, 'test/fixtures/workspace'); // copied: tests may write into it
 const EXIT = { passed: 0, failed: 1, usage: 2, infra: 3 };
 const PROGRESS_PREFIX = '[interp-test] '; // test/integration/index.ts logs one JSON record per test
-// Chromium flags measured in the notes: no GPU, no sandbox (root), no network chatter of its own.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+// Chromium flags: no GPU, no sandbox (root), no network chatter of its own; shared with the browser tests.
+const CHROMIUM_ARGS = JSON.parse(fs.readFileSync(new URL('./chromium-args.json', import.meta.url), 'utf8'));
 const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'workbench.startupEditor': 'none',

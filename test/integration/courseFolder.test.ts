@@ -9,21 +9,9 @@ import { damageAsCodePage } from '../../src/core';
 import type { LessonNode } from '../../src/features/lessons/lessonTree';
 import { lessonsApi as api } from './helpers/api';
 import { nextRender } from './helpers/lessons';
+import { waitFor } from './helpers/until';
 
 const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'aero-module15');
-
-function waitFor<T>(fn: () => Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
-  const start = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = async () => {
-      const v = await fn().catch(() => undefined);
-      if (v !== undefined) resolve(v);
-      else if (Date.now() - start > ms) reject(new Error(`timed out waiting for ${what}`));
-      else setTimeout(tick, 150);
-    };
-    void tick();
-  });
-}
 
 describe('Course folder', function () {
   this.timeout(120_000);

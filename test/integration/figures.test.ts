@@ -13,16 +13,7 @@ import type { LessonsApi } from '../../src/features/lessons/register';
 import { hostileCorpus, hostileFigureFiles } from '../fixtures/hostile/corpus';
 import { inertProblems } from '../unit/helpers/inert';
 import { extensionApi, nextRender } from './helpers/lessons';
-
-async function waitFor<T>(fn: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { waitFor } from './helpers/until';
 
 const problem = (f: FigureFile | undefined) => (f && 'problem' in f ? f.problem : f ? 'svg' : 'absent');
 

@@ -15,6 +15,7 @@ import type { ReaderEvents } from '../../src/features/lessons/reader';
 import { hostileCorpus, type HostileCase } from '../fixtures/hostile/corpus';
 import { extensionApi, nextRender } from './helpers/lessons';
 import { lessonsApi as api } from './helpers/api';
+import { waitFor } from './helpers/until';
 
 const NASTIEST = [
   'text-script-tag',
@@ -84,16 +85,6 @@ function sample(): HostileCase[] {
   const missing = NASTIEST.filter((n) => !all.some((c) => c.name === n));
   assert.deepStrictEqual(missing, [], 'sample names that are not in the corpus');
   return picked;
-}
-
-async function waitFor<T>(fn: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 describe('Hostile lessons in the real reader', function () {
