@@ -10,7 +10,8 @@ const CORE_LAYERS = {
   course: ['text'],
   glossary: ['text'],
   markdown: ['course', 'glossary', 'text'],
-  page: ['markdown', 'course', 'glossary', 'text'],
+  annotations: ['text'],
+  page: ['annotations', 'markdown', 'course', 'glossary', 'text'],
   snippets: ['glossary', 'regression', 'text'],
 };
 

@@ -6,6 +6,7 @@
  */
 export * from './course';
 export * from './page';
+export * from './annotations';
 export * from './glossary';
 export * from './text';
 export * from './regression';

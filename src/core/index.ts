@@ -5,6 +5,7 @@
 export * from './course';
 export * from './markdown';
 export * from './page';
+export * from './annotations';
 export * from './glossary';
 export * from './text';
 export * from './regression';

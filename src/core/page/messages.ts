@@ -1,5 +1,8 @@
+import { ANNOTATION_PAGE_MESSAGE_TYPES, parseAnnotationPageMessage, type AnnotationPageMessage } from './annotationMessages';
+
 /** Messages the reader page may send. Anything else is dropped. */
 export type ReaderMessage =
+  | AnnotationPageMessage
   | { type: 'ready' }
   | {
       type: 'rendered';
@@ -29,6 +32,7 @@ const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinit
 export function parseReaderMessage(m: unknown): ReaderMessage | undefined {
   if (!m || typeof m !== 'object') return undefined;
   const o = m as Record<string, unknown>;
+  if (typeof o.type === 'string' && ANNOTATION_PAGE_MESSAGE_TYPES.has(o.type)) return parseAnnotationPageMessage(o);
   switch (o.type) {
     case 'ready':
       return { type: 'ready' };
