@@ -114,7 +114,7 @@ export function buildLessonArticle(args: {
 ${tocHtml}
 <article class="il-article">
 ${args.breadcrumb ?? ''}${args.banner ?? ''}${errors}
-${moveInlineStyles(rendered.html)}
+<div class="il-lesson-body">${moveInlineStyles(rendered.html)}</div>
 ${args.after ?? ''}<nav class="il-prevnext">${navLink('previous', args.previous)}${args.next ? navLink('next', args.next) : `<span class="il-nav-next il-nav-none">${escapeHtml(labels.endOfCourse)}</span>`}</nav>
 <div id="il-end" aria-hidden="true"></div>
 </article>
