@@ -3,12 +3,8 @@ import type { AnnotationPageMessage, PageAnnotationsMessage } from '../../core/a
 import type { LessonLanguage } from './deps';
 
 /** A lesson the reader shows, as the annotations feature needs it. */
-export interface AnnotatableLesson {
-  lessonId: string;
-  language: LessonLanguage;
+export interface AnnotatableLesson extends LessonRef {
   title: string;
-  /** The shipped lessons, or the user's course folder (`courseRoot`). */
-  course: 'shipped' | 'folder';
   courseRoot: vscode.Uri;
   /** The lesson's path relative to its course root, forward slashes (the notes file mirrors it). */
   path: string;
@@ -21,10 +17,7 @@ export interface AnnotatableLesson {
 }
 
 /** Where the reader should go: a lesson and a section, or an annotation in it (scrolled to and flashed). */
-export interface RevealTarget {
-  lessonId: string;
-  language: LessonLanguage;
-  course: 'shipped' | 'folder';
+export interface RevealTarget extends LessonRef {
   section?: string;
   annotationId?: string;
 }
@@ -37,11 +30,23 @@ export interface ReaderHost {
   reveal(target: RevealTarget): Promise<boolean>;
   /** The lesson on the page now, if any. */
   current(): AnnotatableLesson | undefined;
+  /**
+   * Any lesson of the shipped lessons or the open course folder, rendered (cached) so its plain text can be
+   * anchored to (the Annotations view's orphans, export); undefined when it does not exist (any more).
+   */
+  load(lesson: LessonRef): Promise<AnnotatableLesson | undefined>;
+}
+
+/** Which lesson: its id, language and course (a course-folder lesson's language is the folder's). */
+export interface LessonRef {
+  lessonId: string;
+  language: LessonLanguage;
+  course: 'shipped' | 'folder';
 }
 
 /** Counts shown in the lessons tree (lesson id and language → annotations), given by the annotations feature. */
 export interface AnnotationCounts {
-  count(lesson: { lessonId: string; language: LessonLanguage; course: 'shipped' | 'folder' }): number;
+  count(lesson: LessonRef): number;
 }
 
 /**
@@ -76,7 +81,7 @@ export class AnnotationBridge implements vscode.Disposable {
   pageMessage(lesson: AnnotatableLesson, message: AnnotationPageMessage): void {
     this.messages.fire({ lesson, message });
   }
-  count(lesson: { lessonId: string; language: LessonLanguage; course: 'shipped' | 'folder' }): number {
+  count(lesson: LessonRef): number {
     return this.countsProvider?.count(lesson) ?? 0;
   }
 

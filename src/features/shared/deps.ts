@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatLessonLink, type LessonLinkTarget } from './lessonLink';
 import { setting } from './settings';
+import { AnnotationBridge } from './annotationBridge';
 
 /** Lesson language: the setting `interpLessons.language`, with `auto` following VS Code's display language. */
 export type LessonLanguage = 'vi' | 'en';
@@ -31,6 +32,8 @@ export interface Deps {
   language(): LessonLanguage;
   /** The link that opens a lesson (and section) in the reader, for Copy Link and notes. */
   lessonLink(target: LessonLinkTarget): string;
+  /** Where the reader and the annotations feature meet (neither imports the other). */
+  readonly annotations: AnnotationBridge;
 }
 
 export function createDeps(context: vscode.ExtensionContext): Deps {
@@ -61,9 +64,12 @@ export function createDeps(context: vscode.ExtensionContext): Deps {
     mark: () => written,
     linesSince: (since) => recent.slice(Math.max(0, recent.length - (written - since))),
   };
+  const annotations = new AnnotationBridge();
+  context.subscriptions.push(annotations);
   return {
     log,
     output,
+    annotations,
     lessonsUri: vscode.Uri.joinPath(context.extensionUri, 'lessons'),
     lessonLink: (target) => formatLessonLink(vscode.env.uriScheme, context.extension.id, target),
     language: () => resolveLanguage(setting('language'), vscode.env.language),
