@@ -13,6 +13,7 @@ export interface SettingValues {
   'glossary.markInLessons': 'firstPerSection' | 'all' | 'off';
   'glossary.markdownPreview': boolean;
   'snippets.askBeforeRevealing': boolean;
+  'notes.folder': string;
 }
 export type SettingKey = keyof SettingValues;
 
@@ -26,6 +27,7 @@ export const SETTING_DEFAULTS: Readonly<SettingValues> = {
   'glossary.markInLessons': 'firstPerSection',
   'glossary.markdownPreview': true,
   'snippets.askBeforeRevealing': true,
+  'notes.folder': 'lesson-notes',
 };
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
@@ -46,6 +48,7 @@ const VALID: { [K in SettingKey]: (v: unknown) => v is SettingValues[K] } = {
   'glossary.markInLessons': oneOf('firstPerSection', 'all', 'off'),
   'glossary.markdownPreview': isBoolean,
   'snippets.askBeforeRevealing': isBoolean,
+  'notes.folder': isString,
 };
 
 /**
