@@ -132,12 +132,19 @@ export class CourseService implements vscode.Disposable {
 
   get(language: LessonLanguage = this.deps.language()): Promise<LoadedCourse> {
     const folder = this.folder();
-    const key = folder ? `folder:${folder.toString()}` : `shipped:${language}`;
+    return folder
+      ? this.cached(`folder:${folder.toString()}`, () => this.loadFolder(folder, language))
+      : this.shipped(language);
+  }
+
+  /** The shipped lessons in a language, also while a course folder is open (their annotations are still listed). */
+  shipped(language: LessonLanguage): Promise<LoadedCourse> {
+    return this.cached(`shipped:${language}`, () => this.loadShipped(language));
+  }
+
+  private cached(key: string, load: () => Promise<LoadedCourse>): Promise<LoadedCourse> {
     let p = this.courses.get(key);
-    if (!p) {
-      p = folder ? this.loadFolder(folder, language) : this.loadShipped(language);
-      this.courses.set(key, p);
-    }
+    if (!p) this.courses.set(key, (p = load()));
     return p;
   }
 

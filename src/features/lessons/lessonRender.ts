@@ -18,6 +18,8 @@ import { RenderFailure } from '../shared/render/workerRender';
 export interface LessonArticle {
   rendered: RenderedLesson;
   article: readonly string[];
+  /** The lesson body alone, in parts (what div.il-lesson-body holds: annotations anchor to its plain text). */
+  body: readonly string[];
   where: 'host' | 'worker' | 'cache';
   ms: number;
 }
@@ -61,12 +63,40 @@ export class LessonRenderer {
 
   async render(course: LoadedCourse, lesson: CourseLesson, text: string): Promise<LessonArticle> {
     const generation = ++this.generation;
+    const superseded = () => generation !== this.generation;
+    const run = await this.start(course, lesson, text, superseded);
+    if (superseded()) {
+      run.cancel(); // cancel() came while the run was being made
+      throw new RenderFailure('cancelled', 'superseded by a newer render');
+    }
+    this.inflight = run;
+    const outcome = await run.result.finally(() => {
+      if (this.inflight === run) this.inflight = undefined;
+    });
+    return { ...article(course, lesson, outcome.result), where: outcome.where, ms: outcome.ms };
+  }
+
+  /**
+   * A lesson's body for annotations (the Annotations view's orphans, export), beside the reader's renders: it
+   * neither cancels nor is cancelled by them, and shares their cache.
+   */
+  async renderBody(course: LoadedCourse, lesson: CourseLesson, text: string): Promise<readonly string[]> {
+    const run = await this.start(course, lesson, text, () => false);
+    return bodyOf((await run.result).result);
+  }
+
+  private async start(
+    course: LoadedCourse,
+    lesson: CourseLesson,
+    text: string,
+    superseded: () => boolean,
+  ): Promise<RenderRun> {
     const key = lessonKey(course, lesson);
     const marking = this.inputs.glossaryMarking();
     const runnable = [...this.inputs.runnableSnippets()];
     const typesetAllMath = this.typesetAll.has(key);
     const figures = await this.inputs.courses.figuresFor(course, lesson.path, text);
-    if (generation !== this.generation) throw new RenderFailure('cancelled', 'superseded by a newer render');
+    if (superseded()) throw new RenderFailure('cancelled', 'superseded by a newer render');
     const version = `${text}|${runnable.join(',')};${marking ? `${glossaryVersion(marking.glossary)}:${marking.language}:${marking.firstOnly}` : 'no-glossary'};${typesetAllMath ? 'all-math' : 'math-limit'};${figuresKey(figures)}`;
     const job: RenderJob = {
       ...lessonMarkdown(course, lesson, text),
@@ -79,18 +109,18 @@ export class LessonRenderer {
       typesetAllMath,
       figures,
     };
-    const run = this.inputs.service.render({
+    return this.inputs.service.render({
       job,
       name: lesson.path,
       progressTitle: progressTitle(job),
       cache: { key, version },
     });
-    this.inflight = run;
-    const outcome = await run.result.finally(() => {
-      if (this.inflight === run) this.inflight = undefined;
-    });
-    return { ...article(course, lesson, outcome.result), where: outcome.where, ms: outcome.ms };
   }
+}
+
+/** The body HTML of a render result: whole, or in the parts a worker sent. */
+function bodyOf(result: RenderJobResult): readonly string[] {
+  return result.htmlParts ?? [result.rendered.html];
 }
 
 /** One lesson of one course: the key of the render cache and of Typeset All Formulas. */
@@ -118,7 +148,7 @@ function article(
   course: LoadedCourse,
   lesson: CourseLesson,
   result: RenderJobResult,
-): Pick<LessonArticle, 'rendered' | 'article'> {
+): Pick<LessonArticle, 'rendered' | 'article' | 'body'> {
   const { rendered } = result;
   const repair = course.repairs.get(lesson.path);
   const untypeset = rendered.untypesetMath;
@@ -157,7 +187,7 @@ function article(
     },
     banners,
   });
-  return { rendered, article: page };
+  return { rendered, article: page, body: bodyOf(result) };
 }
 
 /** What the status bar says while a lesson renders in the worker. */

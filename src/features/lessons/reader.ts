@@ -20,6 +20,7 @@ import { ScrollStore } from './scrollStore';
 import { LessonRenderer, lessonKey, type LessonArticle } from './lessonRender';
 import { lessonToShow, logRenderNotes, reportRenderFailure, reportTypesetAllFailure } from './readerNotices';
 import { ReaderEventHub, routePageMessage, type PageContext, type ReaderEvents } from './readerMessages';
+import { annotatableLesson, ReaderAnnotationHost } from './readerAnnotations';
 
 export type { ReaderEvents } from './readerMessages';
 
@@ -92,7 +93,19 @@ export class LessonReader implements vscode.Disposable {
       webviewPanel: () => this.view?.panel.webviewPanel,
       setScrollStorage: (wrap) => this.scroll.replaceStorage(wrap),
     };
+    const annotationHost = new ReaderAnnotationHost({
+      shown: () => {
+        const view = this.view;
+        const lesson = view?.annotatable;
+        return view && lesson && { lesson, post: (m) => view.panel.postMessage(m) };
+      },
+      show: (target) => this.show(target),
+      courses,
+      renders: this.renders,
+      bridge: deps.annotations,
+    });
     this.disposables.push(
+      deps.annotations.setReaderHost(annotationHost),
       this.events,
       courses.onDidChange(() =>
         runAndLog(this.deps.log, 'show the lesson in the changed course', () => this.rerender()),
@@ -230,7 +243,14 @@ export class LessonReader implements vscode.Disposable {
       ratio: this.scroll.get(lesson.id) ?? 0,
       untypesetKey: lessonKey(course, lesson),
     };
-    view.lesson(shownLesson(course, lesson, language), entry.rendered.title || lesson.title, entry, where);
+    const title = entry.rendered.title || lesson.title;
+    view.lesson(
+      shownLesson(course, lesson, language),
+      title,
+      entry,
+      where,
+      annotatableLesson(course, lesson, entry.body, title),
+    );
     if (course.lessons.includes(lesson))
       await this.stateWrites.run(lesson.id, () => this.progress.markOpened(lesson.id));
     if (seq === this.showSeq) this.events.currentChanged.fire({ lessonId: lesson.id, section: target.section });
@@ -300,6 +320,11 @@ export class LessonReader implements vscode.Disposable {
       markRead: (lessonId) => this.stateWrites.run(lessonId, () => this.progress.set(lessonId, 'read')),
       open: (lessonId) => this.show({ lessonId, language: view.current?.language }),
       followLink: (href) => this.followLink(href),
+      displayed: () => view.annotatable && this.deps.annotations.lessonShown(view.annotatable),
+      annotationMessage: (m) => {
+        const lesson = view.annotatable;
+        if (lesson && lesson.lessonId === m.lessonId) this.deps.annotations.pageMessage(lesson, m);
+      },
     };
   }
 

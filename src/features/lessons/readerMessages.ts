@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseReaderMessage, type ReaderMessage } from '../../core/activation';
+import { parseReaderMessage, type AnnotationPageMessage, type ReaderMessage } from '../../core/activation';
 import { Commands } from '../../constants';
 import type { LessonLanguage, Log } from '../shared/deps';
 import { runAndLog } from '../shared/errors';
@@ -62,6 +62,10 @@ export interface PageContext {
   markRead(lessonId: string): Promise<unknown>;
   open(lessonId: string): Promise<unknown>;
   followLink(href: string): Promise<void>;
+  /** The page displayed the lesson it was sent (its 'rendered' report): annotations draw on it now. */
+  displayed(): void;
+  /** A selection, toolbar action or highlight click: passed to the annotations feature. */
+  annotationMessage(message: AnnotationPageMessage): void;
 }
 
 /** Acts on one message from the reader's page (parsed and validated first: the page is not trusted). */
@@ -92,6 +96,11 @@ export function routePageMessage(raw: unknown, page: PageContext): void {
       return runPageAction(page.log, m.action === 'typesetAllMath' ? Commands.typesetAllMath : Commands.repairEncoding);
     case 'term':
       return showTerm(page.log, m.id);
+    case 'selection':
+    case 'annotate':
+    case 'annotation':
+    case 'annotationsDrawn':
+      return page.annotationMessage(m);
   }
 }
 
@@ -119,4 +128,5 @@ function pageRendered(page: PageContext, m: Extract<ReaderMessage, { type: 'rend
     );
   events.lastRendered = { ...m, language, openedAt: events.openedAt, phases: { ...events.phases } };
   events.rendered.fire(events.lastRendered);
+  page.displayed();
 }

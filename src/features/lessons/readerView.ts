@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildNoticePage, type CourseLesson } from '../../core/activation';
 import { ContextKeys } from '../../constants';
 import type { LessonLanguage } from '../shared/deps';
+import type { AnnotatableLesson } from '../shared/annotationBridge';
 import type { LoadedCourse } from './courseService';
 import type { LessonArticle } from './lessonRender';
 import type { PageContent, ReaderPanel } from './readerPanel';
@@ -24,6 +25,7 @@ export class ReaderView {
   private noticeShown: { lessonId: string; message: string } | undefined;
   private untypesetMath: { key: string; formulas: number } | undefined;
   private shownArticle: readonly string[] | undefined;
+  private shownAnnotatable: AnnotatableLesson | undefined;
 
   constructor(readonly panel: ReaderPanel) {}
 
@@ -37,6 +39,11 @@ export class ReaderView {
 
   get untypeset(): { key: string; formulas: number } | undefined {
     return this.untypesetMath;
+  }
+
+  /** The lesson on the page as annotations see it (undefined for a failure or a notice). */
+  get annotatable(): AnnotatableLesson | undefined {
+    return this.shownAnnotatable;
   }
 
   /** The article last put on the page. */
@@ -55,7 +62,9 @@ export class ReaderView {
     title: string,
     entry: LessonArticle,
     where: { section?: string; ratio: number; untypesetKey: string },
+    annotatable?: AnnotatableLesson,
   ): void {
+    this.shownAnnotatable = annotatable;
     const untypeset = entry.rendered.untypesetMath;
     this.setUntypeset(untypeset && { key: where.untypesetKey, formulas: untypeset.formulas });
     const sameLesson = this.shown?.lessonId === shown.lessonId && this.shown.language === shown.language;
@@ -72,6 +81,7 @@ export class ReaderView {
   /** A lesson that could not be rendered: the reason in its place. */
   failure(shown: ShownLesson, title: string, message: string): void {
     this.shown = shown;
+    this.shownAnnotatable = undefined;
     this.noticeShown = undefined;
     this.panel.title = title;
     this.post({ lessonId: shown.lessonId, title, html: buildNoticePage(message) });
@@ -81,6 +91,7 @@ export class ReaderView {
   /** The shown lesson's file is gone from its course. */
   gone(): void {
     if (!this.shown) return;
+    this.shownAnnotatable = undefined;
     const gone = vscode.l10n.t("This lesson's file is gone: it was deleted or renamed on disk.");
     this.post({ lessonId: this.shown.lessonId, title: this.panel.title, html: buildNoticePage(gone) });
     this.setUntypeset(undefined);
@@ -94,6 +105,7 @@ export class ReaderView {
   insteadOfLesson(course: LoadedCourse, lessonId: string, message: string): boolean {
     if (this.shown && this.shown.root === course.root.toString()) return false;
     this.shown = undefined;
+    this.shownAnnotatable = undefined;
     this.noticeShown = { lessonId, message };
     this.setUntypeset(undefined);
     const title = vscode.l10n.t('Lesson');
