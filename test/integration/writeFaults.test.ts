@@ -14,6 +14,7 @@ import { damageAsCodePage, type KeyValueStore } from '../../src/core';
 import { StateKeys } from '../../src/constants';
 import type { Log } from '../../src/features/shared/deps';
 import type { LessonsApi } from '../../src/features/lessons/register';
+import type { StateWriteResult } from '../../src/features/lessons/stateWrites';
 import { extensionApi, nextRender } from './helpers/lessons';
 import { interceptWarnings } from './helpers/messages';
 
@@ -217,7 +218,7 @@ describe('Write faults', function () {
     const storedScroll = JSON.stringify(real.get(StateKeys.scroll));
     const storedProgress = JSON.stringify(real.get(StateKeys.progress));
     // The message is once per session; start this test's session afresh.
-    (reader as unknown as { stateWrites: { warned: boolean } }).stateWrites.warned = false;
+    lessons.stateWrites.testing.newSession();
     const warnings = interceptWarnings();
     try {
       let last: { heading?: string } | undefined;
@@ -231,9 +232,17 @@ describe('Write faults', function () {
               }
             });
           });
+          // The save runs a second after the scroll report: wait for that write, which must fail.
+          const written = new Promise<StateWriteResult>((resolve) => {
+            const sub = lessons.stateWrites.onDidWrite((w) => {
+              if (w.what !== 'scroll positions') return;
+              sub.dispose();
+              resolve(w);
+            });
+          });
           reader.scrollTo(section.id);
           last = await scrolled;
-          await new Promise((r) => setTimeout(r, 1500)); // the save runs 1 s after a scroll report
+          assert.strictEqual((await written).saved, false, `the save after scrolling to ${section.id}`);
         }
       });
       assert.strictEqual(

@@ -20,6 +20,8 @@ export interface LessonsApi {
   reader: LessonReader;
   courses: CourseService;
   progress: ProgressStore;
+  /** Writes of progress and scroll positions: tests wait on its onDidWrite and start a session afresh. */
+  stateWrites: StateWrites;
   /** Repair File Encoding without the confirmation dialog (tests). */
   repairEncoding(uri: vscode.Uri, options: { confirmed: true }): Promise<boolean>;
 }
@@ -50,6 +52,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     tree,
     treeView,
     reader,
+    stateWrites,
     courses.onDidChange(() => runAndLog(deps.log, 'update the lessons view', describe)),
     progress.onDidChange(() => runAndLog(deps.log, 'update the lessons view', describe)),
     reader.onDidChangeCurrent((w) =>
@@ -80,6 +83,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     reader,
     courses,
     progress,
+    stateWrites,
     repairEncoding: (uri, o) => repairEncoding({ log: deps.log, courses, reader }, uri, o),
   };
 }
