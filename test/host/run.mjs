@@ -28,6 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { packageTestsExtension, TESTS_EXTENSION_NAME } from './tests-extension.mjs';
+import { startPageDriver } from './page-driver.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The two hosts scripts/setup-test-host.sh installs: the newest code-server, and the oldest VS Code the
@@ -171,6 +172,7 @@ function makeSandbox() {
     extensions: d('extensions'),
     workspace: d('workspace'),
     logs: d('logs'),
+    page: d('page'),
     result: path.join(dir, 'result.json'),
     progress: path.join(dir, 'progress.jsonl'),
     exitFile: path.join(dir, 'exit-code'),
@@ -220,6 +222,8 @@ function hostEnv(box) {
     INTERP_TEST_EXTENSION_PATH: box.devPath,
     INTERP_TEST_RELOAD: path.join(box.dir, 'reload.json'),
     INTERP_TEST_RESTRICTED: opts.restricted ? '1' : '',
+    // Page actions (select, click, press) the tests ask the driver for (test/host/page-driver.mjs).
+    INTERP_PAGE_DIR: box.page,
     // Only the oldest host's test-only extension uses these (tests-extension/extension.js).
     INTERP_TEST_PROGRESS: host.testsExtension ? box.progress : '',
     INTERP_TEST_EXIT: host.testsExtension ? box.exitFile : '',
@@ -369,6 +373,7 @@ async function attempt(state) {
   const exitPromise = new Promise((resolve) => {
     exited = resolve;
   });
+  state.stopPageDriver = startPageDriver(page, box.page, say);
   let failureShots = 0;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const list = Array.isArray(args) ? args : [args];
@@ -546,6 +551,7 @@ async function keepLogs(state, reason) {
 }
 
 async function teardown(state) {
+  state.stopPageDriver?.();
   const browser =
     state.browser ??
     (state.browserLaunch && (await Promise.race([state.browserLaunch.catch(() => undefined), sleep(20_000)])));

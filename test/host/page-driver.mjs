@@ -1,0 +1,142 @@
+// The outer driver's hands on the reader page, for integration tests (issue 16): mocha in the extension host
+// cannot touch a webview's DOM, so a test writes a request file into INTERP_PAGE_DIR and this driver, beside
+// Playwright, acts on the webview frame with the real mouse and keyboard and writes the answer next to it.
+// A file channel works on both hosts (the oldest has no console channel).
+/* global document, window, NodeFilter -- used only inside frame.evaluate callbacks, which run in the browser */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const POLL_MS = 50;
+
+/** Starts watching `dir` for `<id>.request.json`; returns stop(). */
+export function startPageDriver(page, dir, say) {
+  fs.mkdirSync(dir, { recursive: true });
+  const busy = new Set();
+  let stopped = false;
+  const tick = async () => {
+    if (stopped) return;
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.endsWith('.request.json') || busy.has(name)) continue;
+      busy.add(name);
+      const file = path.join(dir, name);
+      const answer = await handle(page, JSON.parse(fs.readFileSync(file, 'utf8'))).then(
+        (result) => ({ ok: true, result }),
+        (e) => ({ ok: false, error: String(e?.message ?? e) }),
+      );
+      if (!answer.ok) say(`page driver: ${name}: ${answer.error}`);
+      const out = file.replace(/\.request\.json$/, '.answer.json');
+      fs.writeFileSync(`${out}.tmp`, JSON.stringify(answer));
+      fs.renameSync(`${out}.tmp`, out);
+      fs.rmSync(file, { force: true });
+    }
+    if (!stopped) timer = setTimeout(() => void tick().catch((e) => say(`page driver: ${e.message}`)), POLL_MS);
+  };
+  let timer = setTimeout(() => void tick(), POLL_MS);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+/** The frame that holds the reader's lesson body (webviews are nested iframes). */
+async function readerFrame(page) {
+  for (const frame of page.frames()) {
+    const has = await frame.evaluate(() => !!document.querySelector('.il-lesson-body')).catch(() => false);
+    if (has) return frame;
+  }
+  throw new Error('no reader page with a lesson body is open');
+}
+
+/** The page position of a point given in the frame's own coordinates. */
+async function toPage(frame, x, y) {
+  if (!frame.parentFrame()) return { x, y };
+  // An element's boundingBox is relative to the main page, even for an element inside nested frames.
+  const box = await (await frame.frameElement()).boundingBox();
+  if (!box) throw new Error('the reader frame is not visible');
+  return { x: box.x + x, y: box.y + y };
+}
+
+async function handle(page, req) {
+  const frame = await readerFrame(page);
+  switch (req.action) {
+    case 'select':
+      return select(page, frame, req.text, req.occurrence ?? 0);
+    case 'click': {
+      const loc = frame.locator(req.selector).nth(req.nth ?? 0);
+      await loc.scrollIntoViewIfNeeded({ timeout: 5_000 });
+      await loc.click({ timeout: 5_000 });
+      return {};
+    }
+    case 'press':
+      await page.keyboard.press(req.key);
+      return {};
+    case 'query':
+      return frame.evaluate(
+        (sel) =>
+          Array.from(document.querySelectorAll(sel)).map((e) => ({
+            text: e.textContent,
+            className: e.getAttribute('class'),
+            data: { ...e.dataset },
+          })),
+        req.selector,
+      );
+    case 'selection':
+      return frame.evaluate(() => String(window.getSelection()));
+    default:
+      throw new Error(`unknown page action ${req.action}`);
+  }
+}
+
+/**
+ * Selects the `occurrence`-th match of `text` in the lesson body by dragging the mouse from the left half of its
+ * first character to the right half of its last, as a reader would; answers with the text the page selected.
+ */
+async function select(page, frame, text, occurrence) {
+  const rects = await frame.evaluate(
+    ({ text, occurrence }) => {
+      const root = document.querySelector('.il-lesson-body');
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      let all = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n, at: all.length });
+        all += n.data;
+      }
+      let at = -1;
+      for (let i = 0; i <= occurrence; i++) at = all.indexOf(text, at + 1);
+      if (at < 0) return undefined;
+      const point = (offset) => {
+        const hit = nodes.findLast((n) => n.at <= offset);
+        return [hit.node, offset - hit.at];
+      };
+      const charRect = (offset) => {
+        const r = document.createRange();
+        r.setStart(...point(offset));
+        r.setEnd(...point(offset + 1));
+        const box = r.getClientRects()[0] ?? r.getBoundingClientRect();
+        return { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+      };
+      const first = charRect(at);
+      first.scrolled = false;
+      if (first.top < 0 || first.bottom > window.innerHeight) {
+        point(at)[0].parentElement.scrollIntoView({ block: 'center' });
+        first.scrolled = true;
+      }
+      return { first: charRect(at), last: charRect(at + text.length - 1) };
+    },
+    { text, occurrence },
+  );
+  if (!rects) throw new Error(`"${text}" is not in the lesson body`);
+  const { first, last } = rects;
+  const from = await toPage(
+    frame,
+    first.left + Math.min(2, (first.right - first.left) / 4),
+    (first.top + first.bottom) / 2,
+  );
+  const to = await toPage(frame, last.right - Math.min(2, (last.right - last.left) / 4), (last.top + last.bottom) / 2);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+  return frame.evaluate(() => String(window.getSelection()));
+}
