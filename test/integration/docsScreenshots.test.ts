@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import { requestScreenshot, setTheme } from './helpers/screenshot';
 import { lessonsApi as lessons } from './helpers/api';
+import { until } from './helpers/until';
 
 async function showRendered(api: LessonsApi, lessonId: string, section?: string): Promise<string | undefined> {
   const done = new Promise<string | undefined>((resolve) => {
@@ -17,7 +18,9 @@ async function showRendered(api: LessonsApi, lessonId: string, section?: string)
   });
   await api.reader.show({ lessonId, section });
   const themeKind = await done;
-  await new Promise((r) => setTimeout(r, 800)); // let the workbench finish painting around the webview
+  // The workbench around the page: the Lessons tree, when open, follows the reader to the section.
+  const node = section ? api.tree.sectionNode(lessonId, section) : api.tree.lessonNode(lessonId);
+  if (api.treeView.visible) await until('the tree following the reader', () => api.treeView.selection.includes(node));
   return themeKind;
 }
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { measureEventLoop } from './helpers/eventLoop';
 import { writeWorkspaceFile as writeFile } from './helpers/workspace';
 import { glossaryApi as api } from './helpers/api';
+import { until } from './helpers/until';
 
 async function hoverText(uri: vscode.Uri, needle: string, offset = 1): Promise<string> {
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -18,16 +19,6 @@ async function hoverText(uri: vscode.Uri, needle: string, offset = 1): Promise<s
       doc.positionAt(at + offset),
     )) ?? [];
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n----\n');
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
 }
 
 const USER_GLOSSARY = 'my-glossary.json';
@@ -232,10 +223,14 @@ describe('Glossary', function () {
       editor.document.positionAt(at + 'chong chap'.length),
     );
     const picked = vscode.commands.executeCommand('interpLessons.lookUpTerm');
-    // The quick pick opens seeded with the selection; VS Code's own matcher alone would show nothing.
-    await new Promise((r) => setTimeout(r, 800));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await picked;
+    // The quick pick opens seeded with the selection; VS Code's own matcher alone would show nothing. Accepting
+    // before it is open does nothing, so accept until the command returns (a wrong entry fails below).
+    let done = false;
+    void picked.then(() => (done = true));
+    await until('the look-up accepted', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return done;
+    });
     await until('the entry page', async () => g.panel.shownId === 'superposition');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

@@ -32,10 +32,12 @@ describe('Onboarding', function () {
       .getConfiguration('interpLessons')
       .update('courseFolder', empty, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.view.extension.interpLessons');
+    assert.ok(lessons.treeView.description, 'the shipped lessons\' "n/m read" before');
     await until('the folder course', async () => (await lessons.courses.get()).kind === 'folder');
     assert.deepStrictEqual(await lessons.tree.getChildren(), []);
-    // A message would hide the welcome content (VS Code shows it only for an empty tree without a message).
-    await new Promise((r) => setTimeout(r, 500));
+    // A message would hide the welcome content (VS Code shows it only for an empty tree without a message). The
+    // view's description, cleared for a course without lessons, is set in the same step as the message.
+    await until('the view described for the empty folder', () => lessons.treeView.description === undefined);
     assert.strictEqual(lessons.treeView.message, undefined);
 
     // Back to the shipped lessons: the tree fills again.
