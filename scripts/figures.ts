@@ -12,8 +12,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { plotToSvg, type XYPlot } from '../src/core';
-import { escapeXml, niceTicks } from '../src/core/snippets/svg';
+import { escapeXml, niceTicks, plotToSvg } from '../src/core/snippets/svg';
+import type { XYPlot } from '../src/core/snippets/types';
 
 export type FigureLanguage = 'en' | 'vi';
 export const FIGURE_LANGUAGES: FigureLanguage[] = ['en', 'vi'];
@@ -305,11 +305,16 @@ function superposition(lang: FigureLanguage): string {
   return out.join('');
 }
 
-// ---- 4. the IOI circuit in GPT-2 small, by head class (lesson 3; Wang et al., 2023, figure 2) ----
+// ---- 4. the IOI circuit in GPT-2 small, by head class (lesson 3) ----
+// Head numbers (layer.head) as Wang et al. (2023, ICLR version) give them: name movers 9.6, 9.9, 10.0 and negative name
+// movers 10.7, 11.10 (§3.1); S-inhibition 7.3, 7.9, 8.6, 8.10 (§3.2); duplicate-token 0.1, 3.0 and the "fuzzy" 0.10
+// (§3.3, appendices C and I); induction 5.5, 6.9 and the "fuzzy" 5.8, 5.9 (appendices C and H); previous-token 2.2, 4.11
+// (appendix D); backup name movers 9.0, 9.7, 10.1, 10.2, 10.6, 10.10, 11.2, 11.9 (appendix F). The table of appendix K
+// (their figure 20) lists all 26 by class. The boxes' heights follow the layers (later layers higher up).
 
 function ioiCircuit(lang: FigureLanguage): string {
   const t: Record<string, Text> = {
-    prevToken: { en: 'Previous token', vi: 'Token trước' },
+    prevToken: { en: 'Previous token', vi: 'Token liền trước' },
     duplicate: { en: 'Duplicate token', vi: 'Token trùng lặp' },
     induction: { en: 'Induction', vi: 'Cảm ứng (induction)' },
     sInhibition: { en: 'S-inhibition', vi: 'Ức chế S' },
@@ -319,6 +324,11 @@ function ioiCircuit(lang: FigureLanguage): string {
     heads: { en: 'heads', vi: 'đầu' },
     out: { en: 'logit of Mary ↑', vi: 'logit của Mary ↑' },
     layer: { en: 'layer ↑', vi: 'lớp ↑' },
+    note1: { en: 'Heads as layer.head (9.9 = head 9 of layer 9).', vi: 'Đầu ghi là lớp.đầu (9.9 = đầu 9 của lớp 9).' },
+    note2: {
+      en: 'In brackets: weaker, “fuzzy” heads (Wang et al., 2023, app. C).',
+      vi: 'Trong ngoặc: đầu yếu hơn, “mờ” (Wang và cộng sự, 2023, phụ lục C).',
+    },
   };
   const w = 720;
   const h = 450;
@@ -333,18 +343,32 @@ function ioiCircuit(lang: FigureLanguage): string {
     );
     if (tag[i]) out.push(text(tx(i), ty + 20, tag[i], { anchor: 'middle', size: 11, cls: 'il-muted-text' }));
   });
-  const node = (x: number, y: number, label: string, heads: string, c: string) =>
-    box(x - 76, y - 22, 152, 44, `il-box ${c}`) +
-    text(x, y - 4, label, { anchor: 'middle', size: 12, weight: 'bold' }) +
-    text(x, y + 13, `${t.heads[lang]} ${heads}`, { anchor: 'middle', size: 11, cls: 'il-muted-text' });
+  const bw = 176;
+  /** A class of heads: its name, then one or more lines of head numbers. */
+  const node = (x: number, y: number, label: string, heads: string[], c: string) => {
+    const bh = 44 + 14 * (heads.length - 1);
+    return (
+      box(x - bw / 2, y - 22, bw, bh, `il-box ${c}`) +
+      text(x, y - 4, label, { anchor: 'middle', size: 12, weight: 'bold' }) +
+      heads
+        .map((s, i) =>
+          text(x, y + 13 + 14 * i, i === 0 ? `${t.heads[lang]} ${s}` : s, {
+            anchor: 'middle',
+            size: 11,
+            cls: 'il-muted-text',
+          }),
+        )
+        .join('')
+    );
+  };
   const P = {
-    prev: { x: tx(4) - 20, y: 330 },
+    prev: { x: tx(4) - 28, y: 330 },
     dup: { x: tx(6) + 20, y: 330 },
     ind: { x: tx(6) + 20, y: 250 },
-    sinh: { x: tx(9) - 50, y: 190 },
-    nm: { x: tx(9) - 50, y: 110 },
-    neg: { x: tx(6) - 40, y: 110 },
-    backup: { x: tx(2) + 10, y: 190 },
+    sinh: { x: w - 8 - bw / 2, y: 190 },
+    nm: { x: w - 8 - bw / 2, y: 110 },
+    neg: { x: tx(5) + 10, y: 110 },
+    backup: { x: tx(1) + 50, y: 110 },
   };
   // Edges first, under the boxes.
   out.push(arrow(tx(3), ty - 18, P.prev.x - 30, P.prev.y + 22, 'il-ink', 1.5));
@@ -353,16 +377,21 @@ function ioiCircuit(lang: FigureLanguage): string {
   out.push(arrow(P.dup.x + 30, P.dup.y - 22, P.sinh.x - 10, P.sinh.y + 22, 'il-c4', 2));
   out.push(arrow(P.ind.x + 40, P.ind.y - 22, P.sinh.x - 40, P.sinh.y + 22, 'il-c4', 2));
   out.push(arrow(P.sinh.x, P.sinh.y - 22, P.nm.x, P.nm.y + 22, 'il-c4', 2));
-  out.push(arrow(tx(1), ty - 18, P.nm.x - 60, P.nm.y + 22, 'il-ink', 1.5, true));
+  // The name movers read Mary: up from the token, then across below the top row and above the middle boxes.
+  const bend = { x: tx(1), y: 270 };
+  out.push(line(tx(1), ty - 18, bend.x, bend.y, 'il-stroke il-ink', ' stroke-width="1.5" stroke-dasharray="5 4"'));
+  out.push(arrow(bend.x, bend.y, P.nm.x - 64, P.nm.y + 22, 'il-ink', 1.5, true));
   out.push(arrow(P.nm.x, P.nm.y - 22, P.nm.x, 40, 'il-c2', 2.5));
   out.push(text(P.nm.x, 28, t.out[lang], { anchor: 'middle', size: 13, cls: 'il-text il-c2' }));
-  out.push(node(P.prev.x, P.prev.y, t.prevToken[lang], '2.2, 4.11', 'il-c5'));
-  out.push(node(P.dup.x, P.dup.y, t.duplicate[lang], '0.1, 3.0', 'il-c5'));
-  out.push(node(P.ind.x, P.ind.y, t.induction[lang], '5.5, 6.9', 'il-c3'));
-  out.push(node(P.sinh.x, P.sinh.y, t.sInhibition[lang], '7.3, 7.9, 8.6, 8.10', 'il-c4'));
-  out.push(node(P.nm.x, P.nm.y, t.nameMover[lang], '9.6, 9.9, 10.0', 'il-c2'));
-  out.push(node(P.neg.x, P.neg.y, t.negative[lang], '10.7, 11.10', 'il-c1'));
-  out.push(node(P.backup.x, P.backup.y, t.backup[lang], '9.0, 10.1, …', 'il-c0'));
+  out.push(node(P.prev.x, P.prev.y, t.prevToken[lang], ['2.2, 4.11'], 'il-c5'));
+  out.push(node(P.dup.x, P.dup.y, t.duplicate[lang], ['0.1, 3.0 (0.10)'], 'il-c5'));
+  out.push(node(P.ind.x, P.ind.y, t.induction[lang], ['5.5, 6.9 (5.8, 5.9)'], 'il-c3'));
+  out.push(node(P.sinh.x, P.sinh.y, t.sInhibition[lang], ['7.3, 7.9, 8.6, 8.10'], 'il-c4'));
+  out.push(node(P.nm.x, P.nm.y, t.nameMover[lang], ['9.6, 9.9, 10.0'], 'il-c2'));
+  out.push(node(P.neg.x, P.neg.y, t.negative[lang], ['10.7, 11.10'], 'il-c1'));
+  out.push(node(P.backup.x, P.backup.y, t.backup[lang], ['9.0, 9.7, 10.1, 10.2,', '10.6, 10.10, 11.2, 11.9'], 'il-c0'));
+  out.push(text(40, 26, t.note1[lang], { size: 11, cls: 'il-muted-text' }));
+  out.push(text(40, 42, t.note2[lang], { size: 11, cls: 'il-muted-text' }));
   // Later layers higher up.
   out.push(arrow(22, ty - 30, 22, 60, 'il-muted', 1.5));
   out.push(
