@@ -67,17 +67,8 @@ function plot(svgText: string): HTMLElement {
 function render(view: ResultView): void {
   // Kept by VS Code with the panel: after a window reload the extension gets it back (ResultsPanel.revive).
   if (view.status !== 'running') vscodeApi.setState({ view });
-  root.replaceChildren();
-  const header = el('header', 'il-header');
-  header.append(el('h1', undefined, view.title));
-  if (view.description) header.append(el('p', 'il-description', view.description));
-  root.append(header);
-  if (view.question) {
-    const q = el('section', 'il-question');
-    q.setAttribute('role', 'note');
-    q.append(el('h2', undefined, L.predict ?? 'Predict'), el('p', undefined, view.question));
-    root.append(q);
-  }
+  root.replaceChildren(header(view));
+  if (view.question) root.append(question(view.question));
   if (view.status === 'running') {
     const s = el('p', 'il-status', L.running ?? 'Running…');
     s.setAttribute('aria-live', 'polite');
@@ -88,67 +79,92 @@ function render(view: ResultView): void {
     e.append(el('strong', undefined, L.failed ?? 'The run failed'), el('p', undefined, view.error ?? ''));
     root.append(e);
   } else {
-    const results = el('section', 'il-results');
-    const actions = el('div', 'il-actions');
-    if (view.exportable !== false)
-      actions.append(
-        button(L.copyMarkdown ?? 'Copy as Markdown', 'copyMarkdown', view.runId),
-        button(L.openPython ?? 'Open as Python', 'openPython', view.runId),
-      );
-    if (view.canRerun) actions.append(button(view.rerunLabel, 'rerun', view.runId));
-    results.append(actions);
-    if (view.params.length) {
-      const details = el('details', 'il-params');
-      details.append(el('summary', undefined, L.parameters ?? 'Parameters'), keyValueTable(view.params, 'il-kv'));
-      results.append(details);
-    }
-    // Summary and notes beside the plots on wide panels (one column on narrow ones).
-    const main = el('div', 'il-main');
-    const side = el('div', 'il-side');
-    side.append(el('h2', undefined, L.results ?? 'Results'), keyValueTable(view.summary, 'il-kv il-summary'));
-    for (const note of view.notes) {
-      const n = el('div', 'il-note', note);
-      n.setAttribute('role', 'note');
-      side.append(n);
-    }
-    const plots = el('div', 'il-plots');
-    for (const svg of view.plots) plots.append(plot(svg));
-    main.append(side, plots);
-    results.append(main);
-    for (const t of view.tables) {
-      const wrap = el('div', 'il-table-wrap');
-      const table = el('table', 'il-table');
-      table.append(el('caption', undefined, t.title));
-      const head = el('thead');
-      const hr = el('tr');
-      for (const c of t.columns) hr.append(el('th', undefined, c));
-      head.append(hr);
-      const body = el('tbody');
-      for (const r of t.rows) {
-        const tr = el('tr');
-        r.forEach((c, i) => tr.append(cell('td', i === 0 ? 'il-first' : 'il-num', c)));
-        body.append(tr);
-      }
-      table.append(head, body);
-      wrap.append(table);
-      results.append(wrap);
-    }
-    if (view.revealOnClick) {
-      results.hidden = true;
-      const gate = el('div', 'il-reveal');
-      const b = el('button', 'il-button il-primary', L.reveal ?? 'Reveal the results');
-      b.type = 'button';
-      b.addEventListener('click', () => {
-        results.hidden = false;
-        gate.remove();
-        report(view, true);
-      });
-      gate.append(el('p', undefined, L.revealHint ?? ''), b);
-      root.append(gate);
-    }
+    const results = resultsSection(view);
+    if (view.revealOnClick) root.append(revealGate(view, results));
     root.append(results);
   }
   report(view, view.status === 'done' && !view.revealOnClick);
+}
+
+function header(view: ResultView): HTMLElement {
+  const h = el('header', 'il-header');
+  h.append(el('h1', undefined, view.title));
+  if (view.description) h.append(el('p', 'il-description', view.description));
+  return h;
+}
+
+/** The run's "Predict" question, asked before the results. */
+function question(text: string): HTMLElement {
+  const q = el('section', 'il-question');
+  q.setAttribute('role', 'note');
+  q.append(el('h2', undefined, L.predict ?? 'Predict'), el('p', undefined, text));
+  return q;
+}
+
+/** A finished run: actions, parameters, summary and notes beside the plots, then the tables. */
+function resultsSection(view: ResultView): HTMLElement {
+  const results = el('section', 'il-results');
+  const actions = el('div', 'il-actions');
+  if (view.exportable !== false)
+    actions.append(
+      button(L.copyMarkdown ?? 'Copy as Markdown', 'copyMarkdown', view.runId),
+      button(L.openPython ?? 'Open as Python', 'openPython', view.runId),
+    );
+  if (view.canRerun) actions.append(button(view.rerunLabel, 'rerun', view.runId));
+  results.append(actions);
+  if (view.params.length) {
+    const details = el('details', 'il-params');
+    details.append(el('summary', undefined, L.parameters ?? 'Parameters'), keyValueTable(view.params, 'il-kv'));
+    results.append(details);
+  }
+  // Summary and notes beside the plots on wide panels (one column on narrow ones).
+  const main = el('div', 'il-main');
+  const side = el('div', 'il-side');
+  side.append(el('h2', undefined, L.results ?? 'Results'), keyValueTable(view.summary, 'il-kv il-summary'));
+  for (const note of view.notes) {
+    const n = el('div', 'il-note', note);
+    n.setAttribute('role', 'note');
+    side.append(n);
+  }
+  const plots = el('div', 'il-plots');
+  for (const svg of view.plots) plots.append(plot(svg));
+  main.append(side, plots);
+  results.append(main, ...view.tables.map(resultTable));
+  return results;
+}
+
+function resultTable(t: ResultView['tables'][number]): HTMLElement {
+  const wrap = el('div', 'il-table-wrap');
+  const table = el('table', 'il-table');
+  table.append(el('caption', undefined, t.title));
+  const head = el('thead');
+  const hr = el('tr');
+  for (const c of t.columns) hr.append(el('th', undefined, c));
+  head.append(hr);
+  const body = el('tbody');
+  for (const r of t.rows) {
+    const tr = el('tr');
+    r.forEach((c, i) => tr.append(cell('td', i === 0 ? 'il-first' : 'il-num', c)));
+    body.append(tr);
+  }
+  table.append(head, body);
+  wrap.append(table);
+  return wrap;
+}
+
+/** Hides the results until the learner has predicted and clicks Reveal (reported then, as revealed). */
+function revealGate(view: ResultView, results: HTMLElement): HTMLElement {
+  results.hidden = true;
+  const gate = el('div', 'il-reveal');
+  const b = el('button', 'il-button il-primary', L.reveal ?? 'Reveal the results');
+  b.type = 'button';
+  b.addEventListener('click', () => {
+    results.hidden = false;
+    gate.remove();
+    report(view, true);
+  });
+  gate.append(el('p', undefined, L.revealHint ?? ''), b);
+  return gate;
 }
 
 function report(view: ResultView, revealed: boolean): void {

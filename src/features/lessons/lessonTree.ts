@@ -1,12 +1,18 @@
 import * as vscode from 'vscode';
 import type { CourseLesson, Heading, LessonProgress, ProgressStore } from '../../core/activation';
 import { Commands } from '../../constants';
+import type { AnnotationCounts } from '../shared/annotationBridge';
 import type { CourseService, LoadedCourse } from './courseService';
 
 export type LessonNode =
   | { kind: 'module'; path: string }
   | { kind: 'lesson'; lessonId: string }
   | { kind: 'section'; lessonId: string; sectionId: string };
+
+/** Each lesson's number of annotations, and when they change (the AnnotationBridge in Deps gives both). */
+export interface LessonAnnotationCounts extends AnnotationCounts {
+  readonly onDidChangeCounts: vscode.Event<void>;
+}
 
 const PROGRESS_ICONS: Record<LessonProgress, vscode.ThemeIcon> = {
   unread: new vscode.ThemeIcon('circle-large-outline'),
@@ -28,12 +34,14 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
   constructor(
     private readonly courses: CourseService,
     private readonly progress: ProgressStore,
+    private readonly annotations?: LessonAnnotationCounts,
   ) {
     this.subscriptions.push(
       this.changed,
       courses.onDidChange(() => this.refresh()),
       progress.onDidChange(() => this.changed.fire(undefined)),
     );
+    if (annotations) this.subscriptions.push(annotations.onDidChangeCounts(() => this.changed.fire(undefined)));
   }
 
   refresh(): void {
@@ -112,69 +120,83 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
   }
 
   getTreeItem(element: LessonNode): vscode.TreeItem {
-    if (element.kind === 'module') {
-      const module = this.course?.modules.find((m) => m.path === element.path);
-      const single = (this.course?.modules.length ?? 0) <= 1;
-      const item = new vscode.TreeItem(
-        module?.title ?? element.path,
-        single ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
-      );
-      item.id = `module:${this.course?.kind}:${element.path}`;
-      item.iconPath = new vscode.ThemeIcon('mortar-board');
-      item.contextValue = 'module';
-      if (module) {
-        const ids = module.lessons.map((l) => l.id);
-        item.description = vscode.l10n.t('{0}/{1} read', this.progress.countRead(ids), ids.length);
-      }
-      if (module?.indexPath) {
-        item.command = {
-          command: Commands.showLesson,
-          title: vscode.l10n.t('Open Module'),
-          arguments: [{ lessonId: module.indexPath.replace(/\.md$/i, '') }],
-        };
-      }
-      return item;
+    if (element.kind === 'module') return this.moduleItem(element.path);
+    if (element.kind === 'lesson') return this.lessonItem(element.lessonId);
+    return this.sectionItem(element.lessonId, element.sectionId);
+  }
+
+  private moduleItem(path: string): vscode.TreeItem {
+    const module = this.course?.modules.find((m) => m.path === path);
+    const single = (this.course?.modules.length ?? 0) <= 1;
+    const item = new vscode.TreeItem(
+      module?.title ?? path,
+      single ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = `module:${this.course?.kind}:${path}`;
+    item.iconPath = new vscode.ThemeIcon('mortar-board');
+    item.contextValue = 'module';
+    if (module) {
+      const ids = module.lessons.map((l) => l.id);
+      item.description = vscode.l10n.t('{0}/{1} read', this.progress.countRead(ids), ids.length);
     }
-    const lesson = this.find(element.lessonId);
-    if (element.kind === 'lesson') {
-      const state = this.progress.get(element.lessonId);
-      const item = new vscode.TreeItem(
-        lesson ? `${lesson.order}. ${lesson.title}` : element.lessonId,
-        vscode.TreeItemCollapsibleState.Collapsed,
-      );
-      item.id = `lesson:${element.lessonId}`;
-      item.description = lesson?.minutes ? vscode.l10n.t('{0} min', lesson.minutes) : undefined;
-      item.iconPath = PROGRESS_ICONS[state];
-      item.contextValue = `lesson.${state}`;
-      item.accessibilityInformation = { label: `${item.label as string}, ${progressLabel(state)}` };
+    if (module?.indexPath) {
       item.command = {
         command: Commands.showLesson,
-        title: vscode.l10n.t('Open Lesson'),
-        arguments: [{ lessonId: element.lessonId }],
+        title: vscode.l10n.t('Open Module'),
+        arguments: [{ lessonId: module.indexPath.replace(/\.md$/i, '') }],
       };
-      return item;
     }
-    const section: Heading | undefined = lesson?.sections.find((s) => s.id === element.sectionId);
-    const hasChildren =
-      section?.level === 2 &&
-      !!lesson &&
-      lesson.sections.some(
-        (s, i, all) =>
-          i > all.indexOf(section) &&
-          s.level === 3 &&
-          all.slice(all.indexOf(section) + 1, i).every((x) => x.level === 3),
-      );
+    return item;
+  }
+
+  /** The reading state is the icon (and the spoken label); the description adds minutes and notes. */
+  private lessonItem(lessonId: string): vscode.TreeItem {
+    const lesson = this.find(lessonId);
+    const state = this.progress.get(lessonId);
     const item = new vscode.TreeItem(
-      section?.text ?? element.sectionId,
-      hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+      lesson ? `${lesson.order}. ${lesson.title}` : lessonId,
+      vscode.TreeItemCollapsibleState.Collapsed,
     );
-    item.id = `section:${element.lessonId}#${element.sectionId}`;
+    const notes = this.notesCount(lessonId);
+    item.id = `lesson:${lessonId}`;
+    item.description =
+      [lesson?.minutes ? vscode.l10n.t('{0} min', lesson.minutes) : '', notes].filter(Boolean).join(' · ') || undefined;
+    item.iconPath = PROGRESS_ICONS[state];
+    item.contextValue = `lesson.${state}`;
+    item.accessibilityInformation = {
+      label: [item.label as string, progressLabel(state), notes].filter(Boolean).join(', '),
+    };
+    item.command = {
+      command: Commands.showLesson,
+      title: vscode.l10n.t('Open Lesson'),
+      arguments: [{ lessonId }],
+    };
+    return item;
+  }
+
+  /** "3 notes" for a lesson with annotations in the course's language, else nothing. */
+  private notesCount(lessonId: string): string {
+    if (!this.course || !this.annotations) return '';
+    const n = this.annotations.count({ lessonId, language: this.course.language, course: this.course.kind });
+    return n <= 0 ? '' : n === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', n);
+  }
+
+  private sectionItem(lessonId: string, sectionId: string): vscode.TreeItem {
+    const lesson = this.find(lessonId);
+    const section: Heading | undefined = lesson?.sections.find((s) => s.id === sectionId);
+    const item = new vscode.TreeItem(
+      section?.text ?? sectionId,
+      lesson && section && hasSubsections(lesson.sections, section)
+        ? vscode.TreeItemCollapsibleState.Collapsed
+        : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = `section:${lessonId}#${sectionId}`;
     item.contextValue = 'section';
     item.iconPath = new vscode.ThemeIcon(section?.level === 3 ? 'dash' : 'bookmark');
     item.command = {
       command: Commands.showLesson,
       title: vscode.l10n.t('Open Section'),
-      arguments: [{ lessonId: element.lessonId, section: element.sectionId }],
+      arguments: [{ lessonId, section: sectionId }],
     };
     return item;
   }
@@ -205,6 +227,12 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
   dispose(): void {
     for (const d of this.subscriptions) d.dispose();
   }
+}
+
+/** An H2 directly followed by H3s has children (the H3s up to the next H2). */
+function hasSubsections(sections: readonly Heading[], section: Heading): boolean {
+  const at = sections.indexOf(section);
+  return section.level === 2 && sections[at + 1]?.level === 3;
 }
 
 function escapeMd(s: string): string {

@@ -39,7 +39,7 @@ const RUNNABLE = new Set(SNIPPETS.map((s) => s.id));
 export function register(context: vscode.ExtensionContext, deps: Deps, options: LessonsOptions = {}): LessonsApi {
   const courses = new CourseService(deps);
   const progress = new ProgressStore(context.globalState, StateKeys.progress);
-  const tree = new LessonTreeProvider(courses, progress);
+  const tree = new LessonTreeProvider(courses, progress, deps.annotations);
   const treeView = vscode.window.createTreeView(Views.lessons, { treeDataProvider: tree, showCollapseAll: true });
   const stateWrites = new StateWrites(deps.log);
   const marking = options.glossaryMarking ?? (() => undefined);
