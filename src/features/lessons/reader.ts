@@ -1,12 +1,5 @@
 import * as vscode from 'vscode';
-import { ui } from '../shared/ui';
-import { isExternalHref } from '../shared/links';
-import {
-  resolveLessonLink,
-  type GlossaryMarkOptions,
-  type KeyValueStore,
-  type ProgressStore,
-} from '../../core/activation';
+import type { GlossaryMarkOptions, KeyValueStore, ProgressStore } from '../../core/activation';
 import type { Deps, LessonLanguage } from '../shared/deps';
 import type { CourseService, LoadedCourse } from './courseService';
 import type { StateWrites } from './stateWrites';
@@ -21,6 +14,7 @@ import { LessonRenderer, lessonKey, type LessonArticle } from './lessonRender';
 import { lessonToShow, logRenderNotes, reportRenderFailure, reportTypesetAllFailure } from './readerNotices';
 import { ReaderEventHub, routePageMessage, type PageContext, type ReaderEvents } from './readerMessages';
 import { annotatableLesson, ReaderAnnotationHost } from './readerAnnotations';
+import { followLessonLink, typesetAllMath, type ReaderActionContext } from './readerActions';
 
 export type { ReaderEvents } from './readerMessages';
 
@@ -93,19 +87,8 @@ export class LessonReader implements vscode.Disposable {
       webviewPanel: () => this.view?.panel.webviewPanel,
       setScrollStorage: (wrap) => this.scroll.replaceStorage(wrap),
     };
-    const annotationHost = new ReaderAnnotationHost({
-      shown: () => {
-        const view = this.view;
-        const lesson = view?.annotatable;
-        return view && lesson && { lesson, post: (m) => view.panel.postMessage(m) };
-      },
-      show: (target) => this.show(target),
-      courses,
-      renders: this.renders,
-      bridge: deps.annotations,
-    });
     this.disposables.push(
-      deps.annotations.setReaderHost(annotationHost),
+      deps.annotations.setReaderHost(new ReaderAnnotationHost({ ...this.actions, bridge: deps.annotations })),
       this.events,
       courses.onDidChange(() =>
         runAndLog(this.deps.log, 'show the lesson in the changed course', () => this.rerender()),
@@ -279,26 +262,9 @@ export class LessonReader implements vscode.Disposable {
     if (this.view?.insteadOfLesson(course, lessonId, message)) this.events.currentChanged.fire(undefined);
   }
 
-  /**
-   * Typesets every formula of the lesson in the reader, past the math limits (the banner's button and the
-   * Typeset All Formulas command), in the worker; remembered for that lesson until the window closes.
-   */
-  async typesetAllMath(): Promise<boolean> {
-    const shown = this.view?.current;
-    const untypeset = this.view?.untypeset;
-    if (!shown) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a lesson first.'));
-      return false;
-    }
-    if (!untypeset) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Every formula in this lesson is already typeset.'));
-      return false;
-    }
-    this.renders.typesetAllOf(untypeset.key);
-    this.deps.log.info(`${shown.path}: typesetting all formulas (${untypeset.formulas} were shown as TeX source)`);
-    // True when the lesson is now shown with every formula typeset.
-    const shownAgain = await this.show({ lessonId: shown.lessonId, language: shown.language }, { reveal: false });
-    return shownAgain && this.view?.untypeset === undefined;
+  /** Typesets every formula of the shown lesson (readerActions.ts); true when it is then shown so. */
+  typesetAllMath(): Promise<boolean> {
+    return typesetAllMath(this.actions);
   }
 
   scrollTo(section: string): void {
@@ -328,17 +294,21 @@ export class LessonReader implements vscode.Disposable {
     };
   }
 
-  /** Follows a link clicked in the page: another lesson (and section), or an external https page. */
-  async followLink(href: string): Promise<void> {
-    if (isExternalHref(href)) return void (await vscode.env.openExternal(vscode.Uri.parse(href, true)));
-    const from = this.view?.current;
-    if (!from) return;
-    const target = resolveLessonLink(from.path, href, (await this.courses.get(from.language)).pages);
-    if (!this.view) return;
-    if (!target)
-      void ui.showWarningMessage(vscode.l10n.t('This link does not lead to a lesson in this course: {0}', href));
-    else if (target.lesson.id === from.lessonId && target.section) this.scrollTo(target.section);
-    else await this.show({ lessonId: target.lesson.id, section: target.section, language: from.language });
+  /** Follows a link clicked in the page (readerActions.ts). */
+  followLink(href: string): Promise<void> {
+    return followLessonLink(this.actions, href);
+  }
+
+  /** What the reader's actions act on. */
+  private get actions(): ReaderActionContext {
+    return {
+      log: this.deps.log,
+      courses: this.courses,
+      renders: this.renders,
+      view: () => this.view,
+      show: (target, opts) => this.show(target, opts),
+      scrollTo: (section) => this.scrollTo(section),
+    };
   }
 
   dispose(): void {

@@ -9,6 +9,7 @@ import type {
 } from '../shared/annotationBridge';
 import type { CourseService, LoadedCourse } from './courseService';
 import type { LessonRenderer } from './lessonRender';
+import type { ReaderView } from './readerView';
 
 /** A lesson as the annotations feature sees it; its plain text is computed once, on first use. */
 export function annotatableLesson(
@@ -39,8 +40,7 @@ export function sameLesson(a: LessonRef, b: LessonRef): boolean {
 
 /** What the reader gives its annotation host. */
 export interface ReaderAccess {
-  /** The lesson the page shows, and a way to post to it. */
-  shown(): { lesson: AnnotatableLesson; post(message: Record<string, unknown>): void } | undefined;
+  view(): ReaderView | undefined;
   show(target: { lessonId: string; language: LessonRef['language']; section?: string }): Promise<boolean>;
   courses: CourseService;
   renders: LessonRenderer;
@@ -55,13 +55,14 @@ export class ReaderAnnotationHost implements ReaderHost {
   constructor(private readonly reader: ReaderAccess) {}
 
   current(): AnnotatableLesson | undefined {
-    return this.reader.shown()?.lesson;
+    return this.reader.view()?.annotatable;
   }
 
   post(lesson: AnnotatableLesson, message: PageAnnotationsMessage | { type: 'revealAnnotation'; id: string }): boolean {
-    const shown = this.reader.shown();
-    if (!shown || !sameLesson(shown.lesson, lesson)) return false;
-    shown.post(message);
+    const view = this.reader.view();
+    const shown = view?.annotatable;
+    if (!view || !shown || !sameLesson(shown, lesson)) return false;
+    view.panel.postMessage(message);
     return true;
   }
 
