@@ -12,5 +12,9 @@ export {
   replaceNoteEdit,
   deleteEntryEdit,
   setColorEdit,
+  notesAsMarkdown,
+  newAnnotationId,
+  normalizeNote,
+  NotesReadOnlyError,
 } from './notesFile';
 export type { NotesFile, NotesEntry, NotesDiagnostic, NotesEdit, NotesFileHeader, EntryContext } from './notesFile';

@@ -1,8 +1,16 @@
-// CONTRACT STUB (issue 16): the notes-format helper replaces the bodies; the signatures are the contract.
+// The notes file (issue 16): one markdown file per lesson and language holding the user's highlights and notes,
+// readable and editable by hand. The format is a public contract, documented in docs/annotations-format.md; the
+// grammar is in notesLines.ts, the anchor line in notesAnchor.ts, the reading in notesScan.ts, the edits in
+// notesEdits.ts.
+import { NOTES_FORMAT_VERSION } from './notesAnchor';
+import { FILE_COMMENT } from './notesFormat';
+import { isBlank, normalizeNote } from './notesLines';
+import { scanNotes } from './notesScan';
 import type { Annotation } from './types';
 
-/** The version written in every anchor line; a file with a newer one is read-only for this extension. */
-export const NOTES_FORMAT_VERSION = 1;
+export { NOTES_FORMAT_VERSION, normalizeNote };
+export { formatEntry, newNotesFile, newAnnotationId } from './notesFormat';
+export { insertEntryEdit, replaceNoteEdit, deleteEntryEdit, setColorEdit, NotesReadOnlyError } from './notesEdits';
 
 /** One annotation found in a notes file, with where it is (UTF-16 offsets into the file's text). */
 export interface NotesEntry extends Annotation {
@@ -40,6 +48,8 @@ export interface NotesFileHeader {
   lessonId: string;
   language: string;
   title: string;
+  /** The word before the title in the file's first heading (`# Notes: <title>`), in the lesson's language. */
+  label?: string;
   /** The link that opens the lesson in the reader. */
   link: string;
 }
@@ -47,48 +57,31 @@ export interface NotesFileHeader {
 /** What an entry needs besides the annotation: the section heading's title and the link to the section. */
 export interface EntryContext {
   sectionTitle?: string;
+  /** The lesson's title, for the link's text (`Lesson › Section`). */
+  lessonTitle?: string;
   link: string;
 }
 
+/** Reads a notes file: its entries, a diagnostic (0-based line) for each entry it cannot read, never throws. */
 export function parseNotesFile(text: string): NotesFile {
-  void text;
-  throw new Error('parseNotesFile: not implemented yet');
+  const scan = scanNotes(text);
+  return { entries: scan.entries.map((e) => e.entry), diagnostics: scan.diagnostics, readOnly: scan.readOnly };
 }
 
-export function formatEntry(annotation: Annotation, ctx: EntryContext): string {
-  void annotation;
-  void ctx;
-  throw new Error('formatEntry: not implemented yet');
-}
-
-export function newNotesFile(header: NotesFileHeader): string {
-  void header;
-  throw new Error('newNotesFile: not implemented yet');
-}
-
-export function insertEntryEdit(text: string, annotation: Annotation, ctx: EntryContext): NotesEdit {
-  void text;
-  void annotation;
-  void ctx;
-  throw new Error('insertEntryEdit: not implemented yet');
-}
-
-export function replaceNoteEdit(text: string, entry: NotesEntry, note: string): NotesEdit {
-  void text;
-  void entry;
-  void note;
-  throw new Error('replaceNoteEdit: not implemented yet');
-}
-
-export function deleteEntryEdit(text: string, entry: NotesEntry): NotesEdit {
-  void text;
-  void entry;
-  throw new Error('deleteEntryEdit: not implemented yet');
-}
-
-export function setColorEdit(text: string, entry: NotesEntry, color: Annotation['color']): NotesEdit {
-  void text;
-  void entry;
-  void color;
-  throw new Error('setColorEdit: not implemented yet');
+/**
+ * The file's entries as plain markdown (Copy Notes as Markdown): the same text without the anchor lines and the
+ * file's own comment, so every quote, note, link and the user's own text stay as they are.
+ */
+export function notesAsMarkdown(text: string): string {
+  const scan = scanNotes(text);
+  const drop = new Set(scan.entries.map((e) => e.entry.line));
+  scan.lines.forEach((l, i) => {
+    if (!l.text.startsWith(FILE_COMMENT)) return;
+    drop.add(i);
+    if (i + 1 < scan.lines.length && isBlank(scan.lines[i + 1].text)) drop.add(i + 1);
+  });
+  return scan.lines
+    .filter((_, i) => !drop.has(i))
+    .map((l) => text.slice(l.start, l.next))
+    .join('');
 }
