@@ -1,6 +1,7 @@
 // Runs inside the reader webview (bundled to media/reader.js). It only displays what the extension
 // sends and reports user actions back; it never builds HTML from page input.
 import { safeDecodeURIComponent } from '../core/text/decode';
+import { PageAnnotations } from './annotations/controller';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void; getState(): unknown; setState(s: unknown): void };
 
@@ -35,6 +36,7 @@ document.addEventListener('securitypolicyviolation', (e) => {
 });
 
 applyFontSize(config.fontSize);
+const annotations = new PageAnnotations({ post: (m) => vscode.postMessage(m), applyStyles });
 
 function applyFontSize(size: number | undefined): void {
   if (typeof size === 'number' && size >= 8 && size <= 40)
@@ -91,8 +93,10 @@ async function show(m: ShowMessage): Promise<void> {
   endObserver = undefined;
   // A very long lesson: the browser lays out and paints only what is near the screen (content-visibility).
   root.classList.toggle('il-long', m.html.length > LONG_HTML);
+  annotations.reset();
   root.innerHTML = m.html;
   applyStyles(root);
+  annotations.shown(m.lessonId, root);
   document.title = m.title;
   currentLesson = m.lessonId;
   void root.offsetHeight; // layout now, so the fonts the math needs start loading
@@ -176,6 +180,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     scrollToSection((m as { section: string }).section);
     reportScroll();
   } else if (m.type === 'config') applyFontSize((m as { fontSize?: number }).fontSize);
+  else annotations.handle(m as Record<string, unknown>);
 });
 
 document.addEventListener('click', (event) => {
