@@ -112,7 +112,7 @@ export function lessonPlainText(bodyHtml: string): string {
   return out.join('');
 }
 
-const VOID = new Set([
+export const VOID = new Set([
   'area',
   'base',
   'br',
@@ -127,9 +127,9 @@ const VOID = new Set([
   'track',
   'wbr',
 ]);
-const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'textarea', 'title']);
-const RCDATA = new Set(['textarea', 'title']);
-const PRE_LIKE = new Set(['pre', 'listing', 'textarea']);
+export const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'textarea', 'title']);
+export const RCDATA = new Set(['textarea', 'title']);
+export const PRE_LIKE = new Set(['pre', 'listing', 'textarea']);
 
 function isAlpha(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -260,7 +260,7 @@ const C1 = [
 ];
 
 /** html[start, end) with character references decoded. */
-function decodeText(html: string, start: number, end: number): string {
+export function decodeText(html: string, start: number, end: number): string {
   let amp = html.indexOf('&', start);
   if (amp < 0 || amp >= end) return html.slice(start, end);
   let out = '';
