@@ -34,7 +34,7 @@ export const PLAIN_TEXT_VERSION = 1;
  *   dropped; entities decoded (named ones the renderer, KaTeX, highlight.js and the SVG writer emit, and
  *   numeric ones); comments add nothing.
  *
- * Never throws; linear in the HTML's length.
+ * Never throws; linear in the HTML's length (end tags look for their element among the innermost 1,024 open ones).
  */
 export function lessonPlainText(bodyHtml: string): string {
   const html = bodyHtml.indexOf('\r') < 0 ? bodyHtml : bodyHtml.replace(/\r\n?/g, '\n');
@@ -44,7 +44,8 @@ export function lessonPlainText(bodyHtml: string): string {
   const names: string[] = [];
   const modes: TextMode[] = [];
   const foreign: boolean[] = [];
-  let mode = TextMode.Normal;
+  let depth = 0;
+  let mode = NORMAL;
   let inForeign = false;
   let i = 0;
   while (i < n) {
@@ -58,12 +59,12 @@ export function lessonPlainText(bodyHtml: string): string {
     const c = html.charCodeAt(i + 1);
     if (isAlpha(c)) {
       // A start tag.
-      const tag = readTag(html, i + 1, mode !== TextMode.Skip);
+      const tag = readTag(html, i + 1, mode !== SKIP);
       if (!tag) break; // unterminated at the end: the browser drops it
       i = tag.end;
       const name = tag.name;
       const childForeign: boolean = inForeign || name === 'svg' || name === 'math';
-      const m = childMode(mode, name, tag.className, tag.ariaHidden, tag.encoding);
+      const m: TextMode = mode === SKIP ? SKIP : childMode(mode, name, tag.className, tag.ariaHidden, tag.encoding);
       if (!childForeign && VOID.has(name)) continue;
       if (childForeign && tag.selfClosing) continue;
       if (!childForeign && RAW_TEXT.has(name)) {
@@ -75,9 +76,10 @@ export function lessonPlainText(bodyHtml: string): string {
         continue;
       }
       if (!childForeign && PRE_LIKE.has(name) && html.charCodeAt(i) === 10) i++;
-      names.push(name);
-      modes.push(mode);
-      foreign.push(inForeign);
+      names[depth] = name;
+      modes[depth] = mode;
+      foreign[depth] = inForeign;
+      depth++;
       mode = m;
       inForeign = childForeign;
     } else if (c === 47 /* / */) {
@@ -85,11 +87,16 @@ export function lessonPlainText(bodyHtml: string): string {
         const tag = readTag(html, i + 2, false);
         if (!tag) break;
         i = tag.end;
-        const k = names.lastIndexOf(tag.name);
-        if (k >= 0) {
+        // The innermost open element of that name (looked for among the innermost MAX_END_TAG_SEARCH only, so
+        // that broken HTML stays linear; the renderer's is balanced and far shallower).
+        const name = tag.name;
+        const stop = Math.max(0, depth - MAX_END_TAG_SEARCH);
+        for (let k = depth - 1; k >= stop; k--) {
+          if (names[k] !== name) continue;
           mode = modes[k];
           inForeign = foreign[k];
-          names.length = modes.length = foreign.length = k;
+          depth = k;
+          break;
         }
       } else if (html.charCodeAt(i + 2) === 62 /* > */) i += 3;
       else i = skipTag(html, i);
@@ -111,6 +118,11 @@ export function lessonPlainText(bodyHtml: string): string {
   }
   return out.join('');
 }
+
+// The modes as plain numbers in the hot loop.
+const NORMAL = TextMode.Normal;
+const SKIP = TextMode.Skip;
+const MAX_END_TAG_SEARCH = 1024;
 
 export const VOID = new Set([
   'area',
