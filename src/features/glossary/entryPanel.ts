@@ -15,15 +15,17 @@ import {
 import { Commands, WebviewTypes } from '../../constants';
 import type { Log } from '../shared/deps';
 import { loadRenderer } from '../shared/render/renderer';
-import { RenderService, type RenderLimits } from '../shared/render/renderService';
+import { RenderService } from '../shared/render/renderService';
+import { renderWorkerPath } from '../shared/render/sharedRenderService';
 import { contentLabels } from './labels';
 import type { LessonIndex } from './lessonIndex';
 import { parseEntryPageMessage } from './pageMessages';
 import { errorMessage } from '../shared/errors';
 
-/** Test hooks, given at construction. */
-export interface GlossaryEntryPanelOptions extends Partial<RenderLimits> {
-  /** Renders an entry's markdown on the extension host (default: the reader's renderer, within `budgetMs`). */
+export interface GlossaryEntryPanelOptions {
+  /** Where entries render: the service the reader shares (sharedRenderService); without it, one of the page's own. */
+  renderService?: RenderService;
+  /** Test hook: renders an entry's markdown on the extension host (default: the reader's renderer, within `budgetMs`). */
   renderOnHost?: (markdown: string, budgetMs: number) => RenderedLesson;
 }
 
@@ -42,6 +44,7 @@ export class GlossaryEntryPanel implements vscode.Disposable {
   /** The last entry put on the page and where it was rendered, for tests. */
   lastRender: { id: string; where: 'host' | 'worker'; untypesetFormulas?: number } | undefined;
   private readonly renderer: RenderService;
+  private readonly renderOnHost: (markdown: string, budgetMs: number) => RenderedLesson;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -51,17 +54,11 @@ export class GlossaryEntryPanel implements vscode.Disposable {
     private readonly log: Log,
     options: GlossaryEntryPanelOptions = {},
   ) {
-    const renderOnHost = options.renderOnHost ?? ((m, budgetMs) => loadRenderer().renderLesson(m, { budgetMs }));
-    this.renderer = new RenderService({
-      workerPath: vscode.Uri.joinPath(extensionUri, 'dist', 'render-worker.js').fsPath,
-      log,
-      renderTimeoutMs: options.renderTimeoutMs,
-      hostBudgetMs: options.hostBudgetMs,
-      renderOnHost: (job) => ({ rendered: renderOnHost(job.markdown, job.budgetMs!) }),
-    });
+    this.renderOnHost = options.renderOnHost ?? ((m, budgetMs) => loadRenderer().renderLesson(m, { budgetMs }));
+    this.renderer = options.renderService ?? new RenderService({ workerPath: renderWorkerPath(extensionUri), log });
   }
 
-  /** Tests change the render limits through this (each setter returns the function that puts it back). */
+  /** Tests change the (shared) render limits through this (each setter returns the function that puts it back). */
   get testing(): RenderService['testing'] {
     return this.renderer.testing;
   }
@@ -203,6 +200,8 @@ export class GlossaryEntryPanel implements vscode.Disposable {
       const { result, where } = await this.renderer.render({
         job: { markdown, lessonPath: '', pages: [], runnableSnippets: [], labels: {} },
         name: `glossary entry "${id}"`,
+        // An entry is bare markdown (no lesson links to classify, no snippets): the renderer alone.
+        renderOnHost: (job) => ({ rendered: this.renderOnHost(job.markdown, job.budgetMs!) }),
       }).result;
       const html = result.htmlParts ? result.htmlParts.join('') : moveInlineStyles(result.rendered.html);
       return { html, where: where === 'worker' ? 'worker' : 'host', untypesetMath: result.rendered.untypesetMath };

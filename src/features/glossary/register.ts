@@ -3,6 +3,7 @@ import type MarkdownIt from 'markdown-it';
 import { glossaryMarkdownItPlugin, type GlossaryMarkOptions } from '../../core/activation';
 import { Views } from '../../constants';
 import { registerCommands } from '../shared/commands';
+import { sharedRenderService } from '../shared/render/sharedRenderService';
 import type { Deps } from '../shared/deps';
 import { formulaImages } from './formulaBundle';
 import { glossaryCommands } from './commands';
@@ -31,7 +32,9 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
   const tree = new GlossaryTree(glossary, language);
   const view = vscode.window.createTreeView(Views.glossary, { treeDataProvider: tree, showCollapseAll: false });
   tree.view = view;
-  const panel = new GlossaryEntryPanel(context.extensionUri, glossary, language, lessons, deps.log);
+  const panel = new GlossaryEntryPanel(context.extensionUri, glossary, language, lessons, deps.log, {
+    renderService: sharedRenderService(context, deps),
+  });
 
   let hoverRegistration: vscode.Disposable | undefined;
   const registerHover = () => {

@@ -37,6 +37,8 @@ export interface RenderRequest {
   progressTitle?: string;
   /** Serves an unchanged render again: `version` holds everything the result depends on. */
   cache?: { key: string; version: string };
+  /** How this job renders on the host instead of the service's way (the glossary entry page: bare markdown). */
+  renderOnHost?: (job: RenderJob) => RenderJobResult;
 }
 
 export interface RenderOutcome {
@@ -122,7 +124,8 @@ export class RenderService {
     const budgetMs = this.limits.hostBudgetMs;
     try {
       const hostJob = { ...job, budgetMs };
-      const result = this.options.renderOnHost?.(hostJob) ?? runRenderJob(hostJob, loadRenderer());
+      const renderOnHost = request.renderOnHost ?? this.options.renderOnHost;
+      const result = renderOnHost ? renderOnHost(hostJob) : runRenderJob(hostJob, loadRenderer());
       return Promise.resolve({ result, where: 'host', ms: Date.now() - started });
     } catch (e) {
       if (!isRenderOverBudget(e)) return Promise.reject(e);
