@@ -52,18 +52,20 @@ interface Region {
 
 /** The part before the first `## ` heading, then one region per `## ` heading, up to the next heading of level 1-2. */
 function regions(scan: NotesScan): Region[] {
-  const h2 = scan.headings.filter((h) => h.level === 2);
-  const out: Region[] = [{ from: 0, to: h2.length ? h2[0].line : scan.lines.length, entries: [] }];
-  for (const h of h2) {
-    const next = scan.headings.find((n) => n.line > h.line);
-    out.push({
-      heading: { line: h.line, title: h.title },
-      from: h.line + 1,
-      to: next ? next.line : scan.lines.length,
-      entries: [],
-    });
+  const { headings, lines } = scan;
+  const firstH2 = headings.find((h) => h.level === 2);
+  const out: Region[] = [{ from: 0, to: firstH2 ? firstH2.line : lines.length, entries: [] }];
+  headings.forEach((h, i) => {
+    if (h.level !== 2) return;
+    const to = i + 1 < headings.length ? headings[i + 1].line : lines.length;
+    out.push({ heading: { line: h.line, title: h.title }, from: h.line + 1, to, entries: [] });
+  });
+  // Entries and regions are both in line order: one pass assigns each entry to the region holding it, if any.
+  let r = 0;
+  for (const e of scan.entries) {
+    while (r < out.length && out[r].to <= e.entry.line) r++;
+    if (r < out.length && e.entry.line >= out[r].from) out[r].entries.push(e);
   }
-  for (const e of scan.entries) out.find((r) => e.entry.line >= r.from && e.entry.line < r.to)?.entries.push(e);
   return out;
 }
 

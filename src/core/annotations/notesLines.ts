@@ -35,8 +35,9 @@ const SECTION_HEADING = /^#{1,2}(?:[ \t]|$)/;
 const BLANK = /^[ \t]*$/;
 // `[text](target)` or `[text](<target>)` and nothing else on the line; the text may hold escaped brackets.
 const LINK_LINE = /^\[((?:[^\\[\]]|\\.)*)\]\((<?)([^\s()<>]*)(>?)\)[ \t]*$/;
-// The host is the extension's id, `<publisher>.<name>`; web links are never lesson links.
-const LESSON_LINK = /^(?!https?:)[a-z][a-z0-9+.-]*:\/\/[a-z0-9-]+\.[a-z0-9-]+\/lesson(?:[/?#]|$)/i;
+// The host is the extension's id, `<publisher>.<name>`; web and script links are never lesson links.
+const LESSON_LINK =
+  /^(?!(?:https?|javascript|vbscript|data|file):)[a-z][a-z0-9+.-]*:\/\/[a-z0-9-]+\.[a-z0-9-]+\/lesson(?:[/?#]|$)/i;
 
 export const isAnchorLine = (line: string): boolean => ANCHOR_START.test(line);
 export const isBlank = (line: string): boolean => BLANK.test(line);
