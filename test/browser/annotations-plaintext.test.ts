@@ -33,6 +33,8 @@ interface PageResult {
   text: string;
   formulas: number;
   checked: number;
+  /** How long indexDomText took (wall time, in the page). */
+  indexMs: number;
   problems: string[];
 }
 
@@ -46,7 +48,9 @@ function checkInPage(args: { html: string; samples: number; seed: number }): Pag
     offsetOf(node: Node, offset: number, side: 'start' | 'end'): number | undefined;
     segments(start: number, end: number): Seg[];
   };
+  const t0 = performance.now();
   const index = (window as unknown as { __indexDomText(r: HTMLElement): Index }).__indexDomText(root);
+  const indexMs = performance.now() - t0;
   const text = index.text;
   const problems: string[] = [];
   let seed = args.seed;
@@ -142,7 +146,7 @@ function checkInPage(args: { html: string; samples: number; seed: number }): Pag
   }
   if (index.offsetOf(root, root.childNodes.length, 'end') !== text.length) problems.push('end of root');
   if (index.offsetOf(document.body, 0, 'start') !== undefined) problems.push('a point outside the root has an offset');
-  return { text, formulas: formulas.length, checked, problems: problems.slice(0, 20) };
+  return { text, formulas: formulas.length, checked, indexMs, problems: problems.slice(0, 20) };
 }
 
 describe('Annotations plain text: lessonPlainText and the page DOM walker agree in headless Chromium', function () {
@@ -219,12 +223,14 @@ describe('Annotations plain text: lessonPlainText and the page DOM walker agree 
     const failures: string[] = [];
     let formulas = 0;
     let checked = 0;
+    let slowestShipped = { name: '', ms: 0 };
     for (const [k, c] of cases.entries()) {
       const expected = lessonPlainText(c.html);
       const big = c.html.length > 2_000_000;
       const r = await page.evaluate(checkInPage, { html: c.html, samples: big ? 20 : 150, seed: k + 1 });
       formulas += r.formulas;
       checked += r.checked;
+      if (/^(en|vi)\//.test(c.name) && r.indexMs > slowestShipped.ms) slowestShipped = { name: c.name, ms: r.indexMs };
       if (r.text !== expected) {
         let at = 0;
         while (at < r.text.length && r.text[at] === expected[at]) at++;
@@ -234,7 +240,9 @@ describe('Annotations plain text: lessonPlainText and the page DOM walker agree 
       }
       for (const p of r.problems) failures.push(`${c.name}: ${p}`);
     }
-    console.log(`      ${cases.length} cases, ${formulas} formulas, ${checked} ranges round-tripped`);
+    console.log(
+      `      ${cases.length} cases, ${formulas} formulas, ${checked} ranges round-tripped; slowest shipped lesson to index: ${slowestShipped.name} ${slowestShipped.ms.toFixed(1)} ms`,
+    );
     assert.deepStrictEqual(failures.slice(0, 30), []);
     assert.ok(formulas > 100, `only ${formulas} formulas`);
   });

@@ -149,8 +149,12 @@ class FoldBuffer {
   }
 }
 
+const PLAIN_ASCII = /[^\x21-\x7e ]| {2}/;
+
 /** The folded form of `s` alone (a quote, a prefix). */
 export function fold(s: string): string {
+  // Printable ASCII without runs of spaces folds to itself.
+  if (!PLAIN_ASCII.test(s)) return s;
   return foldText(s).text;
 }
 
