@@ -110,6 +110,26 @@ const LAZY = {
   'snippet-python': { request: /^\.\/snippets\/python$/, importer: 'lazy.ts', entry: core('snippets', 'python.ts') },
 };
 
+/**
+ * One `vscode` namespace for the whole bundle. Each `import * as vscode from 'vscode'` of an external module
+ * otherwise becomes its own `__toESM(require('vscode'))`, which copies every name of the API onto a new object
+ * at require time (43 copies in dist/extension.js); here all files import one ESM module that re-exports it once.
+ */
+const oneVscodeNamespace = {
+  name: 'one-vscode-namespace',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'one-vscode'
+        ? { path: 'vscode', external: true }
+        : { path: 'vscode', namespace: 'one-vscode' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'one-vscode' }, () => ({
+      contents: "export * from 'vscode';",
+      loader: 'js',
+    }));
+  },
+};
+
 /** The shipped glossary compiled by core's own compileGlossary (TypeScript, run through esbuild-register). */
 function compiledBuiltinGlossary() {
   const { unregister } = require('esbuild-register/dist/node').register({ target: 'node20' });
@@ -199,7 +219,7 @@ function nodeBuildOptions({ production: prod = production, outdir = path.join(ro
     // jsonc-parser's `main` is a UMD file whose inner require('./impl/format') esbuild cannot follow.
     mainFields: ['module', 'main'],
     metafile: true,
-    plugins: [problemReporter, lazyPieces, glossaryFormulasPlugin(defaultGlossaryPath)],
+    plugins: [problemReporter, oneVscodeNamespace, lazyPieces, glossaryFormulasPlugin(defaultGlossaryPath)],
   };
 }
 
