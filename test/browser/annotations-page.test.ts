@@ -20,6 +20,7 @@ import {
 
 const LESSON = 'en/01-what-is-mech-interp';
 const ROOT = path.resolve(__dirname, '..', '..');
+const SCREENSHOTS = process.env.INTERP_SCREENSHOTS || path.join(ROOT, 'dist', 'screenshots');
 const LABELS = {
   toolbar: 'Annotate the selection',
   highlight: 'Highlight',
@@ -60,7 +61,7 @@ describe('Annotations in the reader page (headless Chromium, real CSP)', functio
   const first = { id: 'first', color: 'yellow', start: at('A trained language'), end: at('A trained language') + 40 };
   const second = { id: 'second', color: 'green', start: first.start + 20, end: first.start + 60 };
   const noted = { id: 'noted', color: 'pink', start: at('This lesson uses'), end: at('This lesson uses') + 16 };
-  const noted2 = { id: 'noted2', color: 'yellow', start: at('then explains'), end: at('then explains') + 13 };
+  const noted2 = { id: 'noted2', color: 'yellow', start: noted.end + 1, end: noted.end + 18 };
   const note = (id: string) => `<p>Note of <strong>${id}</strong></p>`;
   const items = [
     { ...across, noteHtml: '' },
@@ -369,4 +370,125 @@ describe('Annotations in the reader page (headless Chromium, real CSP)', functio
     await showLesson(page, LESSON, article);
     assert.strictEqual(await page.evaluate(() => document.querySelectorAll('[data-il-ann]').length), 0);
   });
+});
+
+/** VS Code's default colours (Light Modern, Dark Modern, Dark and Light High Contrast) of what the marks use. */
+const THEMES: Record<string, Record<string, string>> = {
+  'vscode-light': {
+    'editor-background': '#ffffff',
+    'editor-foreground': '#3b3b3b',
+    'charts-yellow': '#bf8803',
+    'charts-green': '#388a34',
+    'charts-blue': '#1a85ff',
+    'charts-red': '#e51400',
+    'charts-purple': '#652d90',
+  },
+  'vscode-dark': {
+    'editor-background': '#1f1f1f',
+    'editor-foreground': '#cccccc',
+    'charts-yellow': '#cca700',
+    'charts-green': '#89d185',
+    'charts-blue': '#3794ff',
+    'charts-red': '#f14c4c',
+    'charts-purple': '#b180d7',
+  },
+  'vscode-high-contrast': {
+    'editor-background': '#000000',
+    'editor-foreground': '#ffffff',
+    'charts-yellow': '#ffd700',
+    'charts-green': '#89d185',
+    'charts-blue': '#3794ff',
+    'charts-red': '#f14c4c',
+    'charts-purple': '#b180d7',
+    contrastActiveBorder: '#f38518',
+  },
+  'vscode-high-contrast-light': {
+    'editor-background': '#ffffff',
+    'editor-foreground': '#292929',
+    'charts-yellow': '#895503',
+    'charts-green': '#374e06',
+    'charts-blue': '#0f4a85',
+    'charts-red': '#b5200d',
+    'charts-purple': '#652d90',
+    contrastActiveBorder: '#006bbd',
+  },
+};
+
+/** In the page: for each colour's mark, the text's contrast on the tinted background, the tint, the underline. */
+function markColours(): { color: string; text: number; tint: number; line: string; lineContrast: number }[] {
+  const parse = (c: string): number[] => {
+    const srgb = /color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.]+))?\)/.exec(c);
+    if (srgb) return [+srgb[1] * 255, +srgb[2] * 255, +srgb[3] * 255, srgb[4] === undefined ? 1 : +srgb[4]];
+    const rgb = /rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)/.exec(c)!;
+    return [+rgb[1], +rgb[2], +rgb[3], rgb[4] === undefined ? 1 : +rgb[4]];
+  };
+  const over = (top: number[], under: number[]) => [0, 1, 2].map((i) => top[i] * top[3] + under[i] * (1 - top[3]));
+  const lum = (c: number[]) =>
+    [0, 1, 2]
+      .map((i) => c[i] / 255)
+      .map((s) => (s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4)))
+      .reduce((sum, s, i) => sum + s * [0.2126, 0.7152, 0.0722][i], 0);
+  const contrast = (a: number[], b: number[]) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const page = parse(getComputedStyle(document.body).backgroundColor);
+  return ['yellow', 'green', 'blue', 'pink'].map((color) => {
+    const cs = getComputedStyle(document.querySelector(`mark.il-hl-${color}`)!);
+    const bg = over(parse(cs.backgroundColor), page);
+    return {
+      color,
+      text: contrast(parse(cs.color), bg),
+      tint: contrast(bg, page),
+      line: cs.textDecorationLine === 'none' ? 'none' : cs.textDecorationStyle,
+      lineContrast: contrast(parse(cs.textDecorationColor), page),
+    };
+  });
+}
+
+describe('Annotations in the reader page: highlight colours in light, dark and both high-contrast themes', function () {
+  this.timeout(120_000);
+  let browser: Browser;
+  const markdown = fs.readFileSync(path.join(ROOT, 'lessons', `${LESSON}.md`), 'utf8');
+  const { article, body } = lessonArticle(LESSON, markdown);
+  const text = lessonPlainText(body);
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  for (const [theme, vars] of Object.entries(THEMES)) {
+    it(`${theme}: text stays readable on every colour, which is visible (high contrast: a line style per colour)`, async () => {
+      const page = await openReaderPage(browser, { width: 1500, height: 900 }, theme, vars);
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      try {
+        await showLesson(page, LESSON, article);
+        const from = text.indexOf('A trained language');
+        const items = ['yellow', 'green', 'blue', 'pink'].map((color, i) => ({
+          id: `colour-${color}`,
+          color,
+          start: from + i * 30,
+          end: from + i * 30 + 25,
+          noteHtml: i === 1 ? '<p>A note in the margin.</p>' : '',
+        }));
+        await hostSends(page, { type: 'annotations', lessonId: LESSON, seq: 1, textLength: text.length, items });
+        await page.waitForSelector('mark.il-hl-pink');
+        const colours = await page.evaluate(markColours);
+        console.log(`      text contrast ${colours.map((c) => `${c.color} ${c.text.toFixed(1)}`).join(', ')}`);
+        const highContrast = theme.includes('high-contrast');
+        for (const c of colours) {
+          assert.ok(c.text >= 4.5, `${c.color}: text contrast ${c.text.toFixed(2)} on the highlight`);
+          if (highContrast) assert.ok(c.lineContrast >= 3, `${c.color}: line contrast ${c.lineContrast.toFixed(2)}`);
+          else assert.ok(c.tint >= 1.15, `${c.color}: the tint is too faint (${c.tint.toFixed(2)})`);
+        }
+        if (highContrast)
+          assert.strictEqual(new Set(colours.map((c) => c.line)).size, 4, `line styles ${colours.map((c) => c.line)}`);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `annotations-${theme}.png`) });
+      } finally {
+        await page.close();
+      }
+    });
+  }
 });

@@ -180,6 +180,10 @@ export class PageAnnotations {
       this.toolbar.focus();
       return;
     }
+    if (e.key === 'Escape' && this.toolbar.visible && !this.toolbar.focused) {
+      this.toolbar.hide();
+      return;
+    }
     const target = e.target instanceof HTMLElement ? e.target : undefined;
     if ((e.key === 'Enter' || e.key === ' ') && target?.dataset.ilAnn && this.body?.contains(target)) {
       e.preventDefault();

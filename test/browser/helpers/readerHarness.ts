@@ -51,6 +51,8 @@ export async function openReaderPage(
   browser: Browser,
   viewport = { width: 900, height: 800 },
   bodyClass = 'vscode-dark',
+  /** Theme variables (`--vscode-<name>`), as VS Code sets them on the page. */
+  themeVars: Record<string, string> = {},
 ): Promise<Page> {
   const js = await readerBundle();
   const shell = buildPageShell({
@@ -62,7 +64,14 @@ export async function openReaderPage(
     title: 'Lesson',
     config: { fontSize: 14 },
     body: '',
-  }).replace('<body ', `<body class="${bodyClass}" `);
+  })
+    .replace(
+      '</head>',
+      `<style nonce="annotations">html { ${Object.entries(themeVars)
+        .map(([k, v]) => `--vscode-${k}: ${v};`)
+        .join(' ')} }</style></head>`,
+    )
+    .replace('<body ', `<body class="${bodyClass}" `);
   if (!shell.includes('Content-Security-Policy')) throw new Error('the page shell lost its CSP');
   const page = await browser.newPage({ viewport });
   await page.addInitScript(STUB);
