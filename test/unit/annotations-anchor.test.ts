@@ -189,6 +189,8 @@ describe('Annotations: anchoring quotes', () => {
       anchorQuote(text, { exact: 'model', prefix: 'Our transformer ', suffix: ' was trained' }),
       undefined,
     );
+    // A prefix longer than the text before an occurrence does not match there.
+    assert.deepStrictEqual(anchorQuote('abXab', { exact: 'ab', prefix: 'ab' }), { start: 3, end: 5 });
     // …but once, it is the only place it can be.
     assert.deepStrictEqual(anchorQuote('One model only.', { exact: 'model', prefix: 'xyz' }), { start: 4, end: 9 });
   });

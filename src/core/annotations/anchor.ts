@@ -132,7 +132,9 @@ function anchorIn(p: Prepared, sel: QuoteSelector): TextRange | undefined {
   // 1. The exact quote: where both sides of the context are exactly there too, that settles it.
   const exact = exactOccurrences(t, q, hint);
   const withContext = exact.filter(
-    (at) => (pre === '' || t.startsWith(pre, at - pre.length)) && (suf === '' || t.startsWith(suf, at + m)),
+    (at) =>
+      (pre === '' || (at >= pre.length && t.startsWith(pre, at - pre.length))) &&
+      (suf === '' || t.startsWith(suf, at + m)),
   );
   if ((pre || suf) && withContext.length === 1) return toOriginal(p, withContext[0], withContext[0] + m, sel.exact);
   if ((pre || suf) && withContext.length > 1) {
