@@ -154,7 +154,7 @@ export class PageAnnotations {
       this.postedRange = key;
       this.post({ type: 'selection', range: this.range });
     }
-    if (this.range && selection) this.toolbar.show(this.labels, selection.getRangeAt(0).getBoundingClientRect());
+    if (this.range && selection) this.toolbar.show(this.labels, focusRect(selection));
     else if (!this.toolbar.focused) this.toolbar.hide();
   }
 
@@ -209,4 +209,12 @@ export class PageAnnotations {
       el.addEventListener('animationend', () => el.classList.remove('il-hl-flash'), { once: true });
     }
   }
+}
+
+/** The line box where the selection ends as the user made it (a selection can be taller than the panel). */
+function focusRect(selection: Selection): DOMRect {
+  const range = selection.getRangeAt(0);
+  const rects = range.getClientRects();
+  const backward = range.startContainer === selection.focusNode && range.startOffset === selection.focusOffset;
+  return (backward ? rects[0] : rects[rects.length - 1]) ?? range.getBoundingClientRect();
 }
