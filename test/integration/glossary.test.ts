@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { measureEventLoop } from './helpers/eventLoop';
 import { writeWorkspaceFile as writeFile } from './helpers/workspace';
 import { glossaryApi as api } from './helpers/api';
+import { acceptInputsUntil } from './helpers/snippets';
 import { until } from './helpers/until';
 
 async function hoverText(uri: vscode.Uri, needle: string, offset = 1): Promise<string> {
@@ -225,12 +226,8 @@ describe('Glossary', function () {
     const picked = vscode.commands.executeCommand('interpLessons.lookUpTerm');
     // The quick pick opens seeded with the selection; VS Code's own matcher alone would show nothing. Accepting
     // before it is open does nothing, so accept until the command returns (a wrong entry fails below).
-    let done = false;
-    void picked.then(() => (done = true));
-    await until('the look-up accepted', async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return done;
-    });
+    await acceptInputsUntil(Promise.resolve(picked));
+    await picked;
     await until('the entry page', async () => g.panel.shownId === 'superposition');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
