@@ -69,6 +69,9 @@ describe('annotations: notes file paths', () => {
     assert.strictEqual(lessonIdInText(`(code-oss://${EXT}/lesson?id=x-y&section=z)`, EXT), 'x-y');
     assert.strictEqual(lessonIdInText('(vscode://other.ext/lesson/x)', EXT), undefined);
     assert.strictEqual(lessonIdInText('no link', EXT), undefined);
+    // The comment a new notes file opens with names the lesson before any link (a note may link to another lesson).
+    const opening = '<!-- interp-lessons notes v1 {"lesson":"a\\u002d-b","language":"vi"}: written by … -->';
+    assert.strictEqual(lessonIdInText(`# Notes: A\n\n${opening}\n\n[B](vscode://${EXT}/lesson/other)`, EXT), 'a--b');
   });
 
   it('maps a notes file back to its lesson: language or course name, then the path or the linked id', () => {

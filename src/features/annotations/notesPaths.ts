@@ -75,10 +75,12 @@ export function folderName(pathOrUri: string): string | undefined {
 }
 
 /**
- * The lesson id a notes file names in its links (`…://<extension id>/lesson/<id>`, or the older `/lesson?id=<id>`):
- * the header's link comes first. Any URI scheme: the same notes are read by VS Code, Insiders or another build.
+ * The lesson id a notes file names: in its opening comment, else in its links (`…://<extension id>/lesson/<id>`, or
+ * the older `/lesson?id=<id>`), the header's link coming first. Any URI scheme: the same notes are read by VS Code, Insiders or another build.
  */
 export function lessonIdInText(text: string, extensionId: string): string | undefined {
+  const declared = declaredLessonId(text);
+  if (declared) return declared;
   const ext = extensionId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(`://${ext}/lesson(?:/([^\\s#?)>\\]]+)|\\?id=([^\\s&#)>\\]]+))`, 'i').exec(text);
   const raw = m?.[1] ?? m?.[2];
@@ -87,6 +89,18 @@ export function lessonIdInText(text: string, extensionId: string): string | unde
     return decodeURIComponent(raw);
   } catch {
     return raw;
+  }
+}
+
+/** The lesson id in the comment a new notes file opens with (`<!-- interp-lessons notes v1 {"lesson":…}`). */
+function declaredLessonId(text: string): string | undefined {
+  const m = /<!-- interp-lessons notes v\d+ (\{[^\n]*?\})/.exec(text.slice(0, 4096));
+  if (!m) return undefined;
+  try {
+    const about = JSON.parse(m[1]) as { lesson?: unknown };
+    return typeof about.lesson === 'string' && about.lesson ? about.lesson : undefined;
+  } catch {
+    return undefined;
   }
 }
 

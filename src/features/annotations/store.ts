@@ -11,9 +11,9 @@ import {
 import type { AnnotatableLesson, LessonRef, ReaderHost } from '../shared/annotationBridge';
 import type { LessonLanguage, Log } from '../shared/deps';
 import { errorMessage } from '../shared/errors';
-import type { NotesLocation, NotesRoot } from './notesLocation';
+import type { NotesLocation } from './notesLocation';
 import { folderName, refFromNotesPath, refKey, type NotesPlace } from './notesPaths';
-import { readNotesText } from './notesText';
+import { listNotesFiles, readNotesText } from './notesText';
 
 /** One lesson's notes file and what it holds now. */
 export interface LessonNotes {
@@ -65,8 +65,6 @@ export interface NotesStoreOptions {
 }
 
 const EMPTY: NotesFile = { entries: [], diagnostics: [], readOnly: false };
-const MAX_FILES = 5_000;
-const MAX_DEPTH = 10;
 
 export class NotesStore implements AnnotationStore, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<LessonRef | undefined>();
@@ -81,6 +79,7 @@ export class NotesStore implements AnnotationStore, vscode.Disposable {
   /** The annotation counts changed (the lessons tree's descriptions). */
   readonly onDidChangeCounts = this.countsChanged.event;
   private lastCourseFolderName: string | undefined;
+  private scanning: Promise<unknown> | undefined;
   /** Bumped per file when it changes, so a read that finishes after the change does not publish stale diagnostics. */
   private readonly generations = new Map<string, number>();
 
@@ -144,10 +143,10 @@ export class NotesStore implements AnnotationStore, vscode.Disposable {
             courseFolderName: ref.course === 'folder' ? this.courseFolderName() : undefined,
             path: segments.slice(1).join('/'),
           });
-        this.noteCount(ref, parsed.file.entries.length);
         out.push({ ref, uri, entries: parsed.file.entries, readOnly: parsed.file.readOnly });
       }
     }
+    this.recount(out);
     return out;
   }
 
@@ -174,7 +173,18 @@ export class NotesStore implements AnnotationStore, vscode.Disposable {
     if (!this.options.location.locate(uri)) return;
     this.cache.delete(uri.toString());
     this.generations.set(uri.toString(), (this.generations.get(uri.toString()) ?? 0) + 1);
-    this.changed.fire(this.refs.get(uri.toString()));
+    const ref = this.refs.get(uri.toString());
+    this.changed.fire(ref);
+    // Diagnostics and counts follow the file even while no reader shows its lesson.
+    this.read(uri).catch((e) => this.options.log.warn(`Notes: cannot read ${uri.toString(true)}: ${errorMessage(e)}`));
+    if (!ref) this.rescan();
+  }
+
+  /** Reads every notes file again (a file of a lesson not known yet appeared), one scan at a time. */
+  private rescan(): void {
+    this.scanning ??= this.all()
+      .catch((e) => this.options.log.error('Notes: could not read the notes folder', e))
+      .finally(() => (this.scanning = undefined));
   }
 
   /** The notes folders or the lesson mapping changed: everything is read again. */
@@ -183,6 +193,7 @@ export class NotesStore implements AnnotationStore, vscode.Disposable {
     this.generations.clear();
     this.diagnostics.clear();
     this.changed.fire(undefined);
+    this.rescan();
   }
 
   dispose(): void {
@@ -204,7 +215,7 @@ export class NotesStore implements AnnotationStore, vscode.Disposable {
     }
     if ((this.generations.get(uri.toString()) ?? 0) === generation) this.publish(uri, text, file);
     const ref = this.refs.get(uri.toString());
-    if (ref) this.noteCount(ref, file.entries.length);
+    if (ref && this.inUse(uri, ref)) this.noteCount(ref, file.entries.length);
     return { uri, text, file };
   }
 
@@ -227,6 +238,22 @@ export class NotesStore implements AnnotationStore, vscode.Disposable {
         return diagnostic;
       }),
     );
+  }
+
+  /** Every lesson's count from a full scan: lessons whose notes file is gone drop to none. */
+  private recount(notes: readonly LessonNotes[]): void {
+    const fresh = new Map<string, number>();
+    // Counted: the files in use now (notes left in global storage while a folder is open are listed, not counted).
+    for (const n of notes) if (this.inUse(n.uri, n.ref)) fresh.set(refKey(n.ref), n.entries.length);
+    const same = fresh.size === this.counts.size && [...fresh].every(([k, v]) => this.counts.get(k) === v);
+    if (same) return;
+    this.counts.clear();
+    for (const [k, v] of fresh) this.counts.set(k, v);
+    this.countsChanged.fire();
+  }
+
+  private inUse(uri: vscode.Uri, ref: LessonRef): boolean {
+    return this.notesUri(ref).toString() === uri.toString();
   }
 
   private noteCount(ref: LessonRef, n: number): void {
@@ -258,28 +285,4 @@ export function anchorEntries(entries: readonly NotesEntry[], plainText: string 
   if (plainText === undefined) return entries.map((entry) => ({ entry, range: undefined }));
   const ranges = new Map(anchorAnnotations(plainText, entries).map((r) => [r.id, r.range]));
   return entries.map((entry) => ({ entry, range: ranges.get(entry.id) }));
-}
-
-/** Every `.md` file under a notes folder, with its segments (none when the folder does not exist). */
-async function listNotesFiles(root: NotesRoot, log: Log): Promise<{ uri: vscode.Uri; segments: string[] }[]> {
-  const out: { uri: vscode.Uri; segments: string[] }[] = [];
-  const walk = async (dir: vscode.Uri, segments: string[]): Promise<void> => {
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(dir);
-    } catch (e) {
-      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound'))
-        log.warn(`Notes: cannot list ${dir.toString(true)}: ${errorMessage(e)}`);
-      return;
-    }
-    for (const [name, type] of entries.sort((a, b) => a[0].localeCompare(b[0]))) {
-      if (out.length >= MAX_FILES) return;
-      const uri = vscode.Uri.joinPath(dir, name);
-      if (type & vscode.FileType.Directory) {
-        if (segments.length < MAX_DEPTH && !name.startsWith('.')) await walk(uri, [...segments, name]);
-      } else if (/\.md$/i.test(name)) out.push({ uri, segments: [...segments, name] });
-    }
-  };
-  await walk(root.uri, []);
-  return out;
 }

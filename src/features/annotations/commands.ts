@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import { commandTable, type Command } from '../shared/commands';
+import type { AnnotatableLesson, AnnotationBridge } from '../shared/annotationBridge';
+import type { Deps } from '../shared/deps';
+import { notesHeader, onAnnotation, type AnnotateResult } from './annotate';
+import { ANNOTATIONS_COMMANDS, AnnotationCommands } from './commandIds';
+import type { AnnotationController } from './controller';
+import { explainOutcome, type EditOutcome, type NotesEditor } from './edits';
+import { runMoveNotes, type MoveReport } from './moveNotes';
+import type { NotesLocation } from './notesLocation';
+import type { NotesStore } from './store';
+
+/** What the annotation commands act on. */
+export interface AnnotationCommandDeps {
+  deps: Deps;
+  bridge: AnnotationBridge;
+  controller: AnnotationController;
+  store: NotesStore;
+  editor: NotesEditor;
+  location: NotesLocation;
+}
+
+/** The annotations feature's command table (ids in commandIds.ts). */
+export function annotationCommands(c: AnnotationCommandDeps): Command[] {
+  return commandTable(ANNOTATIONS_COMMANDS, {
+    [AnnotationCommands.highlightSelection]: () => onSelection(c, 'highlight'),
+    [AnnotationCommands.addNoteToSelection]: () => onSelection(c, 'note'),
+    [AnnotationCommands.copySelectionAsQuote]: () => onSelection(c, 'quote'),
+    [AnnotationCommands.openNotesFile]: () => openNotesFile(c),
+    [AnnotationCommands.moveNotesIntoWorkspace]: () => moveNotes(c),
+    [AnnotationCommands.editNote]: (arg?: unknown) => onHighlight(c, arg, 'edit'),
+    [AnnotationCommands.deleteHighlight]: (arg?: unknown) => onHighlight(c, arg, 'delete'),
+  });
+}
+
+/** The lesson the reader shows, or a message saying there is none. */
+function shownLesson(c: AnnotationCommandDeps): AnnotatableLesson | undefined {
+  const lesson = c.bridge.host?.current();
+  if (!lesson) void vscode.window.showInformationMessage(vscode.l10n.t('Open a lesson in the reader first.'));
+  return lesson;
+}
+
+/** Highlight, Add Note… or Copy as Quote on the reader's last selection. */
+async function onSelection(
+  c: AnnotationCommandDeps,
+  action: 'highlight' | 'note' | 'quote',
+): Promise<AnnotateResult | undefined> {
+  const lesson = shownLesson(c);
+  if (!lesson) return undefined;
+  const selection = c.controller.lastSelection(lesson);
+  if (!selection) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select some text of the lesson in the reader first.'));
+    return undefined;
+  }
+  return c.controller.create(selection.lesson, action, selection.range);
+}
+
+/** Edit Note or Delete Highlight from the highlight's context menu (its `{ annotationId }`). */
+async function onHighlight(
+  c: AnnotationCommandDeps,
+  arg: unknown,
+  action: 'edit' | 'delete',
+): Promise<EditOutcome | undefined> {
+  const id = (arg as { annotationId?: unknown } | undefined)?.annotationId;
+  const lesson = shownLesson(c);
+  if (!lesson || typeof id !== 'string') return undefined;
+  return onAnnotation(c, lesson, id, action);
+}
+
+/** Opens the shown lesson's notes file beside the reader, creating it (with its opening) when there is none. */
+async function openNotesFile(c: AnnotationCommandDeps): Promise<vscode.Uri | undefined> {
+  const lesson = shownLesson(c);
+  if (!lesson) return undefined;
+  c.store.remember(lesson);
+  const uri = c.store.notesUri(lesson);
+  const outcome = await c.editor.ensureFile(uri, notesHeader(lesson, c.deps.lessonLink({ lessonId: lesson.lessonId })));
+  if (outcome !== 'done') {
+    explainOutcome(outcome, uri, c.deps.log);
+    return undefined;
+  }
+  await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside });
+  return uri;
+}
+
+async function moveNotes(c: AnnotationCommandDeps): Promise<MoveReport | undefined> {
+  try {
+    return await runMoveNotes(c.location, c.deps.log);
+  } finally {
+    // Global storage is not watched everywhere: read every notes file again.
+    c.store.invalidateAll();
+  }
+}
