@@ -63,4 +63,12 @@ describe('Shared render service', function () {
       panel.dispose();
     }
   });
+
+  it('the reader and the glossary entry page of the running extension use that one service', async () => {
+    const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    assert.ok(ext);
+    const api = await ext.activate();
+    // The reader's testing API spreads its service's: the same functions, so the same service.
+    assert.strictEqual(api.lessons.reader.testing.setHostBudget, api.glossary.panel.testing.setHostBudget);
+  });
 });

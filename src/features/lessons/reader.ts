@@ -4,7 +4,8 @@ import type { Deps, LessonLanguage } from '../shared/deps';
 import type { CourseService, LoadedCourse } from './courseService';
 import type { StateWrites } from './stateWrites';
 import { RenderFailure } from '../shared/render/workerRender';
-import { RenderService, type RenderLimits } from '../shared/render/renderService';
+import type { RenderService } from '../shared/render/renderService';
+import { sharedRenderService } from '../shared/render/sharedRenderService';
 import { runAndLog } from '../shared/errors';
 import { onDidChangeSettings, setting } from '../shared/settings';
 import { createReaderWebview, ReaderPanel } from './readerPanel';
@@ -17,9 +18,6 @@ import { annotatableLesson, ReaderAnnotationHost } from './readerAnnotations';
 import { followLessonLink, typesetAllMath, type ReaderActionContext } from './readerActions';
 
 export type { ReaderEvents } from './readerMessages';
-
-/** Test hooks, given at construction (tests change them later through `reader.testing`). */
-export type LessonReaderOptions = Partial<RenderLimits>;
 
 /** The reader's small testing API: no test sets a field of the reader. */
 export type ReaderTesting = RenderService['testing'] & {
@@ -75,11 +73,9 @@ export class LessonReader implements vscode.Disposable {
     runnableSnippets: () => ReadonlySet<string>,
     glossaryMarking: () => GlossaryMarkOptions | undefined,
     private readonly stateWrites: StateWrites,
-    options: LessonReaderOptions = {},
   ) {
     this.scroll = new ScrollStore(context.globalState, stateWrites);
-    const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'render-worker.js').fsPath;
-    this.renderService = new RenderService({ workerPath, log: deps.log, ...options });
+    this.renderService = sharedRenderService(context, deps);
     this.renders = new LessonRenderer({ courses, service: this.renderService, runnableSnippets, glossaryMarking });
     this.testing = {
       ...this.renderService.testing,
