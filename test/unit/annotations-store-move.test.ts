@@ -1,7 +1,14 @@
 // Move Notes into Workspace onto a file already there: entries the target lacks are appended as written, and the
 // source may be deleted only when the target holds everything it had (never drop the user's text). Copy as Quote.
 import * as assert from 'assert';
-import type { NotesEntry, NotesFile } from '../../src/core/activation';
+import {
+  formatEntry,
+  newNotesFile,
+  parseNotesFile,
+  type Annotation,
+  type NotesEntry,
+  type NotesFile,
+} from '../../src/core/activation';
 import { mergeNotes } from '../../src/features/annotations/notesMerge';
 import { quoteMarkdown } from '../../src/features/annotations/quote';
 
@@ -81,6 +88,40 @@ describe('annotations: moving notes onto a file already there', () => {
   it('moves into an empty target without a leading gap', () => {
     const m = mergeNotes(entry('aaaa'), '', fakeParse);
     assert.strictEqual(m.append, entry('aaaa'));
+  });
+});
+
+describe('annotations: moving notes, in the real notes format', () => {
+  const link = 'vscode://interp-lessons.interp-lessons/lesson/what-is-mech-interp';
+  const header = newNotesFile({ lessonId: 'what-is-mech-interp', language: 'en', title: 'What is it?', link });
+  const annotation = (id: string, note: string): Annotation => ({
+    id,
+    color: 'yellow',
+    section: 'why',
+    exact: `The passage of ${id}.`,
+    prefix: 'before ',
+    suffix: ' after',
+    start: 10,
+    end: 30,
+    note,
+  });
+  const written = (id: string, note = '') => formatEntry(annotation(id, note), { link: `${link}#why` });
+
+  it('a file written elsewhere joins the one here with both entries readable and nothing lost', () => {
+    const target = header + written('aaaaaaaa', 'Kept here.');
+    const source =
+      header + written('aaaaaaaa', 'Kept here.') + '\n' + written('bbbbbbbb', 'Written with no folder open.');
+    const m = mergeNotes(source, target, parseNotesFile);
+    assert.deepStrictEqual([m.appended, m.alreadyThere, m.leftover], [['bbbbbbbb'], ['aaaaaaaa'], []]);
+    const merged = parseNotesFile(target + m.append);
+    assert.deepStrictEqual(merged.diagnostics, []);
+    assert.deepStrictEqual(
+      merged.entries.map((e) => [e.id, e.note]),
+      [
+        ['aaaaaaaa', 'Kept here.'],
+        ['bbbbbbbb', 'Written with no folder open.'],
+      ],
+    );
   });
 });
 
