@@ -18,3 +18,5 @@ export {
   NotesReadOnlyError,
 } from './notesFile';
 export type { NotesFile, NotesEntry, NotesDiagnostic, NotesEdit, NotesFileHeader, EntryContext } from './notesFile';
+export { buildExportDocument, markBody, inlineKatexFonts, plainNote, EXPORT_CSP } from './exportHtml';
+export type { ExportAnnotation, ExportLabels, ExportDocumentOptions } from './exportHtml';
