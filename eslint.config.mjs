@@ -9,10 +9,12 @@ const CORE_LAYERS = {
   regression: [],
   course: ['text'],
   glossary: ['text'],
-  markdown: ['course', 'glossary', 'text'],
+  markdown: ['course', 'glossary', 'quiz', 'text'],
   annotations: ['text'],
+  quiz: ['text'],
   page: ['annotations', 'markdown', 'course', 'glossary', 'text'],
   snippets: ['glossary', 'regression', 'text'],
+  review: ['glossary', 'text'],
 };
 
 function coreImportRules() {

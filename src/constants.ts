@@ -33,6 +33,8 @@ export const Commands = {
   insertDefinition: 'interpLessons.insertDefinition',
   filterGlossary: 'interpLessons.filterGlossary',
   clearGlossaryFilter: 'interpLessons.clearGlossaryFilter',
+  /** Spaced review of the glossary terms of lessons read (features/review/commandIds.ts). */
+  reviewTerms: 'interpLessons.reviewTerms',
 } as const;
 
 export const Views = {
@@ -65,10 +67,21 @@ export const Walkthroughs = {
 export const StateKeys = {
   progress: 'interpLessons.progress',
   scroll: 'interpLessons.scroll',
+  /** Review schedules by term id and direction (features/review). */
+  review: 'interpLessons.review',
+  /** Prefix of the keys a review record this version cannot read is kept under, with the time it was set aside. */
+  reviewSetAside: 'interpLessons.review.setAside',
 } as const;
 
 export const WebviewTypes = {
   reader: 'interpLessons.reader',
   glossaryEntry: 'interpLessons.glossaryEntry',
   snippetResults: 'interpLessons.snippetResults',
+  review: 'interpLessons.review',
+} as const;
+
+/** Status bar item ids (the user can hide each one by its id). */
+export const StatusBarItems = {
+  /** How many glossary cards are due for review; shown only when some are. */
+  reviewDue: 'interpLessons.reviewDue',
 } as const;

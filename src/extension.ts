@@ -4,6 +4,8 @@ import { ui } from './features/shared/ui';
 import * as lessons from './features/lessons/register';
 import * as glossary from './features/glossary/register';
 import * as snippets from './features/snippets/register';
+import * as review from './features/review/register';
+import * as annotations from './features/annotations/register';
 import { registerSyncedState } from './features/shared/sync';
 import { registerWalkthroughContext } from './features/shared/walkthrough';
 
@@ -16,6 +18,12 @@ export function activate(context: vscode.ExtensionContext) {
     onDidChangeGlossary: glossaryApi.service.onDidChange,
   });
   const snippetsApi = snippets.register(context, deps);
+  const reviewApi = review.register(context, deps, {
+    glossary: () => glossaryApi.service.glossary,
+    onDidChangeGlossary: glossaryApi.service.onDidChange,
+    progress: lessonApi.progress,
+    glossaryView: () => glossaryApi.tree.view,
+  });
   // Reading progress follows the user to other machines (Settings Sync); scroll positions do not.
   const syncedKeys = registerSyncedState(context.globalState);
   registerWalkthroughContext(context, snippetsApi.onDidRender);
@@ -25,6 +33,8 @@ export function activate(context: vscode.ExtensionContext) {
     lessons: lessonApi,
     glossary: glossaryApi,
     snippets: snippetsApi,
+    review: reviewApi,
+    annotations: annotations.register(context, deps),
     log: deps.log,
     ui,
     /** The globalState keys registered for Settings Sync, and every key stored now (tests). */

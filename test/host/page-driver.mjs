@@ -38,13 +38,13 @@ export function startPageDriver(page, dir, say) {
   };
 }
 
-/** The frame that holds the reader's lesson body (webviews are nested iframes). */
-async function readerFrame(page) {
+/** The frame that holds `selector`, by default the reader's lesson body (webviews are nested iframes). */
+async function readerFrame(page, selector = '.il-lesson-body') {
   for (const frame of page.frames()) {
-    const has = await frame.evaluate(() => !!document.querySelector('.il-lesson-body')).catch(() => false);
+    const has = await frame.evaluate((sel) => !!document.querySelector(sel), selector).catch(() => false);
     if (has) return frame;
   }
-  throw new Error('no reader page with a lesson body is open');
+  throw new Error(`no page with ${selector} is open`);
 }
 
 /** The page position of a point given in the frame's own coordinates. */
@@ -57,7 +57,7 @@ async function toPage(frame, x, y) {
 }
 
 async function handle(page, req) {
-  const frame = await readerFrame(page);
+  const frame = await readerFrame(page, req.frame);
   switch (req.action) {
     case 'select':
       return select(page, frame, req.text, req.occurrence ?? 0);

@@ -14,6 +14,7 @@ export interface SettingValues {
   'glossary.markdownPreview': boolean;
   'snippets.askBeforeRevealing': boolean;
   'notes.folder': string;
+  'review.reminders': boolean;
 }
 export type SettingKey = keyof SettingValues;
 
@@ -28,6 +29,7 @@ export const SETTING_DEFAULTS: Readonly<SettingValues> = {
   'glossary.markdownPreview': true,
   'snippets.askBeforeRevealing': true,
   'notes.folder': 'lesson-notes',
+  'review.reminders': true,
 };
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
@@ -49,6 +51,7 @@ const VALID: { [K in SettingKey]: (v: unknown) => v is SettingValues[K] } = {
   'glossary.markdownPreview': isBoolean,
   'snippets.askBeforeRevealing': isBoolean,
   'notes.folder': isString,
+  'review.reminders': isBoolean,
 };
 
 /**

@@ -14,6 +14,9 @@ export interface SyncableMemento {
 const SYNCS: Record<keyof typeof StateKeys, boolean> = {
   progress: true,
   scroll: false,
+  // Review schedules follow the user like progress; a record set aside stays where it was found, for the user to see.
+  review: true,
+  reviewSetAside: false,
 };
 
 /** The globalState keys that sync across machines. */

@@ -3,12 +3,16 @@ import * as path from 'path';
 import { until } from './until';
 
 /** What the outer driver (test/host/page-driver.mjs) can do on the reader page with the real mouse and keys. */
-export type PageAction =
+export type PageAction = (
   | { action: 'select'; text: string; occurrence?: number }
   | { action: 'click'; selector: string; nth?: number }
   | { action: 'press'; key: string }
   | { action: 'query'; selector: string }
-  | { action: 'selection' };
+  | { action: 'selection' }
+) & {
+  /** A selector that picks the page to act on (default: the reader's `.il-lesson-body`). */
+  frame?: string;
+};
 
 export interface QueriedElement {
   text: string | null;

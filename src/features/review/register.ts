@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { dueCards, reviewCards, type Glossary, type ProgressStore, type ReviewCard } from '../../core/activation';
+import { Commands } from '../../constants';
+import { commandTable, registerCommands } from '../shared/commands';
+import type { Deps } from '../shared/deps';
+import { onDidChangeSettings } from '../shared/settings';
+import { REVIEW_COMMANDS } from './commandIds';
+import { DueReminders } from './reminders';
+import { ReviewPanel } from './reviewPanel';
+import { ReviewStore } from './reviewStore';
+
+/** What the review feature needs from the others (passed in by extension.ts; no feature imports another). */
+export interface ReviewInputs {
+  glossary(): Glossary;
+  onDidChangeGlossary: vscode.Event<unknown>;
+  progress: ProgressStore;
+  /** The Glossary view, for the badge. */
+  glossaryView(): vscode.TreeView<unknown> | undefined;
+}
+
+/** Spaced review of the glossary terms of lessons read: Review Terms, its page, the due-card reminders. */
+export function register(context: vscode.ExtensionContext, deps: Deps, inputs: ReviewInputs) {
+  let now = () => Date.now();
+  const clock = () => now();
+  const store = new ReviewStore(context.globalState, deps.log, clock);
+  const cards = (): ReviewCard[] => reviewCards(inputs.glossary(), (id) => inputs.progress.get(id) === 'read');
+  const reminders = new DueReminders({
+    cards,
+    schedules: () => store.schedules(),
+    now: clock,
+    view: inputs.glossaryView,
+  });
+  const panel = new ReviewPanel({
+    extensionUri: context.extensionUri,
+    glossary: inputs.glossary,
+    language: () => deps.language(),
+    cards,
+    store,
+    now: clock,
+    log: deps.log,
+  });
+  const refresh = () => reminders.refresh();
+  context.subscriptions.push(
+    store,
+    reminders,
+    panel,
+    store.onDidChange(refresh),
+    inputs.progress.onDidChange(refresh),
+    inputs.onDidChangeGlossary(refresh),
+    onDidChangeSettings((change) => {
+      if (change.affects('review.reminders')) refresh();
+    }),
+    registerCommands(commandTable(REVIEW_COMMANDS, { [Commands.reviewTerms]: () => panel.show() })),
+  );
+  refresh();
+
+  return {
+    store,
+    reminders,
+    panel,
+    /** The cards of the lessons read now, and those due now. */
+    cards,
+    dueCards: () => dueCards(cards(), store.schedules(), clock()),
+    /** Tests: the feature's clock (returns the function that puts the real one back). */
+    setClock(fn: () => number): () => void {
+      now = fn;
+      refresh();
+      return () => {
+        now = () => Date.now();
+        refresh();
+      };
+    },
+  };
+}
+
+export type ReviewApi = ReturnType<typeof register>;
