@@ -10,4 +10,5 @@ export * from './glossary';
 export * from './text';
 export * from './regression';
 export * from './snippets';
+export * from './review';
 export { safeDecodeURIComponent } from './text/decode';

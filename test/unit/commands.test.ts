@@ -5,6 +5,7 @@ import { Commands } from '../../src/constants';
 import { GLOSSARY_COMMANDS } from '../../src/features/glossary/commandIds';
 import { LESSONS_COMMANDS } from '../../src/features/lessons/commandIds';
 import { SNIPPETS_COMMANDS } from '../../src/features/snippets/commandIds';
+import { REVIEW_COMMANDS } from '../../src/features/review/commandIds';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
 const contributed: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
@@ -12,6 +13,7 @@ const tables: Record<string, readonly string[]> = {
   lessons: LESSONS_COMMANDS,
   snippets: SNIPPETS_COMMANDS,
   glossary: GLOSSARY_COMMANDS,
+  review: REVIEW_COMMANDS,
 };
 const inTables = Object.values(tables).flat();
 const isInternal = (id: string) => id.startsWith(`${Commands.openLesson.split('.')[0]}._`);

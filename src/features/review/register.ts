@@ -50,6 +50,10 @@ export function register(context: vscode.ExtensionContext, deps: Deps, inputs: R
     onDidChangeSettings((change) => {
       if (change.affects('review.reminders')) refresh();
     }),
+    // Coming back to the window: schedules Settings Sync brought meanwhile, or a timer that slept with the machine.
+    vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) refresh();
+    }),
     registerCommands(commandTable(REVIEW_COMMANDS, { [Commands.reviewTerms]: () => panel.show() })),
   );
   refresh();
