@@ -14,7 +14,6 @@ const CORE_LAYERS = {
   quiz: ['text'],
   page: ['annotations', 'markdown', 'course', 'glossary', 'text'],
   snippets: ['glossary', 'regression', 'text'],
-  review: ['glossary', 'text'],
 };
 
 function coreImportRules() {

@@ -61,9 +61,14 @@ function auditDom(rootSelector: string): string[] {
   const root = document.querySelector(rootSelector);
   if (!root) return [`no ${rootSelector}`];
   const bad = root.querySelectorAll(
-    'script, iframe, frame, object, embed, form, base, meta, link, style, input, textarea, select, video, audio, portal',
+    'script, iframe, frame, object, embed, form, base, meta, link, style, textarea, select, video, audio, portal',
   );
   bad.forEach((el) => out.push(`element <${el.tagName.toLowerCase()}>`));
+  // The only inputs: a quiz question's radio buttons, checkboxes and number field (src/core/quiz/html.ts).
+  root.querySelectorAll('input').forEach((el) => {
+    if (!['radio', 'checkbox', 'text'].includes(el.type) || !el.closest('section.il-quiz'))
+      out.push(`element <input type="${el.type}"> outside a quiz question`);
+  });
   const all = root.querySelectorAll('*');
   for (let i = 0; i < all.length && i < 200_000; i++) {
     for (const a of Array.from(all[i].attributes))

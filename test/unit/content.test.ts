@@ -31,7 +31,8 @@ const snippets = JSON.parse(fs.readFileSync(path.join(LESSONS, 'snippets.json'),
 
 /**
  * Words of prose in the body: the reference list, tables (such as the notation table), code blocks and display
- * math are not counted.
+ * math are not counted. Nor are ```quiz blocks, which are code blocks: the limits are for the lesson's prose, and
+ * the questions are checked by quiz-content.test.ts.
  */
 function bodyWords(text: string): number {
   const body = parseFrontMatter(text).body;

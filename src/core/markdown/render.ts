@@ -12,6 +12,9 @@ import { MAX_FORMATTED_INLINE_CHARS, MAX_TABLE_ROWS, MAX_TYPESET_MATH, MAX_TYPES
 import { guardedMacros, type ExpansionMeter } from './macroGuard';
 import { isFigureReference, MAX_FIGURES_PER_LESSON, type FigureFile, type FigureProblem } from './figures';
 import { sanitizeSvg, SvgNotAllowed } from './svgAllowlist';
+import { isQuizError, parseQuizBlock } from '../quiz/parse';
+import { DEFAULT_QUIZ_LABELS, quizErrorHtml, quizHtml, type QuizLabels } from '../quiz/html';
+import type { QuizError, QuizType } from '../quiz/types';
 import type * as Katex from 'katex';
 import type { HLJSApi } from 'highlight.js';
 
@@ -85,6 +88,8 @@ export interface RenderLabels {
   /** The reasons, by FigureProblem ('notAllowed' is followed by the allowlist's own words). */
   figureProblems: Record<FigureProblem, string>;
   calloutTitles: Record<string, string>;
+  /** The words of ```quiz blocks (defaults: DEFAULT_QUIZ_LABELS). */
+  quiz: QuizLabels;
 }
 
 export interface RenderedLesson {
@@ -108,6 +113,10 @@ export interface RenderedLesson {
   navigation?: string;
   /** Lessons listed in an Aero footer table, taken out of the body. */
   footerLessons: AeroBlocks['footerLessons'];
+  /** The ```quiz questions shown, in order: id, type and the 1-based line of the fence. */
+  quizzes: { id: string; type: QuizType; line: number }[];
+  /** ```quiz blocks shown as an error box instead (malformed, or an id used twice). */
+  quizErrors: QuizError[];
 }
 
 const DEFAULT_LABELS: RenderLabels = {
@@ -141,6 +150,7 @@ const DEFAULT_LABELS: RenderLabels = {
     correction: 'Correction',
     predict: 'Predict first',
   },
+  quiz: DEFAULT_QUIZ_LABELS,
 };
 
 /** KaTeX options: no trust (no \href, \url, \includegraphics, \html*), bounded expansion and sizes. */
@@ -180,6 +190,10 @@ interface RenderEnv {
   mathCache: Map<string, string>;
   /** Figures inlined so far, by reference (see MAX_FIGURES_PER_LESSON). */
   figureHtml: Map<string, string>;
+  quizzes: RenderedLesson['quizzes'];
+  quizErrors: QuizError[];
+  /** While a quiz's own markdown renders: no heading ids, no quiz inside a quiz. */
+  inQuiz?: boolean;
 }
 
 let engine: MarkdownIt | undefined;
@@ -258,6 +272,7 @@ function createEngine(): MarkdownIt {
     const token = tokens[idx];
     const info = token.info.trim().split(/\s+/)[0]?.toLowerCase();
     if (info === 'snippet') return renderSnippet(token, env);
+    if (info === 'quiz' && !env.inQuiz) return renderQuiz(token, env);
     return fence(tokens, idx, options, env, self);
   };
   const linkOpen = rules.link_open ?? ((t, i, o, _e, s) => s.renderToken(t, i, o));
@@ -318,6 +333,7 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
       ...options.labels,
       calloutTitles: { ...DEFAULT_LABELS.calloutTitles, ...options.labels?.calloutTitles },
       figureProblems: { ...DEFAULT_LABELS.figureProblems, ...options.labels?.figureProblems },
+      quiz: { ...DEFAULT_LABELS.quiz, ...options.labels?.quiz },
     },
     bodyLine: fm.bodyLine,
     headings: [],
@@ -332,6 +348,8 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
     mathCache: new Map(),
     figureHtml: new Map(),
     linkAttrHtml: {},
+    quizzes: [],
+    quizErrors: [],
   };
   const aero = splitAeroBlocks(fm.body);
   // `$$ x $$` followed by trailing spaces is not seen as closed by the math plugin, and an unclosed
@@ -349,6 +367,8 @@ export function renderLesson(markdown: string, options: RenderOptions = {}): Ren
     untypesetMath: env.untypesetMath,
     navigation: aero.navigation,
     footerLessons: aero.footerLessons,
+    quizzes: env.quizzes,
+    quizErrors: env.quizErrors,
   };
 }
 
@@ -508,7 +528,7 @@ function numberInlineLines(state: StateCore): void {
 
 function collectHeadings(state: StateCore): void {
   const env = state.env as RenderEnv;
-  if (!env?.headings) return;
+  if (!env?.headings || env.inQuiz) return;
   const slugs = new SlugCounter();
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length - 1; i++) {
@@ -668,6 +688,48 @@ function renderSnippet(token: Token, env: RenderEnv): string {
     `<span class="il-run-icon" aria-hidden="true">▶</span> ${escapeHtml(env.labels.run)}</button>` +
     `<code class="il-snippet-id">${escapeHtml(id)}</code></div>\n`
   );
+}
+
+/**
+ * A ```quiz block (YAML, see src/core/quiz): the question as static HTML, or an error box with the line and reason.
+ * Its markdown renders with this engine and this lesson's env (math budget, macros, links), without heading ids.
+ */
+function renderQuiz(token: Token, env: RenderEnv): string {
+  const line = (token.map?.[0] ?? 0) + env.bodyLine + 1;
+  const labels = env.labels.quiz;
+  const parsed = parseQuizBlock(token.content, line);
+  const earlier = isQuizError(parsed) ? undefined : env.quizzes.find((q) => q.id === parsed.id);
+  const error = isQuizError(parsed)
+    ? parsed
+    : earlier
+      ? { line, reason: `the id '${parsed.id}' is already used on line ${earlier.line}` }
+      : env.headings.some((h) => h.id.startsWith(`il-quiz-${parsed.id}-`))
+        ? { line, reason: `a heading id starts with il-quiz-${parsed.id}-, which the question's elements use` }
+        : undefined;
+  if (error) {
+    env.quizErrors.push(error);
+    return quizErrorHtml(error, labels);
+  }
+  const quiz = parsed as Exclude<typeof parsed, QuizError>;
+  env.quizzes.push({ id: quiz.id, type: quiz.type, line });
+  const md = markdownEngine();
+  const saved = { bodyLine: env.bodyLine, snippets: env.snippets };
+  env.inQuiz = true;
+  env.bodyLine = line;
+  env.snippets = [];
+  try {
+    return quizHtml(quiz, {
+      labels,
+      block: (s) => md.render(s, env),
+      inline: (s) => md.renderInline(s, env),
+      sectionTitle: (id) => env.headings.find((h) => h.id === id && h.level > 1)?.text,
+      numberLocale: env.labels.numberLocale,
+    });
+  } finally {
+    env.inQuiz = false;
+    env.bodyLine = saved.bodyLine;
+    env.snippets = saved.snippets;
+  }
 }
 
 type LinkDecoration = 'anchor' | 'external' | 'broken' | 'lesson';

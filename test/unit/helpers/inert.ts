@@ -16,6 +16,7 @@ const HTML_ELEMENTS = new Set([
   'del',
   'div',
   'em',
+  'fieldset',
   'h1',
   'h2',
   'h3',
@@ -24,12 +25,16 @@ const HTML_ELEMENTS = new Set([
   'h6',
   'hr',
   'img',
+  'input',
+  'label',
+  'legend',
   'li',
   'nav',
   'ol',
   'p',
   'pre',
   's',
+  'section',
   'span',
   'strong',
   'table',
@@ -101,7 +106,6 @@ const FORBIDDEN_ELEMENTS = new Set([
   'meta',
   'link',
   'style',
-  'input',
   'textarea',
   'select',
   'option',
@@ -176,7 +180,20 @@ const DATA_ATTRIBUTES = new Set([
   'data-snippet-id',
   'data-lesson-id',
   'data-term',
+  // ```quiz blocks (src/core/quiz/html.ts): what the page script checks answers with.
+  'data-quiz-id',
+  'data-quiz-type',
+  'data-quiz-answer',
+  'data-quiz-tolerance',
+  'data-quiz-unit',
+  'data-quiz-choice',
+  'data-quiz-correct',
+  'data-quiz-part',
+  'data-quiz-action',
+  'data-quiz-input',
 ]);
+/** The inputs a quiz question may have (no file, image, submit, hidden …; never inside a form, which is forbidden). */
+const INPUT_TYPES = new Set(['radio', 'checkbox', 'text']);
 /** Ids the reader page itself uses: a lesson element with one of these would clobber the page's lookups. */
 export const RESERVED_PAGE_IDS = new Set(['root', 'il-end']);
 
@@ -305,6 +322,8 @@ export function inertProblems(html: string, opts: InertOptions = {}): string[] {
             problems.push(`id clobbers the reader page's own element: ${where}`);
         }
       }
+      if (tag === 'input' && !INPUT_TYPES.has(node.attrs?.find((a) => a.name === 'type')?.value ?? ''))
+        problems.push(`input that is not a radio button, checkbox or text field: ${where}`);
       if (tag === 'button' && !node.attrs?.some((a) => a.name === 'type'))
         problems.push(`button without type="button": ${where}`);
     }
