@@ -183,16 +183,23 @@ describe('Annotations: anchoring quotes', () => {
     assert.strictEqual(anchorQuote(moved, { ...s1, start: undefined }), undefined);
   });
 
-  it('a short quote whose context is gone, met several times: an orphan, not the first one', () => {
+  it('a short quote whose context is gone: an orphan, not the first place it occurs', () => {
     const text = 'The model is small. The model is big. The model is old.\n';
     assert.strictEqual(
       anchorQuote(text, { exact: 'model', prefix: 'Our transformer ', suffix: ' was trained' }),
       undefined,
     );
     // A prefix longer than the text before an occurrence does not match there.
-    assert.deepStrictEqual(anchorQuote('abXab', { exact: 'ab', prefix: 'ab' }), { start: 3, end: 5 });
-    // …but once, it is the only place it can be.
-    assert.deepStrictEqual(anchorQuote('One model only.', { exact: 'model', prefix: 'xyz' }), { start: 4, end: 9 });
+    assert.deepStrictEqual(anchorQuote('abab', { exact: 'ab', prefix: 'ab' }), { start: 2, end: 4 });
+    // Even once: a word met somewhere else, with nothing of its context, is not the passage.
+    assert.strictEqual(anchorQuote('One model only.', { exact: 'model', prefix: 'xyz', suffix: ' was' }), undefined);
+    // With one side of its context, it is.
+    assert.deepStrictEqual(anchorQuote('One model only.', { exact: 'model', prefix: 'One ', suffix: ' was' }), {
+      start: 4,
+      end: 9,
+    });
+    // Without context stored (a quote at both ends of the text), the quote alone decides.
+    assert.deepStrictEqual(anchorQuote('One model only.', { exact: 'model' }), { start: 4, end: 9 });
   });
 
   it('on a shipped lesson: 200 passages re-anchor after a paragraph is inserted and words change around them', () => {
@@ -213,6 +220,44 @@ describe('Annotations: anchoring quotes', () => {
     }
     assert.strictEqual(wrong, 0);
     assert.strictEqual(anchored, 200);
+  });
+
+  it('every shipped lesson: text inserted or deleted away from a passage never moves it', () => {
+    let seed = 7;
+    const rnd = (n: number) => Math.floor(((seed = (seed * 16807) % 2147483647) / 2147483647) * n);
+    const problems: string[] = [];
+    for (const file of fs
+      .readdirSync(path.join(LESSONS, 'en'))
+      .map((f) => `en/${f}`)
+      .concat(fs.readdirSync(path.join(LESSONS, 'vi')).map((f) => `vi/${f}`))) {
+      if (!file.endsWith('.md')) continue;
+      const text = plainTextOf(file);
+      for (let k = 0; k < 60; k++) {
+        const len = 10 + rnd(150);
+        const start = 100 + rnd(text.length - len - 200);
+        const s = describeRange(text, { start, end: start + len });
+        let changed: string;
+        let shift = 0;
+        if (k % 2 === 0) {
+          // Some of the lesson's own text, pasted above the passage (look-alikes included).
+          const from = rnd(text.length - 300);
+          const pasted = text.slice(from, from + rnd(300));
+          const at = rnd(start - 40);
+          changed = text.slice(0, at) + pasted + text.slice(at);
+          shift = pasted.length;
+        } else {
+          const a = start + len + 40 + rnd(Math.max(1, text.length - start - len - 40));
+          changed = text.slice(0, a) + text.slice(a + rnd(500));
+        }
+        const r = anchorQuote(changed, s);
+        if (r?.start === start + shift && r.end === start + len + shift) continue;
+        // Allowed: the same words with the same context somewhere else (a repeated sentence), never anything else.
+        const got = sliceOf(changed, r);
+        const dup = got !== undefined && got.replace(/\s+/g, ' ') === s.exact.replace(/\s+/g, ' ');
+        if (!dup) problems.push(`${file} ${JSON.stringify(s.exact)} -> ${JSON.stringify(got)}`);
+      }
+    }
+    assert.deepStrictEqual(problems, []);
   });
 
   it('anchorAnnotations: many on one text, in order, orphans included', () => {

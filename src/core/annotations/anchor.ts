@@ -7,14 +7,18 @@
 import type { Annotation, QuoteSelector, TextRange } from './types';
 import { fold, foldedOffset, foldText, type FoldedText } from './normalize';
 
-/** Errors allowed in an approximate quote: a quarter of its length, at most this many (bounds the work). */
+/** Errors allowed in an approximate quote: a fifth of its length, at most this many (bounds the work). */
 export const MAX_QUOTE_ERRORS = 128;
 /** Context compared on each side, at most (folded characters nearest the quote). */
 const MAX_CONTEXT = 64;
+/** Quotes shorter than this (folded) are only found exactly: a few errors in a few characters match anything. */
+const MIN_APPROXIMATE = 16;
 /** Quote similarity (1 - errors/length) an approximate match needs. */
-const MIN_QUOTE_SIMILARITY = 0.75;
+const MIN_QUOTE_SIMILARITY = 0.8;
 /** Context similarity an approximate match needs (and exact matches need to be told apart by position). */
-const MIN_CONTEXT_SIMILARITY = 0.5;
+const MIN_CONTEXT_SIMILARITY = 0.6;
+/** An exact quote this long (folded) needs no context to be accepted; a shorter one needs some. */
+const MIN_LONE_QUOTE = 32;
 /** Candidates within this score of the best are "not clearly worse" (score: 2 × quote + context, 0 to 3). */
 const SCORE_MARGIN = 0.1;
 /** Exact occurrences looked at, at most (the nearest to the stored start). */
@@ -91,6 +95,8 @@ interface Candidate {
   quoteSim: number;
   /** Mean similarity of the stored prefix and suffix (those not empty); undefined when none was stored. */
   contextSim?: number;
+  /** The lower of the two (or the one stored). */
+  contextMin?: number;
   score: number;
 }
 
@@ -143,12 +149,12 @@ function anchorIn(p: Prepared, sel: QuoteSelector): TextRange | undefined {
   }
   const candidates: Candidate[] = exact.map((at) => score(t, { start: at, end: at + m, errors: 0 }, m, pre, suf));
   // A single exact occurrence whose context still mostly matches needs no approximate search.
-  const strong = candidates.filter((c) => c.contextSim === undefined || c.contextSim >= 0.9);
+  const strong = candidates.filter((c) => c.contextSim === undefined);
   if (strong.length === 1 && candidates.length === 1) return toOriginal(p, strong[0].start, strong[0].end, sel.exact);
 
   // 2. Approximate matches of the quote.
-  const k = Math.min(MAX_QUOTE_ERRORS, Math.floor(m / 4));
-  if (k > 0) {
+  const k = Math.min(MAX_QUOTE_ERRORS, Math.floor(m / 5));
+  if (k > 0 && m >= MIN_APPROXIMATE) {
     for (const c of approximate(t, q, k, hint)) {
       if (c.errors === 0 && exact.includes(c.start)) continue;
       if (candidates.some((d) => d.start === c.start && d.end === c.end)) continue;
@@ -187,15 +193,20 @@ function score(
   if (pre) sims.push(contextSimilarity(pre, t, c.start, 'before'));
   if (suf) sims.push(contextSimilarity(suf, t, c.end, 'after'));
   const contextSim = sims.length ? sims.reduce((a, b) => a + b, 0) / sims.length : undefined;
-  return { ...c, quoteSim, contextSim, score: 2 * quoteSim + (contextSim ?? 1) };
+  const contextMin = sims.length ? Math.min(...sims) : undefined;
+  return { ...c, quoteSim, contextSim, contextMin, score: 2 * quoteSim + (contextSim ?? 1) };
 }
 
 function acceptable(c: Candidate, m: number): boolean {
-  if (c.errors === 0) return true;
-  if (c.quoteSim < MIN_QUOTE_SIMILARITY || m < 4) return false;
-  // An approximate match must be where the passage was: its context must match too (else a reworded copy
-  // of the sentence elsewhere would take the annotation).
-  return c.contextSim === undefined ? c.quoteSim >= 0.9 : c.contextSim >= MIN_CONTEXT_SIMILARITY;
+  if (c.errors === 0)
+    // The exact quote: a long one stands on its own; a short one (a word, a symbol) is common enough that it
+    // needs some of its context too, else the passage is taken as gone.
+    return m >= MIN_LONE_QUOTE || c.contextSim === undefined || c.contextSim >= MIN_CONTEXT_SIMILARITY;
+  if (c.quoteSim < MIN_QUOTE_SIMILARITY || m < MIN_APPROXIMATE) return false;
+  // An approximate match must be where the passage was: its context must match too, on both sides (else a
+  // reworded copy of the sentence elsewhere would take the annotation; and where a passage was deleted, the
+  // text just after its prefix is whatever followed it, so a look-alike there has one side right, not both).
+  return c.contextMin === undefined ? c.quoteSim >= 0.9 : c.contextMin >= MIN_CONTEXT_SIMILARITY;
 }
 
 function pick(
@@ -209,7 +220,10 @@ function pick(
   if (ok.length === 0) return undefined;
   ok.sort((a, b) => b.score - a.score);
   const best = ok[0];
-  const close = ok.filter((c) => c.score >= best.score - SCORE_MARGIN);
+  // Rivals: as good, and somewhere else (a candidate overlapping the best is the same place with other ends).
+  const close = [best];
+  for (const c of ok)
+    if (c.score >= best.score - SCORE_MARGIN && !close.some((d) => c.start < d.end && d.start < c.end)) close.push(c);
   if (close.length === 1) return toOriginal(p, best.start, best.end, exact);
   // As good as each other: the stored position may tell them apart, if each matched its context.
   if (close.some((c) => c.contextSim !== undefined && c.contextSim < MIN_CONTEXT_SIMILARITY)) return undefined;
@@ -233,6 +247,14 @@ function toOriginal(p: Prepared, start: number, end: number, exact?: string): Te
     const at = p.text.indexOf(exact, range.start);
     if (at >= 0 && at + exact.length <= range.end) return { start: at, end: at + exact.length };
   }
+  // A run of white space at either end: as much of it as the quote has there (a blank line after a paragraph
+  // is not part of a quote that ended with its newline).
+  const t = f.text;
+  if (exact !== undefined && t.charCodeAt(start) === 32 && f.to[start] - f.from[start] > 1)
+    range.start = Math.max(f.from[start], f.to[start] - (/^\s*/.exec(exact)?.[0].length ?? 0));
+  if (exact !== undefined && t.charCodeAt(end - 1) === 32 && f.to[end - 1] - f.from[end - 1] > 1)
+    range.end = Math.min(f.to[end - 1], f.from[end - 1] + (/\s*$/.exec(exact)?.[0].length ?? 0));
+  if (range.end <= range.start) return { start: f.from[start], end: f.to[end - 1] };
   return range;
 }
 
@@ -320,9 +342,9 @@ function approximate(t: string, q: string, k: number, hint: number | undefined):
     if (tried.length >= maxVerify) break;
     if (tried.some((a) => Math.abs(a - s.at) <= k)) continue;
     tried.push(s.at);
-    const r = alignNear(q, t, s.at, k);
-    if (r && !out.some((c) => c.start === r.start && c.end === r.end))
-      out.push({ ...r, quoteSim: 1 - r.errors / m, score: 0 });
+    for (const r of alignNear(q, t, s.at, k))
+      if (!out.some((c) => c.start === r.start && c.end === r.end))
+        out.push({ ...r, quoteSim: 1 - r.errors / m, score: 0 });
   }
   return out;
 }
@@ -380,19 +402,15 @@ function bestHits(hits: { end: number; errors: number }[], hint: number | undefi
 
 /**
  * The best alignment of all of `q` to a stretch of `t` starting within `k` of `s0`, with at most `k` edits
- * (banded dynamic programming: O(|q| × 4k)); its folded start, end and errors, or undefined.
+ * (banded dynamic programming: O(|q| × 4k)): folded start, end and errors of up to 3 such stretches (the
+ * fewest errors, different ends), or none.
  */
-function alignNear(
-  q: string,
-  t: string,
-  s0: number,
-  k: number,
-): { start: number; end: number; errors: number } | undefined {
+function alignNear(q: string, t: string, s0: number, k: number): { start: number; end: number; errors: number }[] {
   const m = q.length;
   const ws = Math.max(0, s0 - k);
   const we = Math.min(t.length, Math.max(ws, s0) + m + k);
   const w = we - ws;
-  if (w < m - k) return undefined;
+  if (w < m - k) return [];
   const lead = Math.max(0, s0 - ws) + k; // columns where the alignment may start: 0..lead
   const INF = 1 << 29;
   let prev = new Int32Array(w + 2).fill(INF);
@@ -406,7 +424,7 @@ function alignNear(
   for (let i = 1; i <= m; i++) {
     const lo = Math.max(0, i - k);
     const hi = Math.min(w, i + lead + k);
-    if (lo > hi) return undefined;
+    if (lo > hi) return [];
     const cq = q.charCodeAt(i - 1);
     let rowMin = INF;
     if (lo > 0) cur[lo - 1] = INF;
@@ -433,7 +451,7 @@ function alignNear(
       if (best < rowMin) rowMin = best;
     }
     if (hi + 1 <= w) cur[hi + 1] = INF;
-    if (rowMin > k) return undefined;
+    if (rowMin > k) return [];
     let swap = prev;
     prev = cur;
     cur = swap;
@@ -441,18 +459,17 @@ function alignNear(
     prevStart = curStart;
     curStart = swap;
   }
-  let bestJ = -1;
+  // The ends with the fewest errors (up to 3, the nearest where the hit put the end): which is right is for the
+  // context to say (" binary. x" and " binary. " both quote " binary. O" with one error).
   let bestErr = INF;
+  for (let j = 0; j <= w; j++) if (prev[j] < bestErr) bestErr = prev[j];
+  if (bestErr > k) return [];
   const want = Math.max(0, s0 - ws) + m;
-  for (let j = 0; j <= w; j++) {
-    const e = prev[j];
-    if (e < bestErr || (e === bestErr && Math.abs(j - want) < Math.abs(bestJ - want))) {
-      bestErr = e;
-      bestJ = j;
-    }
-  }
-  if (bestJ < 0 || bestErr > k) return undefined;
-  const start = ws + prevStart[bestJ];
-  const end = ws + bestJ;
-  return end > start ? { start, end, errors: bestErr } : undefined;
+  const ends: number[] = [];
+  for (let j = 0; j <= w; j++) if (prev[j] === bestErr) ends.push(j);
+  ends.sort((a, b) => Math.abs(a - want) - Math.abs(b - want));
+  return ends
+    .slice(0, 3)
+    .map((j) => ({ start: ws + prevStart[j], end: ws + j, errors: bestErr }))
+    .filter((r) => r.end > r.start);
 }
