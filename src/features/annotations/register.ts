@@ -12,6 +12,7 @@ import { NotesLocation } from './notesLocation';
 import { watchNotes } from './notesWatch';
 import { renderNote } from './noteHtml';
 import { NotesStore } from './store';
+import { registerAnnotationsView } from './viewCommands';
 
 /**
  * Highlights and notes in the reader, kept in the user's notes files: the store, the reader's side of the page
@@ -54,12 +55,15 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
     store.onDidChangeCounts(() => bridge.countsDidChange()),
     registerCommands(annotationCommands({ deps, bridge, controller, store, editor, location })),
   );
+  // The Annotations view, Export Lesson with Notes… and Copy Notes as Markdown.
+  const view = registerAnnotationsView(context, deps, store);
   // The tree's counts need every notes file read once.
   runAndLog(deps.log, 'count the annotations in the notes folder', () => store.all());
 
   return {
     store,
     location,
+    view,
     onDidDraw: controller.onDidDraw,
     onDidPost: controller.onDidPost,
     /** The lesson the reader's page shows now, as annotations see it. */

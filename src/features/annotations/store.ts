@@ -105,6 +105,7 @@ export class NotesStore implements AnnotationStore, vscode.Disposable {
   }
 
   async forLesson(ref: LessonRef): Promise<LessonNotes> {
+    await this.learnPlace(ref);
     const uri = this.notesUri(ref);
     this.refs.set(uri.toString(), ref);
     const parsed = await this.read(uri);
@@ -265,6 +266,13 @@ export class NotesStore implements AnnotationStore, vscode.Disposable {
 
   private courseFolderName(): string | undefined {
     return folderName(this.options.courseFolderSetting()) ?? this.lastCourseFolderName;
+  }
+
+  /** A lesson the reader has not shown and no notes file names: its path from the reader host, once. */
+  private async learnPlace(ref: LessonRef): Promise<void> {
+    if (this.places.has(refKey(ref))) return;
+    const lesson = await this.options.host()?.load(ref);
+    if (lesson && !this.places.has(refKey(ref))) this.remember(lesson);
   }
 
   /** A lesson's place: as learned; else a course-folder lesson's id is its path, a shipped one's a guess. */
