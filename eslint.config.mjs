@@ -14,6 +14,7 @@ const CORE_LAYERS = {
   quiz: ['text'],
   page: ['annotations', 'markdown', 'course', 'glossary', 'text'],
   snippets: ['glossary', 'regression', 'text'],
+  review: ['glossary', 'text'],
 };
 
 function coreImportRules() {
