@@ -148,6 +148,35 @@ describe('Review', function () {
     assert.strictEqual(again?.scheduledDays, 1, 'Again: back tomorrow');
   });
 
+  it('switching the language keeps every schedule; the page shows the card in the new language', async function () {
+    if (!pageDriverAvailable()) this.skip();
+    const schedules = api.review.store.schedules();
+    const count = api.review.reminders.count;
+    const config = vscode.workspace.getConfiguration('interpLessons');
+    const card = api.review.dueCards()[0];
+    const entry = api.glossary.service.glossary.byId.get(card.termId)!;
+    try {
+      for (const language of ['vi', 'en'] as const) {
+        await config.update('language', language, vscode.ConfigurationTarget.Global);
+        const shown = nextShown(api, (s) => s.key === cardKey(card) && !s.answer);
+        await vscode.commands.executeCommand(Commands.reviewTerms);
+        await shown;
+        const [front] = await pageAction<{ text: string }[]>({
+          action: 'query',
+          selector: '.il-review-front',
+          frame: '.il-review',
+        });
+        const expected =
+          card.direction === 'term-definition' ? entry.terms[language]![0] : entry.definition[language]!.slice(0, 20);
+        assert.ok(front.text.includes(expected), `${language}: ${front.text} should show ${expected}`);
+        assert.deepStrictEqual(api.review.store.schedules(), schedules);
+        assert.strictEqual(api.review.reminders.count, count);
+      }
+    } finally {
+      await config.update('language', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('review.reminders off hides the badge and the status bar item; on shows them again', async () => {
     const count = api.review.reminders.count;
     assert.ok(count > 0);

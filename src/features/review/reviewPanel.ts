@@ -50,8 +50,8 @@ export interface ReviewShown {
 export class ReviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private subscriptions: vscode.Disposable[] = [];
+  /** The page has said `ready` (until then a card would be lost: the page asks for one when it is ready). */
   private ready = false;
-  private pending: { type: 'show'; html: string } | undefined;
   /** The card on the page now. */
   current: ReviewCard | undefined;
   private readonly shownEmitter = new vscode.EventEmitter<ReviewShown>();
@@ -66,8 +66,11 @@ export class ReviewPanel implements vscode.Disposable {
 
   /** Opens (or reveals) the page at the first card due now. */
   show(): void {
-    if (!this.panel) this.panel = this.createPanel();
-    else this.panel.reveal(undefined, false);
+    if (!this.panel) {
+      this.panel = this.createPanel(); // its page asks for the card when it is ready
+      return;
+    }
+    this.panel.reveal(undefined, false);
     this.next();
   }
 
@@ -164,17 +167,14 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private post(html: string): void {
-    const message = { type: 'show' as const, html };
-    if (!this.ready) this.pending = message;
-    else void this.panel?.webview.postMessage(message);
+    if (this.ready) void this.panel?.webview.postMessage({ type: 'show', html });
   }
 
   private onMessage(m: unknown): void {
     const msg = parseReviewPageMessage(m);
     if (msg?.type === 'ready') {
-      // A page hidden and shown again loads afresh: it gets the card due now, whatever was pending.
+      // A new page, or one hidden and shown again (loaded afresh): it gets the card due now.
       this.ready = true;
-      this.pending = undefined;
       this.next();
     } else if (msg?.type === 'shown') {
       this.shownEmitter.fire({ key: msg.key, answer: msg.answer });
