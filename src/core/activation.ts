@@ -12,6 +12,7 @@ export * from './text';
 export * from './regression';
 export * from './snippets';
 export * from './review';
+export * from './quiz';
 export { safeDecodeURIComponent } from './text/decode';
 // Loaded on first call from pieces of their own (these explicit exports take the place of the folders' ones).
 export { repairMojibake, parseGlossary, runJob, estimateJobCost, toPythonScript } from './lazy';

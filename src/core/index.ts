@@ -11,4 +11,5 @@ export * from './text';
 export * from './regression';
 export * from './snippets';
 export * from './review';
+export * from './quiz';
 export { safeDecodeURIComponent } from './text/decode';

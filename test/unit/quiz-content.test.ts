@@ -5,8 +5,16 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderLesson, runSnippet, type SnippetResult } from '../../src/core';
-import { isQuizError, parseQuizBlock, withinTolerance, type NumberQuiz, type Quiz } from '../../src/core/quiz';
+import {
+  isQuizError,
+  parseQuizBlock,
+  renderLesson,
+  runSnippet,
+  withinTolerance,
+  type NumberQuiz,
+  type Quiz,
+  type SnippetResult,
+} from '../../src/core';
 
 const LESSONS = process.env.IL_LESSONS_DIR ?? path.join(__dirname, '..', '..', 'lessons');
 const LANGS = ['vi', 'en'] as const;

@@ -1,18 +1,17 @@
 // ```quiz blocks (issue 19): parsing with the reasons an author sees, checking answers, and the static HTML.
 import * as assert from 'assert';
-import { renderLesson } from '../../src/core';
-// From the folder: src/core/index.ts does not export quiz yet (see src/core/quiz/index.ts).
 import {
   checkChoices,
   checkNumber,
   isQuizError,
   parseQuizBlock,
   parseTolerance,
+  renderLesson,
   type ChoiceQuiz,
   type NumberQuiz,
   type Quiz,
   type QuizError,
-} from '../../src/core/quiz';
+} from '../../src/core';
 import { assertInert } from './helpers/inert';
 
 const yaml = (lines: string[]) => lines.join('\n') + '\n';

@@ -1,5 +1,4 @@
-// ```quiz blocks: parse, check, render (the format: lessons/README.md). Not yet re-exported by src/core/index.ts and
-// activation.ts, whose working copies hold other unfinished work: add `export * from './quiz'` to both.
+// ```quiz blocks: parse, check, render (the format: lessons/README.md).
 export type { Quiz, QuizType, QuizChoice, QuizTolerance, QuizError, ChoiceQuiz, NumberQuiz, OpenQuiz } from './types';
 export { QUIZ_TYPES } from './types';
 export { parseQuizBlock, isQuizError, MAX_QUIZ_SOURCE, MAX_QUIZ_CHOICES, MAX_QUIZ_FIELD, QUIZ_ID } from './parse';
