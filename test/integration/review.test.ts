@@ -218,6 +218,25 @@ describe('Review', function () {
     });
     assert.ok(Date.now() >= start + 600, 'not before the card was due');
     assert.strictEqual(badge(api), 1);
+    // Graded, nothing is due: the page shows its done screen, with when the next card comes.
+    await api.review.store.grade(card, 3);
+    await until('none due', () => api.review.reminders.count === 0 || undefined);
+    assert.strictEqual(badge(api), undefined);
+    assert.strictEqual(api.review.reminders.statusText, undefined);
+    const done = nextShown(api, (s) => s.key === 'done');
+    await vscode.commands.executeCommand(Commands.reviewTerms);
+    await done;
+    if (pageDriverAvailable()) {
+      const next = await pageAction<{ text: string }[]>({
+        action: 'query',
+        selector: '.il-review-done h1, .il-review-next',
+        frame: '.il-review',
+      });
+      assert.deepStrictEqual(
+        next.map((e) => e.text?.split(':')[0]),
+        [vscode.l10n.t('All caught up'), vscode.l10n.t('Next card due: {0}', '').split(':')[0]],
+      );
+    }
   });
 
   it('a foreign record is moved to a key of its own with the time, with a warning and a log line', async () => {
