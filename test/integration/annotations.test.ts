@@ -252,6 +252,39 @@ describe('Annotations', function () {
     await doc.save();
   });
 
+  it("Copy as Quote fills the clipboard with a linked quote; Open Notes File opens the lesson's notes file", async () => {
+    const range = rangeAt(lesson, 300);
+    await vscode.env.clipboard.writeText('');
+    const copied = await api.annotations.handle(lesson, { type: 'annotate', lessonId: LESSON, action: 'quote', range });
+    assert.strictEqual((copied as { outcome: string }).outcome, 'copied');
+    const quote = await vscode.env.clipboard.readText();
+    assert.ok(quote.startsWith(`> ${range.exact.split('\n')[0].trimEnd()}`), quote);
+    assert.match(quote, new RegExp(`> — \\[.+\\]\\(\\S+/lesson/${LESSON}`));
+
+    const opened = (await vscode.commands.executeCommand('interpLessons.openNotesFile')) as vscode.Uri;
+    assert.strictEqual(opened.toString(), notes.toString());
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), notes.toString());
+  });
+
+  it('interpLessons.notes.folder moves where notes are read from, and the reader follows', async () => {
+    const config = () => vscode.workspace.getConfiguration('interpLessons');
+    const emptied = next<Posted>(
+      api.annotations.onDidPost,
+      (p) => p.message.items.length === 0,
+      'the new folder drawn',
+    );
+    await config().update('notes.folder', 'other-notes', vscode.ConfigurationTarget.Workspace);
+    try {
+      await emptied;
+      assert.ok(api.annotations.store.notesUri(lesson).path.endsWith('/other-notes/en/01-what-is-mech-interp.md'));
+    } finally {
+      const back = next<Posted>(api.annotations.onDidPost, (p) => p.message.items.length > 0, 'the old folder drawn');
+      await config().update('notes.folder', undefined, vscode.ConfigurationTarget.Workspace);
+      await back;
+    }
+    assert.strictEqual(api.annotations.store.notesUri(lesson).toString(), notes.toString());
+  });
+
   it('Move Notes into Workspace moves notes from global storage without overwriting what is there', async () => {
     const link = `vscode://interp-lessons.interp-lessons/lesson/${LESSON}`;
     const header = newNotesFile({ lessonId: LESSON, language: 'en', title: 'Lesson', link });
