@@ -13,6 +13,7 @@ import { moveInlineStyles } from '../../src/core/page/readerPage';
 import { lessonPlainText } from '../../src/core/annotations/plainText';
 import { buildExportDocument, type ExportAnnotation } from '../../src/core/annotations/exportHtml';
 import chromiumArgs from '../host/chromium-args.json';
+import { figuresOf, shippedLessons } from '../unit/helpers/shippedFigures';
 
 const CHROMIUM = process.env.INTERP_CHROMIUM || '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -52,7 +53,8 @@ describe('Export Lesson with Notes in headless Chromium (every request intercept
   let formulaTex = '';
 
   before(async function () {
-    const rendered = renderLesson(fs.readFileSync(LESSON, 'utf8'));
+    const shipped = shippedLessons().find((l) => l.language === 'en' && l.file === path.basename(LESSON))!;
+    const rendered = renderLesson(shipped.markdown, { figures: figuresOf(shipped) });
     const body = moveInlineStyles(rendered.html);
     const text = lessonPlainText(body);
     expected = annotationsOn(text);
@@ -93,6 +95,7 @@ describe('Export Lesson with Notes in headless Chromium (every request intercept
         { id: 'orphan', color: 'pink', range: undefined, exact: 'a sentence no longer there', note: 'kept' },
       ],
       katexCss: fs.readFileSync(path.join(KATEX, 'katex.min.css'), 'utf8'),
+      lessonCss: fs.readFileSync(path.join(ROOT, 'media', 'reader.css'), 'utf8'),
       fonts,
       labels: { orphans: 'Notes whose passage changed', orphansHint: 'Gone.', subtitle: 'Exported' },
       renderNote: (md) => renderLesson(`\n${md}`).html,
@@ -188,6 +191,19 @@ describe('Export Lesson with Notes in headless Chromium (every request intercept
     assert.notStrictEqual(r.markBackground, 'rgba(0, 0, 0, 0)', 'marks are coloured');
   });
 
+  it('is readable in light and in dark (prefers-color-scheme): text, figures and marks against the page', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const r = await page.evaluate(readability);
+      assert.strictEqual(r.dark, colorScheme === 'dark', `${colorScheme}: the page background follows the scheme`);
+      assert.ok(r.figures >= 1, `${colorScheme}: the lesson's figure is inlined`);
+      assert.ok(r.text >= 7, `${colorScheme}: body text contrast ${r.text.toFixed(1)}`);
+      assert.ok(r.worstFigureText >= 3, `${colorScheme}: figure text contrast ${r.worstFigureText.toFixed(1)}`);
+      assert.ok(r.markedText >= 4.5, `${colorScheme}: marked text contrast ${r.markedText.toFixed(1)}`);
+    }
+    await page.emulateMedia({ colorScheme: null });
+  });
+
   it('loads KaTeX fonts from the data: URLs (document.fonts)', async () => {
     const r = await page.evaluate(async () => {
       await document.fonts.ready;
@@ -211,3 +227,30 @@ describe('Export Lesson with Notes in headless Chromium (every request intercept
     assert.ok(r.main && r.math);
   });
 });
+
+/** In the page: contrast against the page of its text, its figures' text and marked text; whether it is dark. */
+function readability(): { dark: boolean; figures: number; text: number; worstFigureText: number; markedText: number } {
+  const lum = (c: string) => {
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)/.exec(c) ?? /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)/.exec(c);
+    if (!m) return NaN;
+    const scale = c.startsWith('color(') ? 1 : 255;
+    const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+      const x = Number(v) / scale;
+      return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  const bg = lum(getComputedStyle(document.body).backgroundColor);
+  const texts = [...document.querySelectorAll('.il-figure svg text')].map((t) =>
+    contrast(lum(getComputedStyle(t).fill), bg),
+  );
+  const mark = document.querySelector('mark.il-mark')!;
+  return {
+    dark: bg < 0.2,
+    figures: document.querySelectorAll('.il-figure svg').length,
+    text: contrast(lum(getComputedStyle(document.querySelector('.il-lesson-body p')!).color), bg),
+    worstFigureText: Math.min(...texts),
+    markedText: contrast(lum(getComputedStyle(mark).color), bg),
+  };
+}

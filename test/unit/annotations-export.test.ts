@@ -299,6 +299,8 @@ describe('Export Lesson with Notes: the document', () => {
       },
     ],
     katexCss,
+    // The reader's own stylesheet, as the export ships it: it must hold no url() either.
+    lessonCss: fs.readFileSync(path.join(__dirname, '..', '..', 'media', 'reader.css'), 'utf8'),
     fonts: new Map([['KaTeX_Main-Regular.woff2', 'd09GMgABAAAAAA==']]),
     labels: { orphans: 'Orphaned notes', orphansHint: 'Their passage changed.', subtitle: 'Exported' },
     // A renderer that lets links and images through, as markdown would: the export must still drop them.

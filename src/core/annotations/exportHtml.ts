@@ -34,6 +34,11 @@ export interface ExportDocumentOptions {
   annotations: readonly ExportAnnotation[];
   /** katex.min.css as shipped; its woff2 fonts come from `fonts`. */
   katexCss: string;
+  /**
+   * The reader's stylesheet (media/reader.css), so callouts, code, tables and figures look as in the reader; its
+   * colours come from the --vscode-* variables this page defines for light and dark.
+   */
+  lessonCss?: string;
   /** woff2 file name (e.g. KaTeX_Main-Regular.woff2) → its bytes in base64. */
   fonts: ReadonlyMap<string, string>;
   labels: ExportLabels;
@@ -538,6 +543,7 @@ export function buildExportDocument(o: ExportDocumentOptions): string {
 <meta name="color-scheme" content="light dark">
 <title>${escapeHtml(o.title)}</title>
 <style>${styleText(inlineKatexFonts(o.katexCss, o.fonts))}</style>
+<style>${styleText(o.lessonCss ?? '')}</style>
 <style>${EXPORT_CSS}</style>
 </head>
 <body>
@@ -556,24 +562,47 @@ function styleText(css: string): string {
   return css.replace(/<\/(style)/gi, '<\\/$1');
 }
 
-/** The page's own styles: readable in light and dark (prefers-color-scheme), highlight colours for both. */
+/**
+ * VS Code's theme colours the reader's stylesheet reads, as Light Modern and Dark Modern define them: the page has
+ * no VS Code around it, and follows the system's light or dark instead.
+ */
+const THEME_VARIABLES = {
+  light:
+    '--vscode-editor-foreground:#3b3b3b;--vscode-editor-background:#ffffff;--vscode-foreground:#3b3b3b;' +
+    '--vscode-descriptionForeground:#717171;--vscode-editorWidget-background:#f8f8f8;' +
+    '--vscode-textLink-foreground:#005fb8;--vscode-textBlockQuote-background:#f8f8f8;' +
+    '--vscode-textBlockQuote-border:#e5e5e5;--vscode-textCodeBlock-background:#f8f8f8;--vscode-panel-border:#e5e5e5;' +
+    '--vscode-errorForeground:#f85149;--vscode-editorWarning-foreground:#bf8803;--vscode-charts-blue:#1a85ff;' +
+    '--vscode-charts-red:#e51400;--vscode-charts-green:#388a34;--vscode-charts-orange:#d18616;' +
+    '--vscode-charts-purple:#652d90;--vscode-charts-yellow:#bf8803;--vscode-charts-lines:rgba(97,97,97,.5)',
+  dark:
+    '--vscode-editor-foreground:#cccccc;--vscode-editor-background:#1f1f1f;--vscode-foreground:#cccccc;' +
+    '--vscode-descriptionForeground:#9d9d9d;--vscode-editorWidget-background:#202020;' +
+    '--vscode-textLink-foreground:#4daafc;--vscode-textBlockQuote-background:#2b2b2b;' +
+    '--vscode-textBlockQuote-border:#616161;--vscode-textCodeBlock-background:#2b2b2b;--vscode-panel-border:#2b2b2b;' +
+    '--vscode-errorForeground:#f85149;--vscode-editorWarning-foreground:#cca700;--vscode-charts-blue:#3794ff;' +
+    '--vscode-charts-red:#f14c4c;--vscode-charts-green:#89d185;--vscode-charts-orange:#d18616;' +
+    '--vscode-charts-purple:#b180d7;--vscode-charts-yellow:#cca700;--vscode-charts-lines:rgba(204,204,204,.5)',
+};
+
+/** The page's own styles: the theme for light and dark (prefers-color-scheme), the highlights and notes. */
 const EXPORT_CSS = `
-:root{color-scheme:light dark;--fg:#1f2328;--bg:#ffffff;--muted:#59636e;--rule:#d1d9e0;--code:#f6f8fa;
+:root{color-scheme:light dark;${THEME_VARIABLES.light};--vscode-font-family:system-ui,-apple-system,"Segoe UI",sans-serif;
+--vscode-editor-font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;--vscode-font-size:16px;
+--fg:var(--vscode-editor-foreground);--bg:var(--vscode-editor-background);--muted:var(--vscode-descriptionForeground);
+--rule:#d1d9e0;--code:#f6f8fa;
 --yellow:rgba(255,214,0,.45);--green:rgba(70,190,90,.35);--blue:rgba(60,140,255,.30);--pink:rgba(240,80,170,.30)}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--rule:#3d444d;--code:#161b22;
+@media (prefers-color-scheme:dark){:root{${THEME_VARIABLES.dark};--rule:#3d444d;--code:#2b2b2b;
 --yellow:rgba(255,214,0,.30);--green:rgba(70,190,90,.32);--blue:rgba(80,150,255,.35);--pink:rgba(240,80,170,.35)}}
-body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.6 system-ui,-apple-system,"Segoe UI",sans-serif}
+body{margin:0;padding:0;background:var(--bg);color:var(--fg);font-family:var(--vscode-font-family);line-height:1.6}
 main{max-width:50rem;margin:0 auto;padding:2rem 1.25rem 4rem}
 .il-subtitle{color:var(--muted);margin-top:-.5rem}
-pre,code{background:var(--code);border-radius:4px}pre{padding:.75rem;overflow:auto}code{padding:0 .2em}pre code{padding:0}
-table{border-collapse:collapse}th,td{border:1px solid var(--rule);padding:.25rem .5rem}
-blockquote{margin:0 0 0 .25rem;padding-left:.75rem;border-left:3px solid var(--rule);color:var(--muted)}
-a{color:inherit}button,.il-unformatted-note{display:none}
+button,.il-unformatted-note{display:none}
 .katex-display{overflow-x:auto;overflow-y:hidden}
 mark.il-mark{color:inherit;border-radius:2px;padding:0 1px}mark.il-mark-block{display:block}
 .il-yellow{--c:var(--yellow)}.il-green{--c:var(--green)}.il-blue{--c:var(--blue)}.il-pink{--c:var(--pink)}
 mark.il-mark{background:var(--c)}
-aside.il-note{margin:.5rem 0 1rem;padding:.5rem .75rem;border-left:4px solid var(--c);background:var(--code);font-size:.95em}
+aside.il-note{margin:.5rem 0 1rem;padding:.5rem .75rem;border:0;border-left:4px solid var(--c);background:var(--code);font-size:.95em}
 aside.il-note>:first-child{margin-top:0}aside.il-note>:last-child{margin-bottom:0}
 .il-orphans{margin-top:3rem;border-top:1px solid var(--rule)}
 @media print{aside.il-note{break-inside:avoid}}

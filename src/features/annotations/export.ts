@@ -44,7 +44,11 @@ async function lessonOf(deps: ExportDeps, ref: LessonRef): Promise<AnnotatableLe
 export async function buildLessonExport(deps: ExportDeps, ref: LessonRef): Promise<LessonExport | undefined> {
   const lesson = await lessonOf(deps, ref);
   if (!lesson) return undefined;
-  const [anchored, katex] = await Promise.all([deps.store.anchored(ref), katexAssets(deps.extensionUri)]);
+  const [anchored, katex, lessonCss] = await Promise.all([
+    deps.store.anchored(ref),
+    katexAssets(deps.extensionUri),
+    readText(vscode.Uri.joinPath(deps.extensionUri, 'media', 'reader.css')),
+  ]);
   const annotations: ExportAnnotation[] = anchored.map(({ entry, range }) => ({
     id: entry.id,
     color: entry.color,
@@ -68,6 +72,7 @@ export async function buildLessonExport(deps: ExportDeps, ref: LessonRef): Promi
     bodyHtml: lesson.bodyHtml(),
     annotations,
     katexCss: katex.css,
+    lessonCss,
     fonts: katex.fonts,
     labels,
     renderNote: (md) => exportedNote(md, deps.log),
@@ -85,10 +90,14 @@ function exportedNote(markdown: string, log: Log): string {
   }
 }
 
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
 /** katex.min.css and every woff2 font beside it, base64 (the export inlines them as data: URLs). */
 async function katexAssets(extensionUri: vscode.Uri): Promise<{ css: string; fonts: Map<string, string> }> {
   const dir = vscode.Uri.joinPath(extensionUri, 'media', 'katex');
-  const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'katex.min.css')));
+  const css = await readText(vscode.Uri.joinPath(dir, 'katex.min.css'));
   const fontsDir = vscode.Uri.joinPath(dir, 'fonts');
   const names = (await vscode.workspace.fs.readDirectory(fontsDir))
     .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.woff2'))
