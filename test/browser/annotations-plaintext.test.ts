@@ -219,6 +219,33 @@ describe('Annotations plain text: lessonPlainText and the page DOM walker agree 
     assert.ok(cases.filter((c) => c.name.startsWith('hostile/')).length > 50);
   });
 
+  it('what the page adds (marks, a note card among the blocks, a button) leaves the text as it was', async () => {
+    const html = cases.find((c) => c.name.startsWith('en/'))!.html;
+    const r = await page.evaluate((html) => {
+      const root = document.querySelector<HTMLElement>('div.il-lesson-body')!;
+      root.innerHTML = html;
+      const f = (window as unknown as { __indexDomText(r: HTMLElement): { text: string } }).__indexDomText;
+      const before = f(root).text;
+      const p = Array.from(root.querySelectorAll('p')).find(
+        (e) => e.firstChild instanceof Text && e.firstChild.length > 3,
+      )!;
+      const note = document.createElement('aside');
+      note.className = 'il-note il-note-yellow';
+      note.innerHTML = '<p>My note, with <em>words</em>.</p>';
+      p.after(note);
+      const t = p.firstChild as Text;
+      const mark = document.createElement('mark');
+      t.splitText(3);
+      p.insertBefore(mark, t.nextSibling);
+      mark.appendChild(t.nextSibling!.nextSibling ?? document.createTextNode(''));
+      const button = document.createElement('button');
+      button.textContent = 'Edit';
+      p.appendChild(button);
+      return { before, after: f(root).text };
+    }, html);
+    assert.strictEqual(r.after, r.before);
+  });
+
   it('every case: the same text on both sides; offsetOf and segments round-trip', async () => {
     const failures: string[] = [];
     let formulas = 0;

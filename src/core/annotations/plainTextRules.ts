@@ -21,8 +21,9 @@ export enum TextMode {
 
 /** Elements skipped with their content, by (lower-case) local name. */
 export const SKIPPED_TAGS: ReadonlySet<string> = new Set(['button', 'svg', 'script', 'style', 'template']);
-/** Elements skipped with their content, by class. */
-export const SKIPPED_CLASSES: readonly string[] = ['il-unformatted-note', 'il-figure', 'il-figure-problem'];
+/** Elements skipped with their content, by class (`il-note`: the note cards the page puts among the lesson's
+ * blocks on a narrow page; the renderer never writes one). */
+export const SKIPPED_CLASSES: readonly string[] = ['il-unformatted-note', 'il-figure', 'il-figure-problem', 'il-note'];
 export const FORMULA_CLASS = 'katex';
 export const MATH_ERROR_CLASS = 'il-math-error';
 export const MATH_ERROR_TEX_CLASS = 'il-math-error-tex';
