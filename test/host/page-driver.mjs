@@ -67,9 +67,27 @@ async function handle(page, req) {
       await loc.click({ timeout: 5_000 });
       return {};
     }
+    case 'waitFor':
+      await frame
+        .locator(req.selector)
+        .first()
+        .waitFor({ state: 'visible', timeout: req.ms ?? 10_000 });
+      return {};
     case 'press':
       await page.keyboard.press(req.key);
       return {};
+    case 'type':
+      // Into whatever has focus, or first wait for the workbench's input box (one the page's action opened).
+      if (req.into === 'inputBox')
+        await page
+          .locator('.quick-input-widget .quick-input-box input')
+          .first()
+          .waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.type(req.text, { delay: 5 });
+      return {};
+    case 'drawn':
+      // The page's read-only test hook: the highlights it painted ({ id, color, text }).
+      return frame.evaluate(() => window.__ilAnnotations?.drawn() ?? null);
     case 'query':
       return frame.evaluate(
         (sel) =>

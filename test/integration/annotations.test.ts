@@ -16,26 +16,10 @@ import type { AnnotatableLesson } from '../../src/features/shared/annotationBrid
 import type { DrawReport } from '../../src/features/annotations/controller';
 import { extensionApi, type ExtensionApi } from './helpers/api';
 import { showAndWait } from './helpers/lessons';
-import { until, waitFor } from './helpers/until';
+import { until, waitFor, nextEvent as next } from './helpers/until';
 
 const LESSON = 'what-is-mech-interp';
 type Posted = { message: PageAnnotationsMessage };
-
-/** The next event that satisfies `test` (subscribed before the action that causes it). */
-function next<T>(event: vscode.Event<T>, test: (e: T) => boolean, what: string, ms = 30_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
-    }, ms);
-    const sub = event((e) => {
-      if (!test(e)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(e);
-    });
-  });
-}
 
 /** A range of `length` characters of the lesson's plain text starting at the first word after `from`. */
 function rangeAt(lesson: AnnotatableLesson, from: number, length = 40): PageRange {

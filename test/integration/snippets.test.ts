@@ -11,22 +11,7 @@ import { interceptWarnings } from './helpers/messages';
 import { acceptInputsUntil, clickLens, regressionLenses } from './helpers/snippets';
 import { workspaceFolder } from './helpers/workspace';
 import { snippetsApi as api } from './helpers/api';
-
-/** The next event that matches (not a sleep). */
-function next<T>(event: vscode.Event<T>, matches: (e: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`no ${what} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const sub = event((e) => {
-      if (!matches(e)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(e);
-    });
-  });
-}
+import { nextEvent as next } from './helpers/until';
 
 const done = (id: string) => (r: RenderReport) => r.snippetId === id && r.status === 'done';
 

@@ -6,7 +6,10 @@ import { until } from './until';
 export type PageAction = (
   | { action: 'select'; text: string; occurrence?: number }
   | { action: 'click'; selector: string; nth?: number }
+  | { action: 'waitFor'; selector: string; ms?: number }
   | { action: 'press'; key: string }
+  | { action: 'type'; text: string; into?: 'inputBox' }
+  | { action: 'drawn' }
   | { action: 'query'; selector: string }
   | { action: 'selection' }
 ) & {
@@ -52,4 +55,16 @@ export async function pageAction<T = unknown>(request: PageAction, ms = 20_000):
 /** The elements matching `selector` in the reader page (text, class, data attributes). */
 export function queryPage(selector: string): Promise<QueriedElement[]> {
   return pageAction<QueriedElement[]>({ action: 'query', selector });
+}
+
+/** A highlight the page painted, as its test hook reports it. */
+export interface DrawnHighlight {
+  id: string;
+  color: string;
+  text: string;
+}
+
+/** The highlights the reader page painted now (null: the page has no annotation layer). */
+export function drawnHighlights(): Promise<DrawnHighlight[] | null> {
+  return pageAction<DrawnHighlight[] | null>({ action: 'drawn' });
 }

@@ -27,3 +27,24 @@ export async function waitFor<T>(fn: () => Promise<T | undefined>, what: string,
     await new Promise((r) => setTimeout(r, 150));
   }
 }
+
+/** The next event that satisfies `test` (subscribe before the action that causes it). */
+export function nextEvent<T>(
+  event: (listener: (e: T) => unknown) => { dispose(): unknown },
+  test: (e: T) => boolean,
+  what: string,
+  ms = 30_000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
+    const sub = event((e) => {
+      if (!test(e)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(e);
+    });
+  });
+}
