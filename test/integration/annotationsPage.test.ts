@@ -2,6 +2,7 @@
 // real mouse and keyboard (test/host/page-driver.mjs), since mocha in the extension host cannot touch a webview.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseNotesFile } from '../../src/core';
@@ -115,5 +116,114 @@ describe('Annotations in the page', function () {
       (await drawnHighlights())?.find((h) => h.id === item.id),
     );
     assert.strictEqual(painted.text, phrase);
+  });
+
+  it('editing the notes file by hand: the page shows the new note, and loses the highlight whose entry is deleted', async () => {
+    const phrase = 'gradient descent found it, and we must recover it';
+    const doc = await vscode.workspace.openTextDocument(notes);
+    const entry = parseNotesFile(doc.getText()).entries.find((e) => e.exact === phrase);
+    assert.ok(entry, 'the first test made this entry');
+    const withNote = next(
+      api.annotations.onDidPost,
+      (p) => p.message.items.some((i) => i.id === entry.id && i.noteHtml.includes('binary')),
+      'the edited note sent to the page',
+    );
+    // As a user would: on the blank line under the quote, a new paragraph.
+    assert.strictEqual(entry.noteSpan.start, entry.noteSpan.end, 'no note yet');
+    const blankLine = doc.positionAt(entry.noteSpan.start).line + 1;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(notes, new vscode.Position(blankLine, 0), '\nLike decompiling a *binary*.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await withNote.catch((e: Error) => {
+      throw new Error(`${e.message}; the notes file: ${JSON.stringify(doc.getText())}`);
+    });
+    const gone = next(
+      api.annotations.onDidPost,
+      (p) => p.message.lessonId === LESSON && !p.message.items.some((i) => i.id === entry.id),
+      'the entry gone from the page',
+    );
+    const now = parseNotesFile(doc.getText()).entries.find((e) => e.id === entry.id);
+    assert.ok(now);
+    const remove = new vscode.WorkspaceEdit();
+    remove.delete(notes, new vscode.Range(doc.positionAt(now.span.start), doc.positionAt(now.span.end)));
+    assert.ok(await vscode.workspace.applyEdit(remove));
+    await gone;
+    await until('the page to stop painting it', async () => (await drawnHighlights())?.every((h) => h.id !== entry.id));
+    await doc.save();
+  });
+});
+
+describe('Annotations in the page: a course lesson that changes', function () {
+  this.timeout(120_000);
+  let api: ExtensionApi;
+  let root: string;
+  const lessonFile = () => path.join(root, '15_notes-course', '01-anchors.md');
+  const KEPT = 'A feature is a direction in activation space that the model uses.';
+  const REMOVED = 'Superposition lets a layer store more features than it has neurons.';
+
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'il-anchor-course-'));
+    fs.mkdirSync(path.dirname(lessonFile()));
+    fs.writeFileSync(
+      lessonFile(),
+      `# Anchors\n\n## Features {#features}\n\n${KEPT} It is read by later layers.\n\n## Superposition {#superposition}\n\n${REMOVED} Interference is the price.\n`,
+    );
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('courseFolder', root, vscode.ConfigurationTarget.Global);
+    api = await extensionApi();
+  });
+
+  after(async () => {
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('courseFolder', undefined, vscode.ConfigurationTarget.Global);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('a paragraph inserted above: the highlight follows its text; its passage deleted: an orphan, drawn nowhere', async () => {
+    const course = await waitFor(async () => {
+      const c = await api.lessons.courses.get();
+      return c.kind === 'folder' && c.lessons.length ? c : undefined;
+    }, 'the course folder');
+    const lessonId = course.lessons[0].id;
+    const first = next(api.annotations.onDidDraw, (r) => r.lesson.lessonId === lessonId, 'the first drawing');
+    await showAndWait(api.lessons, lessonId);
+    await first;
+    const ids: string[] = [];
+    for (const phrase of [KEPT, REMOVED]) {
+      assert.strictEqual(await pageAction<string>({ action: 'select', text: phrase }), phrase);
+      const drawn = next<DrawReport>(api.annotations.onDidDraw, (r) => r.createdMs !== undefined, 'drawn');
+      await pageAction({ action: 'click', selector: '.il-ann-toolbar .il-ann-color-yellow' });
+      await drawn;
+      const painted = await until('painted', async () => (await drawnHighlights())?.find((h) => h.text === phrase));
+      ids.push(painted.id);
+    }
+    const ref = { lessonId, language: course.language, course: 'folder' as const };
+    // The author edits the lesson: a paragraph above both passages, and the second passage deleted.
+    const redrawn = next(
+      api.annotations.onDidDraw,
+      (r) => r.lesson.lessonId === lessonId && r.drawn === 1,
+      'the page drawn again with one highlight',
+    );
+    const text = fs.readFileSync(lessonFile(), 'utf8');
+    fs.writeFileSync(
+      lessonFile(),
+      text.replace('## Features', 'A new opening paragraph, written later.\n\n## Features').replace(REMOVED, ''),
+    );
+    await redrawn;
+    const painted = await until('the kept highlight painted again', async () => {
+      const all = await drawnHighlights();
+      return all?.length === 1 ? all : undefined;
+    });
+    assert.deepStrictEqual(
+      painted.map((h) => [h.id, h.text]),
+      [[ids[0], KEPT]],
+    );
+    const anchored = await api.annotations.store.anchored(ref);
+    const byId = new Map(anchored.map((a) => [a.entry.id, a.range]));
+    assert.ok(byId.get(ids[0]), 'the kept passage is anchored');
+    assert.strictEqual(byId.get(ids[1]), undefined, 'the deleted passage is an orphan');
+    assert.strictEqual(byId.has(ids[1]), true, 'the orphan is still listed');
   });
 });

@@ -114,7 +114,7 @@ export function askNoteInInputBox(_lesson: AnnotatableLesson, exact: string): Th
 
 /** Edit (opens the notes file beside the reader, the note selected), recolour or delete a drawn highlight. */
 export async function onAnnotation(
-  c: Pick<AnnotateContext, 'deps' | 'store' | 'editor'>,
+  c: Pick<AnnotateContext, 'deps' | 'store' | 'editor' | 'askNote'>,
   lesson: AnnotatableLesson,
   id: string,
   action: 'edit' | 'delete' | 'color',
@@ -124,9 +124,26 @@ export async function onAnnotation(
   let outcome: EditOutcome;
   if (action === 'delete') outcome = await c.editor.deleteEntry(uri, id);
   else if (action === 'color') outcome = color ? await c.editor.setColor(uri, id, color) : 'missing';
-  else outcome = await revealNote(c.store, uri, id);
+  else outcome = await editNote(c, lesson, uri, id);
   explainOutcome(outcome, uri, c.deps.log);
   return outcome;
+}
+
+/**
+ * Edit Note: a highlight without a note asks for one (as Add Note… does), since a cursor put where the empty note
+ * would go, at the end of the quote, would type into the quote; a note is edited in the notes file.
+ */
+async function editNote(
+  c: Pick<AnnotateContext, 'store' | 'editor' | 'askNote'>,
+  lesson: AnnotatableLesson,
+  uri: vscode.Uri,
+  id: string,
+): Promise<EditOutcome> {
+  const entry = (await c.store.read(uri)).file.entries.find((e) => e.id === id);
+  if (!entry) return 'missing';
+  if (entry.note !== '') return revealNote(c.store, uri, id);
+  const note = await c.askNote(lesson, entry.exact);
+  return note ? c.editor.replaceNote(uri, id, note) : 'done';
 }
 
 /** Opens the notes file beside the reader with entry `id`'s note selected ('missing' when it is not there). */

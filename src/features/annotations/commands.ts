@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { commandTable, type Command } from '../shared/commands';
 import type { AnnotatableLesson, AnnotationBridge } from '../shared/annotationBridge';
 import type { Deps } from '../shared/deps';
-import { notesHeader, onAnnotation, type AnnotateResult } from './annotate';
+import { notesHeader, type AnnotateResult } from './annotate';
 import { ANNOTATIONS_COMMANDS, AnnotationCommands } from './commandIds';
 import type { AnnotationController } from './controller';
 import { explainOutcome, type EditOutcome, type NotesEditor } from './edits';
@@ -64,7 +64,8 @@ async function onHighlight(
   const id = (arg as { annotationId?: unknown } | undefined)?.annotationId;
   const lesson = shownLesson(c);
   if (!lesson || typeof id !== 'string') return undefined;
-  return onAnnotation(c, lesson, id, action);
+  const outcome = await c.controller.handle(lesson, { type: 'annotation', lessonId: lesson.lessonId, id, action });
+  return outcome as EditOutcome | undefined;
 }
 
 /** Opens the shown lesson's notes file beside the reader, creating it (with its opening) when there is none. */
