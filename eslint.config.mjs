@@ -12,7 +12,7 @@ const CORE_LAYERS = {
   markdown: ['course', 'glossary', 'quiz', 'text'],
   annotations: ['text'],
   quiz: ['text'],
-  page: ['annotations', 'markdown', 'course', 'glossary', 'text'],
+  page: ['annotations', 'markdown', 'course', 'glossary', 'quiz', 'text'],
   snippets: ['glossary', 'regression', 'text'],
   review: ['glossary', 'text'],
 };

@@ -71,6 +71,10 @@ export const StateKeys = {
   review: 'interpLessons.review',
   /** Prefix of the keys a review record this version cannot read is kept under, with the time it was set aside. */
   reviewSetAside: 'interpLessons.review.setAside',
+  /** Answers to checked questions by lesson id and question id (features/lessons/quizStore.ts). */
+  quiz: 'interpLessons.quiz',
+  /** Prefix of the keys a record of answers this version cannot read is kept under. */
+  quizSetAside: 'interpLessons.quiz.setAside',
 } as const;
 
 export const WebviewTypes = {

@@ -1,8 +1,10 @@
 import { ANNOTATION_PAGE_MESSAGE_TYPES, parseAnnotationPageMessage, type AnnotationPageMessage } from './annotationMessages';
+import { QUIZ_PAGE_MESSAGE_TYPES, parseQuizPageMessage, type QuizPageMessage } from './quizMessages';
 
 /** Messages the reader page may send. Anything else is dropped. */
 export type ReaderMessage =
   | AnnotationPageMessage
+  | QuizPageMessage
   | { type: 'ready' }
   | {
       type: 'rendered';
@@ -33,6 +35,7 @@ export function parseReaderMessage(m: unknown): ReaderMessage | undefined {
   if (!m || typeof m !== 'object') return undefined;
   const o = m as Record<string, unknown>;
   if (typeof o.type === 'string' && ANNOTATION_PAGE_MESSAGE_TYPES.has(o.type)) return parseAnnotationPageMessage(o);
+  if (typeof o.type === 'string' && QUIZ_PAGE_MESSAGE_TYPES.has(o.type)) return parseQuizPageMessage(o);
   switch (o.type) {
     case 'ready':
       return { type: 'ready' };

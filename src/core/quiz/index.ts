@@ -6,3 +6,27 @@ export { checkNumber, checkChoices, parseNumberInput, parseTolerance, formatTole
 export type { NumberCheck, ChoiceCheck, NumberInputProblem } from './check';
 export { quizHtml, quizErrorHtml, DEFAULT_QUIZ_LABELS } from './html';
 export type { QuizLabels, QuizHtmlContext } from './html';
+export {
+  QUIZ_ANSWER_STATES,
+  QUIZ_STATE_VERSION,
+  MAX_QUIZ_ANSWER,
+  isQuizAnswerState,
+  isQuizAnswerValue,
+  isQuizId,
+  isQuizLessonId,
+  parseQuizAnswerRecord,
+  readQuizState,
+  storedQuizState,
+  withQuizAnswer,
+  withoutLessonAnswers,
+  quizIdsInText,
+  answeredCount,
+} from './state';
+export type {
+  QuizAnswerState,
+  QuizAnswerValue,
+  QuizAnswerRecord,
+  QuizAnswers,
+  StoredQuizState,
+  ReadQuizState,
+} from './state';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LessonViewLabels, RenderLabels } from '../../core/activation';
+import type { LessonViewLabels, QuizLabels, QuizPageLabels, RenderLabels } from '../../core/activation';
 
 /** Page labels in the display language (the lesson text itself follows interpLessons.language). */
 export function renderLabels(): Partial<RenderLabels> {
@@ -35,6 +35,50 @@ export function renderLabels(): Partial<RenderLabels> {
       correction: vscode.l10n.t('Correction to the original course'),
       predict: vscode.l10n.t('Predict before you run'),
     },
+    quiz: quizLabels(),
+  };
+}
+
+/** The words of a checked question's static HTML (the renderer's RenderLabels.quiz). */
+function quizLabels(): QuizLabels {
+  return {
+    check: vscode.l10n.t('Check'),
+    reveal: vscode.l10n.t('Show the answer'),
+    chooseOne: vscode.l10n.t('Choose one answer'),
+    chooseMany: vscode.l10n.t('Choose every correct answer'),
+    yourAnswer: vscode.l10n.t('Your answer'),
+    hint: vscode.l10n.t('Hint'),
+    explanation: vscode.l10n.t('Explanation'),
+    answer: vscode.l10n.t('Answer'),
+    readSection: vscode.l10n.t('Read again: {0}'),
+    selfRight: vscode.l10n.t('I had it'),
+    selfWrong: vscode.l10n.t('Not yet'),
+    error: vscode.l10n.t('This question cannot be shown'),
+    errorLine: vscode.l10n.t('Line {0}: {1}'),
+  };
+}
+
+/** The words the page script adds to questions: results, typing problems, Reset. */
+export function quizPageLabels(): QuizPageLabels {
+  return {
+    right: vscode.l10n.t('Right.'),
+    wrong: vscode.l10n.t('Not quite: see the hint.'),
+    missing: vscode.l10n.t('Not quite: some correct answers are not picked.'),
+    wrongNumber: vscode.l10n.t('Not quite: try again.'),
+    noChoice: vscode.l10n.t('Pick an answer first.'),
+    problems: {
+      empty: vscode.l10n.t('Type a number first.'),
+      notANumber: vscode.l10n.t('That is not a number: type digits, with "," or "." for decimals.'),
+      unit: vscode.l10n.t('Use the unit {0}, or no unit.'),
+      separators: vscode.l10n.t('Use either "," or "." as the decimal mark, not both.'),
+    },
+    selfRight: vscode.l10n.t('You had it.'),
+    selfWrong: vscode.l10n.t('Marked for another look.'),
+    reset: vscode.l10n.t('Reset answers'),
+    resetConfirm: vscode.l10n.t('Clear your answers to the questions in this lesson?'),
+    resetYes: vscode.l10n.t('Clear answers'),
+    resetNo: vscode.l10n.t('Cancel'),
+    resetDone: vscode.l10n.t('Answers cleared.'),
   };
 }
 

@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import type { CourseLesson, Heading, LessonProgress, ProgressStore } from '../../core/activation';
+import {
+  answeredCount,
+  quizIdsInText,
+  type CourseLesson,
+  type Heading,
+  type LessonProgress,
+  type ProgressStore,
+} from '../../core/activation';
 import { Commands } from '../../constants';
 import type { AnnotationCounts } from '../shared/annotationBridge';
 import type { CourseService, LoadedCourse } from './courseService';
@@ -12,6 +19,12 @@ export type LessonNode =
 /** Each lesson's number of annotations, and when they change (the AnnotationBridge in Deps gives both). */
 export interface LessonAnnotationCounts extends AnnotationCounts {
   readonly onDidChangeCounts: vscode.Event<void>;
+}
+
+/** Each lesson's answered questions, and when they change (features/lessons/quizStore.ts). */
+export interface LessonQuizAnswers {
+  lesson(lessonId: string): Record<string, unknown>;
+  readonly onDidChange: vscode.Event<unknown>;
 }
 
 const PROGRESS_ICONS: Record<LessonProgress, vscode.ThemeIcon> = {
@@ -30,11 +43,14 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
   private course: LoadedCourse | undefined;
   private readonly nodes = new Map<string, LessonNode>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Question ids by lesson path, with the text they were read from. */
+  private readonly quizIds = new Map<string, { text: string; ids: string[] }>();
 
   constructor(
     private readonly courses: CourseService,
     private readonly progress: ProgressStore,
     private readonly annotations?: LessonAnnotationCounts,
+    private readonly quizzes?: LessonQuizAnswers,
   ) {
     this.subscriptions.push(
       this.changed,
@@ -42,6 +58,7 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
       progress.onDidChange(() => this.changed.fire(undefined)),
     );
     if (annotations) this.subscriptions.push(annotations.onDidChangeCounts(() => this.changed.fire(undefined)));
+    if (quizzes) this.subscriptions.push(quizzes.onDidChange(() => this.changed.fire(undefined)));
   }
 
   refresh(): void {
@@ -158,13 +175,16 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
       vscode.TreeItemCollapsibleState.Collapsed,
     );
     const notes = this.notesCount(lessonId);
+    const questions = this.questionsAnswered(lesson);
     item.id = `lesson:${lessonId}`;
     item.description =
-      [lesson?.minutes ? vscode.l10n.t('{0} min', lesson.minutes) : '', notes].filter(Boolean).join(' · ') || undefined;
+      [lesson?.minutes ? vscode.l10n.t('{0} min', lesson.minutes) : '', notes, questions?.short]
+        .filter(Boolean)
+        .join(' · ') || undefined;
     item.iconPath = PROGRESS_ICONS[state];
     item.contextValue = `lesson.${state}`;
     item.accessibilityInformation = {
-      label: [item.label as string, progressLabel(state), notes].filter(Boolean).join(', '),
+      label: [item.label as string, progressLabel(state), notes, questions?.spoken].filter(Boolean).join(', '),
     };
     item.command = {
       command: Commands.showLesson,
@@ -179,6 +199,20 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode>, 
     if (!this.course || !this.annotations) return '';
     const n = this.annotations.count({ lessonId, language: this.course.language, course: this.course.kind });
     return n <= 0 ? '' : n === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', n);
+  }
+
+  /** "3/4 ✓" (spoken "3 of 4 questions answered") for a lesson with checked questions, else undefined. */
+  private questionsAnswered(lesson: CourseLesson | undefined): { short: string; spoken: string } | undefined {
+    const text = lesson && this.quizzes && this.course?.texts.get(lesson.path);
+    if (!lesson || !text) return undefined;
+    let cached = this.quizIds.get(lesson.path);
+    if (cached?.text !== text) this.quizIds.set(lesson.path, (cached = { text, ids: quizIdsInText(text) }));
+    if (!cached.ids.length) return undefined;
+    const answered = answeredCount(this.quizzes?.lesson(lesson.id), cached.ids);
+    return {
+      short: vscode.l10n.t('{0}/{1} ✓', answered, cached.ids.length),
+      spoken: vscode.l10n.t('{0} of {1} questions answered', answered, cached.ids.length),
+    };
   }
 
   private sectionItem(lessonId: string, sectionId: string): vscode.TreeItem {

@@ -16,6 +16,7 @@ import { lessonToShow, logRenderNotes, reportRenderFailure, reportTypesetAllFail
 import { ReaderEventHub, routePageMessage, type PageContext, type ReaderEvents } from './readerMessages';
 import { annotatableLesson, ReaderAnnotationHost } from './readerAnnotations';
 import { followLessonLink, typesetAllMath, type ReaderActionContext } from './readerActions';
+import type { QuizPage, ReaderQuizzes } from './readerQuizzes';
 
 export type { ReaderEvents } from './readerMessages';
 
@@ -73,6 +74,7 @@ export class LessonReader implements vscode.Disposable {
     runnableSnippets: () => ReadonlySet<string>,
     glossaryMarking: () => GlossaryMarkOptions | undefined,
     private readonly stateWrites: StateWrites,
+    private readonly quizzes?: ReaderQuizzes,
   ) {
     this.scroll = new ScrollStore(context.globalState, stateWrites);
     this.renderService = sharedRenderService(context, deps);
@@ -287,6 +289,8 @@ export class LessonReader implements vscode.Disposable {
         const lesson = view.annotatable;
         if (lesson && lesson.lessonId === m.lessonId) this.deps.annotations.pageMessage(lesson, m);
       },
+      quizShown: () => this.quizzes?.shown(quizPage(view)),
+      quizMessage: (m) => this.quizzes?.pageMessage(quizPage(view), m),
     };
   }
 
@@ -312,6 +316,11 @@ export class LessonReader implements vscode.Disposable {
     this.view?.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The page as the questions see it: a shown lesson (not a notice) and where to post. */
+function quizPage(view: ReaderView): QuizPage {
+  return { postMessage: (m) => view.panel.postMessage(m), shownLessonId: () => view.current?.lessonId };
 }
 
 function fontSize(): number | undefined {

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { parseReaderMessage, type AnnotationPageMessage, type ReaderMessage } from '../../core/activation';
+import {
+  parseReaderMessage,
+  type AnnotationPageMessage,
+  type QuizPageMessage,
+  type ReaderMessage,
+} from '../../core/activation';
 import { Commands } from '../../constants';
 import type { LessonLanguage, Log } from '../shared/deps';
 import { runAndLog } from '../shared/errors';
@@ -66,6 +71,10 @@ export interface PageContext {
   displayed(): void;
   /** A selection, toolbar action or highlight click: passed to the annotations feature. */
   annotationMessage(message: AnnotationPageMessage): void;
+  /** The page displayed a lesson: send its stored answers to questions. */
+  quizShown(): void;
+  /** A question answered, or the lesson's Reset, in the page. */
+  quizMessage(message: QuizPageMessage): void;
 }
 
 /** Acts on one message from the reader's page (parsed and validated first: the page is not trusted). */
@@ -101,6 +110,9 @@ export function routePageMessage(raw: unknown, page: PageContext): void {
     case 'annotation':
     case 'annotationsDrawn':
       return page.annotationMessage(m);
+    case 'quizAnswer':
+    case 'quizReset':
+      return page.quizMessage(m);
   }
 }
 
@@ -129,4 +141,5 @@ function pageRendered(page: PageContext, m: Extract<ReaderMessage, { type: 'rend
   events.lastRendered = { ...m, language, openedAt: events.openedAt, phases: { ...events.phases } };
   events.rendered.fire(events.lastRendered);
   page.displayed();
+  page.quizShown();
 }

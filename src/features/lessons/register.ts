@@ -9,6 +9,8 @@ import { lessonCommands } from './commands';
 import { CourseService } from './courseService';
 import { LessonTreeProvider, type LessonNode } from './lessonTree';
 import { LessonReader } from './reader';
+import { QuizStore } from './quizStore';
+import { ReaderQuizzes } from './readerQuizzes';
 import { repairEncoding } from './repairEncoding';
 import { StateWrites } from './stateWrites';
 import { lessonUriHandler } from './uriHandler';
@@ -20,6 +22,8 @@ export interface LessonsApi {
   reader: LessonReader;
   courses: CourseService;
   progress: ProgressStore;
+  /** Answers to checked questions (tests wait on its writes and read its set-aside keys). */
+  quizzes: QuizStore;
   /** Writes of progress and scroll positions: tests wait on its onDidWrite and start a session afresh. */
   stateWrites: StateWrites;
   /** Repair File Encoding without the confirmation dialog (tests). */
@@ -39,11 +43,22 @@ const RUNNABLE = new Set(SNIPPETS.map((s) => s.id));
 export function register(context: vscode.ExtensionContext, deps: Deps, options: LessonsOptions = {}): LessonsApi {
   const courses = new CourseService(deps);
   const progress = new ProgressStore(context.globalState, StateKeys.progress);
-  const tree = new LessonTreeProvider(courses, progress, deps.annotations);
+  const quizzes = new QuizStore(context.globalState, deps.log);
+  const tree = new LessonTreeProvider(courses, progress, deps.annotations, quizzes);
   const treeView = vscode.window.createTreeView(Views.lessons, { treeDataProvider: tree, showCollapseAll: true });
   const stateWrites = new StateWrites(deps.log);
   const marking = options.glossaryMarking ?? (() => undefined);
-  const reader = new LessonReader(context, deps, courses, progress, () => RUNNABLE, marking, stateWrites);
+  const readerQuizzes = new ReaderQuizzes(quizzes, deps.log);
+  const reader = new LessonReader(
+    context,
+    deps,
+    courses,
+    progress,
+    () => RUNNABLE,
+    marking,
+    stateWrites,
+    readerQuizzes,
+  );
   const describe = () => describeTree(treeView, courses, progress);
   void describe();
 
@@ -53,6 +68,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     treeView,
     reader,
     stateWrites,
+    quizzes,
     courses.onDidChange(() => runAndLog(deps.log, 'update the lessons view', describe)),
     progress.onDidChange(() => runAndLog(deps.log, 'update the lessons view', describe)),
     reader.onDidChangeCurrent((w) =>
@@ -83,6 +99,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     reader,
     courses,
     progress,
+    quizzes,
     stateWrites,
     repairEncoding: (uri, o) => repairEncoding({ log: deps.log, courses, reader }, uri, o),
   };

@@ -17,6 +17,9 @@ const SYNCS: Record<keyof typeof StateKeys, boolean> = {
   // Review schedules follow the user like progress; a record set aside stays where it was found, for the user to see.
   review: true,
   reviewSetAside: false,
+  // Answers to checked questions are progress too; a record set aside stays on the machine where it was found.
+  quiz: true,
+  quizSetAside: false,
 };
 
 /** The globalState keys that sync across machines. */
