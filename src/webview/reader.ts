@@ -2,6 +2,7 @@
 // sends and reports user actions back; it never builds HTML from page input.
 import { safeDecodeURIComponent } from '../core/text/decode';
 import { PageAnnotations } from './annotations/controller';
+import { PageQuizzes } from './quiz/controller';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void; getState(): unknown; setState(s: unknown): void };
 
@@ -37,6 +38,7 @@ document.addEventListener('securitypolicyviolation', (e) => {
 
 applyFontSize(config.fontSize);
 const annotations = new PageAnnotations({ post: (m) => vscode.postMessage(m), applyStyles });
+const quizzes = new PageQuizzes((m) => vscode.postMessage(m));
 
 function applyFontSize(size: number | undefined): void {
   if (typeof size === 'number' && size >= 8 && size <= 40)
@@ -94,9 +96,11 @@ async function show(m: ShowMessage): Promise<void> {
   // A very long lesson: the browser lays out and paints only what is near the screen (content-visibility).
   root.classList.toggle('il-long', m.html.length > LONG_HTML);
   annotations.reset();
+  quizzes.reset();
   root.innerHTML = m.html;
   applyStyles(root);
   annotations.shown(m.lessonId, root);
+  quizzes.shown(m.lessonId, root);
   document.title = m.title;
   currentLesson = m.lessonId;
   void root.offsetHeight; // layout now, so the fonts the math needs start loading
@@ -180,7 +184,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     scrollToSection((m as { section: string }).section);
     reportScroll();
   } else if (m.type === 'config') applyFontSize((m as { fontSize?: number }).fontSize);
-  else annotations.handle(m as Record<string, unknown>);
+  else if (!quizzes.handle(m as Record<string, unknown>)) annotations.handle(m as Record<string, unknown>);
 });
 
 document.addEventListener('click', (event) => {

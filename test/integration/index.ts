@@ -33,7 +33,8 @@ export interface SuiteResult {
 /** Prefix of the one-line JSON progress records test/host/run.mjs looks for in the console. */
 const PROGRESS_PREFIX = '[interp-test] ';
 
-const RELOAD_TESTS = 'reload.test.js';
+/** Test files with a second phase after the window reload (each checks what its own first phase left). */
+const RELOAD_TESTS = new Set(['quiz.test.js', 'reload.test.js']);
 
 /** A test or suite (full title) the runner asks to skip on its host, and why (INTERP_TEST_SKIP, JSON). */
 interface NamedSkip {
@@ -112,14 +113,15 @@ export async function run(): Promise<void> {
     timeout: 60_000,
     color: false,
     reporter: 'spec',
-    // After the reload only the reload tests run, whatever the grep (the 'before' test passed it).
-    grep: afterReload ? undefined : process.env.INTERP_TEST_GREP || undefined,
+    // After the reload only the reload tests run, under the same grep: a grep that ran one suite's first phase
+    // runs only that suite's second.
+    grep: process.env.INTERP_TEST_GREP || undefined,
   });
   let skips: ReturnType<typeof applyNamedSkips> = { reasons: new Map(), unmatched: [] };
   try {
     let files = findTests(__dirname);
     if (files.length === 0) throw new Error(`no *.test.js under ${__dirname}: run \`npm run build\``);
-    const isReload = (f: string) => path.basename(f) === RELOAD_TESTS;
+    const isReload = (f: string) => RELOAD_TESTS.has(path.basename(f));
     // The reload test goes last: the window reload ends the first phase.
     files = afterReload ? files.filter(isReload) : [...files.filter((f) => !isReload(f)), ...files.filter(isReload)];
     for (const f of files) mocha.addFile(f);

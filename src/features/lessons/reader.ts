@@ -225,6 +225,7 @@ export class LessonReader implements vscode.Disposable {
       untypesetKey: lessonKey(course, lesson),
     };
     const title = entry.rendered.title || lesson.title;
+    this.quizzes?.send(quizPage(view), lesson.id);
     view.lesson(
       shownLesson(course, lesson, language),
       title,

@@ -71,7 +71,7 @@ export interface PageContext {
   displayed(): void;
   /** A selection, toolbar action or highlight click: passed to the annotations feature. */
   annotationMessage(message: AnnotationPageMessage): void;
-  /** The page displayed a lesson: send its stored answers to questions. */
+  /** The page displayed (or is about to get) a lesson: send its stored answers to questions. */
   quizShown(): void;
   /** A question answered, or the lesson's Reset, in the page. */
   quizMessage(message: QuizPageMessage): void;
@@ -86,6 +86,7 @@ export function routePageMessage(raw: unknown, page: PageContext): void {
   }
   switch (m.type) {
     case 'ready':
+      page.quizShown(); // the lesson waiting for the page gets its answers first
       return pageLoaded(page);
     case 'rendered':
       return pageRendered(page, m);

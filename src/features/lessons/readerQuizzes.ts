@@ -23,7 +23,14 @@ export class ReaderQuizzes {
   /** The page displayed a lesson: send its answers (an empty set too, so the page clears what it showed). */
   shown(page: QuizPage): void {
     const lessonId = page.shownLessonId();
-    if (!lessonId) return;
+    if (lessonId) this.send(page, lessonId);
+  }
+
+  /**
+   * Sends a lesson's answers ahead of the lesson itself (a show, or the page script loading with a show waiting):
+   * the page shows them before it scrolls, so a scroll position saved with the answers shown lands where it was.
+   */
+  send(page: QuizPage, lessonId: string): void {
     const answers: QuizStateMessage['answers'] = {};
     for (const [quizId, r] of Object.entries(this.store.lesson(lessonId)))
       answers[quizId] = r.answer === undefined ? { state: r.state } : { state: r.state, answer: r.answer };

@@ -6,6 +6,7 @@ import { DEFAULT_QUIZ_PAGE_LABELS, mergeLabels } from './labels';
 import {
   checkQuestion,
   gradeQuestion,
+  prepareQuestion,
   resetQuestion,
   restoreQuestion,
   revealQuestion,
@@ -13,8 +14,19 @@ import {
 } from './question';
 import { ResetBar } from './reset';
 
+type SavedAnswers = Record<string, { state?: unknown; answer?: unknown }>;
+
+/** Lessons whose answers the page keeps at hand, at most (the host sends them again anyway). */
+const KEPT_LESSONS = 20;
+
 export class PageQuizzes {
   private lessonId: string | undefined;
+  /**
+   * The answers the host sent, by lesson, kept current with what is answered here: a lesson is shown with its
+   * answers before it is scrolled, so a scroll position saved with the answers shown lands where it was. The
+   * host sends them just before the lesson (and again after it rendered).
+   */
+  private readonly saved = new Map<string, SavedAnswers>();
   private root: HTMLElement | undefined;
   private labels: QuizPageLabels = DEFAULT_QUIZ_PAGE_LABELS;
   private resetBar: ResetBar | undefined;
@@ -36,26 +48,36 @@ export class PageQuizzes {
     this.root = root;
     const questions = this.questions();
     if (!questions.length) return;
+    for (const q of questions) prepareQuestion(q);
     this.resetBar = new ResetBar(this.labels, () => this.clearAll());
     const heading = root.querySelector<HTMLElement>('#check-understanding');
     if (heading && heading.compareDocumentPosition(questions[0]) & Node.DOCUMENT_POSITION_FOLLOWING)
       heading.after(this.resetBar.element);
     else questions[0].before(this.resetBar.element);
+    const saved = this.saved.get(lessonId);
+    if (saved) this.restore(saved);
   }
 
   /** A message from the host; false when it is not about questions. */
   handle(m: Record<string, unknown>): boolean {
     if (m.type !== 'quizState') return false;
-    if (m.lessonId !== this.lessonId || !m.answers || typeof m.answers !== 'object') return true;
+    if (typeof m.lessonId !== 'string' || !m.answers || typeof m.answers !== 'object') return true;
     this.labels = mergeLabels(DEFAULT_QUIZ_PAGE_LABELS, m.labels);
     this.resetBar?.relabel(this.labels);
-    const answers = m.answers as Record<string, { state?: unknown; answer?: unknown }>;
+    this.saved.delete(m.lessonId);
+    this.saved.set(m.lessonId, { ...(m.answers as SavedAnswers) });
+    if (this.saved.size > KEPT_LESSONS) this.saved.delete(this.saved.keys().next().value as string);
+    if (m.lessonId === this.lessonId) this.restore(m.answers as SavedAnswers);
+    return true;
+  }
+
+  /** Shows each question as `answers` has it: answered (its choice picked, its result), or not. */
+  private restore(answers: SavedAnswers): void {
     for (const q of this.questions()) {
       const saved = Object.hasOwn(answers, q.dataset.quizId ?? '') ? answers[q.dataset.quizId ?? ''] : undefined;
       if (saved && typeof saved === 'object') restoreQuestion(q, saved, this.labels);
       else if (q.dataset.quizState) resetQuestion(q);
     }
-    return true;
   }
 
   private questions(): HTMLElement[] {
@@ -64,11 +86,15 @@ export class PageQuizzes {
 
   private record(result: QuizResult | undefined): void {
     if (!result || !this.lessonId) return;
+    const kept = this.saved.get(this.lessonId) ?? {};
+    kept[result.quizId] = { state: result.state, answer: result.answer };
+    this.saved.set(this.lessonId, kept);
     this.post({ type: 'quizAnswer', lessonId: this.lessonId, ...result });
   }
 
   private clearAll(): void {
     for (const q of this.questions()) resetQuestion(q);
+    if (this.lessonId) this.saved.delete(this.lessonId);
     if (this.lessonId) this.post({ type: 'quizReset', lessonId: this.lessonId });
   }
 

@@ -4,6 +4,7 @@
 import { checkChoices, checkNumber, parseTolerance } from '../../core/quiz/check';
 import type { QuizPageLabels } from '../../core/page/quizMessages';
 import type { QuizAnswerState, QuizAnswerValue } from '../../core/quiz/state';
+import { announce, showOnly } from './announce';
 
 /** A result to record: what the host stores. */
 export interface QuizResult {
@@ -37,18 +38,28 @@ export function resetQuestion(q: HTMLElement): void {
   if (typed) typed.value = '';
 }
 
-/** Shows the parts, says the status, marks the state; focus moves to the first part shown (else the status). */
-function showResult(q: HTMLElement, shown: HTMLElement[], status: string, state?: string, focus = true): void {
+/** The question's result line is for the eyes; the page's announcer speaks it (announce.ts). */
+export function prepareQuestion(q: HTMLElement): void {
+  const region = statusOf(q);
+  if (region) showOnly(region);
+}
+
+/**
+ * Shows the parts and the result line and marks the state. When the learner acted (`act`), the result is
+ * announced and focus moves to the first part shown (a hint, the explanation); with none it stays where it is.
+ */
+function showResult(q: HTMLElement, shown: HTMLElement[], status: string, state?: string, act = true): void {
   clearResult(q);
   for (const p of shown) p.hidden = false;
   const region = statusOf(q);
   if (region) region.textContent = status;
   if (state) q.dataset.quizState = state;
-  if (!focus) return;
-  const target = shown[0] ?? region;
+  if (!act) return;
+  announce(status);
+  const target = shown[0];
   if (!target) return;
   target.tabIndex = -1;
-  target.focus({ preventScroll: false });
+  target.focus();
 }
 
 function showChoices(q: HTMLElement, picked: number[], labels: QuizPageLabels, focus: boolean): QuizResult | undefined {
@@ -82,7 +93,7 @@ function showNumber(q: HTMLElement, typed: string, labels: QuizPageLabels, focus
       [],
       labels.problems[result.problem].replace('{0}', () => unit ?? ''),
       undefined,
-      false,
+      focus,
     );
     input?.setAttribute('aria-invalid', 'true');
     if (focus) input?.focus();
@@ -112,24 +123,15 @@ export function revealQuestion(q: HTMLElement): void {
   showResult(q, [...parts(q, 'answer'), ...parts(q, 'explanation')], '', 'revealed');
 }
 
-/** "I had it" / "Not yet" after a reveal. */
-export function gradeQuestion(q: HTMLElement, right: boolean, labels: QuizPageLabels, focus = true): QuizResult {
+/** "I had it" / "Not yet" after a reveal: said; the pressed button keeps the focus (and says aria-pressed). */
+export function gradeQuestion(q: HTMLElement, right: boolean, labels: QuizPageLabels, act = true): QuizResult {
   const state = right ? 'revealed-right' : 'revealed-wrong';
-  showResult(
-    q,
-    [...parts(q, 'answer'), ...parts(q, 'explanation')],
-    right ? labels.selfRight : labels.selfWrong,
-    state,
-    false,
-  );
+  const status = right ? labels.selfRight : labels.selfWrong;
+  showResult(q, [...parts(q, 'answer'), ...parts(q, 'explanation')], status, state, false);
   q.querySelectorAll<HTMLElement>('[data-quiz-action^="self-"]').forEach((b) =>
     b.setAttribute('aria-pressed', String(b.dataset.quizAction === (right ? 'self-right' : 'self-wrong'))),
   );
-  const region = statusOf(q);
-  if (focus && region) {
-    region.tabIndex = -1;
-    region.focus();
-  }
+  if (act) announce(status);
   return { quizId: q.dataset.quizId ?? '', state };
 }
 

@@ -1,6 +1,7 @@
 // The lesson's Reset: a button, then a confirm step in the page (no modal dialog): Clear answers or Cancel
 // (Escape cancels too); focus goes to the first choice of each step and back to Reset after it.
 import type { QuizPageLabels } from '../../core/page/quizMessages';
+import { announce, showOnly } from './announce';
 
 function button(action: string, text: string): HTMLButtonElement {
   const b = document.createElement('button');
@@ -28,16 +29,16 @@ export class ResetBar {
     this.resetButton = button('ask', labels.reset);
     this.yes = button('yes', labels.resetYes);
     this.no = button('no', labels.resetNo);
-    this.question.id = 'il-quiz-reset-question';
     this.confirm.className = 'il-quiz-reset-confirm';
     this.confirm.setAttribute('role', 'group');
-    this.confirm.setAttribute('aria-labelledby', this.question.id);
+    // The question is text for the eyes (aria-hidden, so the lesson's plain text skips it: announce.ts); the
+    // group's label says it when focus enters.
+    showOnly(this.question);
     this.confirm.hidden = true;
     this.resetButton.setAttribute('aria-expanded', 'false');
-    this.confirm.append(this.question, ' ', this.yes, ' ', this.no);
+    this.confirm.append(this.question, this.yes, this.no);
     this.status.className = 'il-quiz-reset-status';
-    this.status.setAttribute('role', 'status');
-    this.status.setAttribute('aria-live', 'polite');
+    showOnly(this.status);
     this.element.append(this.resetButton, this.confirm, this.status);
     this.relabel(labels);
     this.element.addEventListener('click', (e) => this.click(e));
@@ -53,6 +54,7 @@ export class ResetBar {
     this.labels = labels;
     this.resetButton.textContent = labels.reset;
     this.question.textContent = labels.resetConfirm;
+    this.confirm.setAttribute('aria-label', labels.resetConfirm);
     this.yes.textContent = labels.resetYes;
     this.no.textContent = labels.resetNo;
   }
@@ -71,6 +73,7 @@ export class ResetBar {
       this.clear();
       this.close();
       this.status.textContent = this.labels.resetDone;
+      announce(this.labels.resetDone);
     } else this.close();
   }
 
