@@ -5,6 +5,7 @@
 // The lesson is the one the reload test also leaves open, so that both second phases find the reader on it.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import { StateKeys } from '../../src/constants';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import { lessonsApi } from './helpers/api';
 import { nextRender } from './helpers/lessons';
@@ -34,6 +35,23 @@ describe('Quiz', function () {
   this.timeout(120_000);
 
   if (readReloadState().phase !== 'after') {
+    it('a stored record this version cannot read is set aside under a key of its own, not dropped', async () => {
+      const lessons = await lessonsApi();
+      const store = lessons.quizzes;
+      const foreign = { version: 9, lessons: { [LESSON]: { [SINGLE]: { state: 'right', at: 1 } } } };
+      const before = store.setAsideKeys();
+      await store.memento.update(StateKeys.quiz, foreign);
+      assert.deepStrictEqual(store.answers(), {}, 'nothing of it is read');
+      await store.settled();
+      const added = store.setAsideKeys().filter((k) => !before.includes(k));
+      assert.strictEqual(added.length, 1);
+      const kept = store.memento.get<{ value: unknown; reason: string }>(added[0]);
+      assert.deepStrictEqual(kept?.value, foreign);
+      assert.match(kept?.reason ?? '', /version 9/);
+      assert.strictEqual(store.memento.get(StateKeys.quiz), undefined, 'the answers key is free again');
+      await store.memento.update(added[0], undefined);
+    });
+
     it('answer one question wrong and one right with the keyboard: stored, counted in the tree', async function () {
       if (!reloadFile()) this.skip(); // not under test/host/run.mjs: nothing drives the page or reloads
       assert.ok(pageDriverAvailable(), 'the page driver runs (test/host/run.mjs)');
