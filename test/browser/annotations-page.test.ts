@@ -1,8 +1,10 @@
 // The reader page's annotations (issue 16) in headless Chromium: the real page script and CSS under the real
-// CSP, a shipped lesson with formulas, fed the host's 'annotations' messages. Highlights are drawn with the
-// right text (across a formula, overlapping), a text length that disagrees draws nothing, a selection made with
-// the mouse, by a Range or with the keyboard gives the toolbar and an 'annotate' message with the right range,
-// the popover posts its actions, notes sit under their paragraph or in the margin, a reveal scrolls and flashes.
+// CSP, a shipped lesson with formulas, fed the host's 'annotations' messages. Highlights are painted through the
+// CSS Custom Highlight API with the right text (across a formula, overlapping) and the lesson's DOM untouched, a
+// text length that disagrees paints nothing, a selection made with the mouse, by a Range or with the keyboard
+// gives the toolbar and an 'annotate' message with the right range, a click on a highlight and the keyboard
+// overlay open the popover, which posts its actions, a right-click gives VS Code's context menu the highlight,
+// notes sit under their paragraph or in the margin, a reveal scrolls and flashes.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -31,16 +33,64 @@ const LABELS = {
   colors: { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink' },
 };
 
-/** In the page: the plain text each highlight's elements hold (a formula counts as its TeX), in order. */
-function drawnText(id: string): string {
-  const els = Array.from(document.querySelectorAll<HTMLElement>(`[data-il-ann~="${id}"]`));
-  return els
-    .map((el) =>
-      el.classList.contains('il-hl-formula')
-        ? (el.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? '')
-        : el.textContent,
-    )
-    .join('');
+interface DrawnEntry {
+  id: string;
+  color: string;
+  text: string;
+}
+/** The page's test hook (src/webview/reader.ts). */
+interface HookWindow {
+  __ilAnnotations: { drawn(): DrawnEntry[] };
+}
+
+/**
+ * In the page: the registered highlight of a colour, its Ranges in document order, each as plain text (a Range
+ * around a formula as its TeX, as the lesson's plain text counts it).
+ */
+function paintedPieces(color: string): string[] {
+  const h = CSS.highlights.get(`il-hl-${color}`);
+  if (!h) return [];
+  const ranges = [...(h as unknown as Set<Range>)] as Range[];
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.map((r) => {
+    const node = r.startContainer.childNodes[r.startOffset] as Element | undefined;
+    const formula = node && r.endOffset === r.startOffset + 1 && node.classList?.contains('katex');
+    return formula ? (node.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? '') : r.toString();
+  });
+}
+
+/**
+ * In the page: the viewport rectangle of the first line of the run of `color`'s Ranges whose text (joined) is
+ * `text`, found in the registry (so it is what is painted, not what the page believes it painted).
+ */
+function paintedRect([color, text]: [string, string]): { x: number; y: number; top: number; bottom: number } {
+  const h = CSS.highlights.get(`il-hl-${color}`)!;
+  const ranges = ([...(h as unknown as Set<Range>)] as Range[]).sort((a, b) =>
+    a.compareBoundaryPoints(Range.START_TO_START, b),
+  );
+  for (let i = 0; i < ranges.length; i++) {
+    let joined = '';
+    for (let j = i; j < ranges.length && joined.length < text.length; j++) joined += ranges[j].toString();
+    if (joined !== text) continue;
+    const r = Array.from(ranges[i].getClientRects()).find((x) => x.width > 0)!;
+    return { x: r.left + Math.min(4, r.width / 2), y: r.top + r.height / 2, top: r.top, bottom: r.bottom };
+  }
+  throw new Error(`no painted ${color} range reads "${text}"`);
+}
+
+/** In the page: collects data-vscode-context from the target up as VS Code's webview host does (inner wins). */
+function listenAsVsCode(): void {
+  const w = window as unknown as { __contexts: Record<string, unknown>[] };
+  w.__contexts = [];
+  window.addEventListener('contextmenu', (e) => {
+    e.preventDefault();
+    let context: Record<string, unknown> = {};
+    for (let el = (e.target as Element).closest<HTMLElement>('[data-vscode-context]'); el;) {
+      context = { ...JSON.parse(el.dataset.vscodeContext!), ...context };
+      el = el.parentElement?.closest<HTMLElement>('[data-vscode-context]') ?? null;
+    }
+    w.__contexts.push(context);
+  });
 }
 
 describe('Annotations in the reader page (headless Chromium, real CSP)', function () {
@@ -62,14 +112,22 @@ describe('Annotations in the reader page (headless Chromium, real CSP)', functio
   const second = { id: 'second', color: 'green', start: first.start + 20, end: first.start + 60 };
   const noted = { id: 'noted', color: 'pink', start: at('This lesson uses'), end: at('This lesson uses') + 16 };
   const noted2 = { id: 'noted2', color: 'yellow', start: noted.end + 1, end: noted.end + 18 };
+  // Inside `first` (and shorter): the innermost under a click or right-click there.
+  const inner = { id: 'inner', color: 'pink', start: first.start + 4, end: first.start + 14 };
   const note = (id: string) => `<p>Note of <strong>${id}</strong></p>`;
   const items = [
     { ...across, noteHtml: '' },
     { ...first, noteHtml: '' },
     { ...second, noteHtml: '' },
+    { ...inner, noteHtml: '' },
     { ...noted, noteHtml: note('noted') },
     { ...noted2, noteHtml: note('noted2') },
   ];
+  const quote = (i: { start: number; end: number }) => text.slice(i.start, i.end);
+  const drawnList = () => page.evaluate(() => (window as unknown as HookWindow).__ilAnnotations.drawn());
+  /** The viewport point a little inside the first line of a painted highlight. */
+  const pointIn = (i: { color: string; start: number; end: number }) =>
+    page.evaluate(paintedRect, [i.color, quote(i)] as [string, string]);
   let seq = 0;
   const sendAnnotations = (list: unknown[], textLength = text.length) =>
     hostSends(page, { type: 'annotations', lessonId: LESSON, seq: ++seq, textLength, items: list, labels: LABELS });
@@ -103,34 +161,66 @@ describe('Annotations in the reader page (headless Chromium, real CSP)', functio
     await browser?.close();
   });
 
-  it('draws highlights with their text (across a formula, overlapping) and reports what it drew', async () => {
+  it('paints highlights with their text (across a formula, overlapping), the lesson DOM untouched, and reports', async () => {
     const outside = { id: 'outside', color: 'yellow', start: text.length - 2, end: text.length + 5, noteHtml: '' };
+    const before = await page.evaluate(() => document.querySelector('.il-lesson-body')!.innerHTML);
     await sendAnnotations([...items, outside]);
     const report = await drawnReport(seq);
     assert.strictEqual(report.drawn, items.length);
     assert.deepStrictEqual(report.notDrawn, ['outside']);
     assert.ok(typeof report.ms === 'number' && report.ms >= 0);
-    for (const item of items)
-      assert.strictEqual(await page.evaluate(drawnText, item.id), text.slice(item.start, item.end), item.id);
+    // The registry: one Highlight per colour, whose Ranges read, in order, the plain text of that colour's items.
+    for (const color of ['yellow', 'green', 'blue', 'pink']) {
+      const expected = items
+        .filter((i) => i.color === color)
+        .sort((x, y) => x.start - y.start)
+        .map(quote)
+        .join('');
+      assert.strictEqual((await page.evaluate(paintedPieces, color)).join(''), expected, color);
+    }
     const page_ = await page.evaluate(() => ({
-      formula: document.querySelector('.katex.il-hl-formula')?.getAttribute('data-il-ann'),
-      nested: document.querySelectorAll('mark[data-il-ann="first"] mark[data-il-ann="second"]').length,
+      names: [...(CSS.highlights as unknown as Map<string, unknown>).keys()].sort(),
+      // The formula of `across` is one Range around the whole .katex element.
+      formulaRanges: ([...(CSS.highlights.get('il-hl-blue') as unknown as Set<Range>)] as Range[]).filter((r) =>
+        (r.startContainer.childNodes[r.startOffset] as Element | undefined)?.classList?.contains('katex'),
+      ).length,
       bodyContext: document.querySelector<HTMLElement>('.il-lesson-body')?.dataset.vscodeContext,
-      markContext: document.querySelector<HTMLElement>('mark[data-il-ann="first"]')?.dataset.vscodeContext,
-      stops: document.querySelectorAll('[data-il-ann][tabindex="0"]').length,
+      // The lesson's own HTML, the note cards the narrow page put under their paragraphs left out.
+      html: (() => {
+        const copy = document.querySelector('.il-lesson-body')!.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('aside.il-note').forEach((n) => n.remove());
+        return copy.innerHTML;
+      })(),
+      marks: document.querySelectorAll('mark, [data-il-ann]').length,
     }));
-    assert.strictEqual(page_.formula, 'across', 'the formula is marked whole');
-    assert.strictEqual(page_.nested, 1, 'the overlap is a mark inside a mark');
+    assert.deepStrictEqual(page_.names, ['il-hl-blue', 'il-hl-green', 'il-hl-pink', 'il-hl-yellow']);
+    assert.strictEqual(page_.formulaRanges, 1, 'the formula is highlighted whole');
+    assert.strictEqual(page_.html, before, 'nothing was inserted into the lesson text');
+    assert.strictEqual(page_.marks, 0);
     assert.deepStrictEqual(JSON.parse(page_.bodyContext!), {
       webviewSection: 'lessonText',
       preventDefaultContextMenuItems: false,
     });
-    assert.deepStrictEqual(JSON.parse(page_.markContext!), { webviewSection: 'highlight', annotationId: 'first' });
-    assert.strictEqual(page_.stops, items.length, 'one tab stop per highlight');
-    // Drawing again replaces what was drawn, and the text is back as it was.
+    // The test hook: every painted highlight in the order of the text, with its Ranges' text.
+    const hook = await drawnList();
+    assert.deepStrictEqual(
+      hook.map((d) => [d.id, d.color]),
+      [...items].sort((x, y) => x.start - y.start).map((i) => [i.id, i.color]),
+    );
+    for (const d of hook.filter((x) => x.id !== 'across'))
+      assert.strictEqual(d.text, quote(items.find((i) => i.id === d.id)!), d.id);
+    assert.ok(hook.find((d) => d.id === 'across')!.text.includes('x = 0'), 'the formula range holds its TeX too');
+    // Drawing again replaces what was drawn.
     await sendAnnotations([items[1]]);
     assert.strictEqual((await drawnReport(seq)).drawn, 1);
-    assert.strictEqual(await page.evaluate(() => document.querySelectorAll('[data-il-ann]').length), 1);
+    assert.deepStrictEqual(
+      (await drawnList()).map((d) => d.id),
+      ['first'],
+    );
+    assert.deepStrictEqual(
+      await page.evaluate(() => ['yellow', 'green', 'blue', 'pink'].filter((c) => CSS.highlights.has(`il-hl-${c}`))),
+      ['yellow'],
+    );
     assert.strictEqual(await page.evaluate(() => document.querySelectorAll('.il-note').length), 0);
   });
 
@@ -142,7 +232,11 @@ describe('Annotations in the reader page (headless Chromium, real CSP)', functio
       report.notDrawn,
       items.map((i) => i.id),
     );
-    assert.strictEqual(await page.evaluate(() => document.querySelectorAll('[data-il-ann], .il-note').length), 0);
+    assert.deepStrictEqual(await drawnList(), []);
+    assert.strictEqual(
+      await page.evaluate(() => CSS.highlights.size + document.querySelectorAll('.il-note').length),
+      0,
+    );
   });
 
   it('a selection starting inside a formula: toolbar, and a highlight of the whole formula onwards', async () => {
@@ -265,29 +359,69 @@ describe('Annotations in the reader page (headless Chromium, real CSP)', functio
     assert.strictEqual(await page.evaluate(() => document.activeElement === document.body), true, 'focus is back');
   });
 
-  it('the popover: click or Enter opens it with the note; Edit, Delete and a colour post; Escape closes', async () => {
+  it('the popover: a click on a highlight (the innermost) or Enter on it opens it; its buttons post; Escape closes', async () => {
     await sendAnnotations(items);
     await drawnReport(seq);
-    await page.click('mark[data-il-ann="noted"]');
-    await page.waitForSelector('.il-ann-popover[role="dialog"]');
+    const click = async (i: (typeof items)[number]) => {
+      const p = await pointIn(i);
+      await page.mouse.click(p.x, p.y);
+      await page.waitForSelector('.il-ann-popover[role="dialog"]');
+      return page.getAttribute('.il-ann-popover', 'data-il-for');
+    };
+    assert.strictEqual(await click(items.find((i) => i.id === 'noted')!), 'noted');
     assert.strictEqual(await page.textContent('.il-ann-popover-note'), 'Note of noted');
     assert.strictEqual(await page.getAttribute('.il-ann-popover .il-ann-color-pink', 'aria-pressed'), 'true');
     await page.click('.il-ann-popover button:text("Edit")');
     assert.strictEqual(await page.$('.il-ann-popover'), null);
-    await page.focus('mark[data-il-ann="noted"][tabindex="0"]');
+    assert.strictEqual(await click(items.find((i) => i.id === 'inner')!), 'inner', 'inside `first`: the innermost');
+    await page.keyboard.press('Escape');
+    assert.strictEqual(await click(items.find((i) => i.id === 'first')!), 'first', 'before `inner`: `first`');
+    await page.keyboard.press('Escape');
+    // The keyboard: Alt+ArrowDown to `noted` (the overlay moves in the order of the text), Enter opens it.
+    const order = [...items].sort((x, y) => x.start - y.start).map((i) => i.id);
+    await page.keyboard.press('Alt+ArrowUp');
+    const up = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.ilFor);
+    for (let k = 0; k <= order.length; k++) {
+      if ((await page.evaluate(() => (document.activeElement as HTMLElement).dataset.ilFor)) === 'noted') break;
+      await page.keyboard.press('Alt+ArrowDown');
+    }
+    assert.strictEqual(
+      up,
+      order[(order.indexOf('first') + order.length - 1) % order.length],
+      'Alt+ArrowUp from `first` (focused again after Escape): the one before it, wrapping around',
+    );
     await page.keyboard.press('Enter');
-    await page.waitForSelector('.il-ann-popover');
+    await page.waitForSelector('.il-ann-popover[data-il-for="noted"]');
     await page.keyboard.press('Escape');
     assert.strictEqual(await page.$('.il-ann-popover'), null, 'Escape closes the popover');
     assert.strictEqual(
-      await page.evaluate(() => (document.activeElement as HTMLElement).dataset.ilAnn),
+      await page.evaluate(() => (document.activeElement as HTMLElement).dataset.ilFor),
       'noted',
       'focus goes back to the highlight',
     );
     await page.keyboard.press('Enter');
     await page.click('.il-ann-popover .il-ann-color-green');
-    await page.click('[data-il-ann="across"].il-hl-formula');
+    // The formula of `across`: a click on its glyphs.
+    const formula = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('.il-lesson-body')!, NodeFilter.SHOW_TEXT);
+      let t: Node | null;
+      while ((t = walker.nextNode()) && !t.textContent!.includes('the predicted score at'));
+      const el = t!.nextSibling as HTMLElement; // $x = 0$ follows "the predicted score at"
+      el.scrollIntoView({ block: 'center' });
+      const r = el.querySelector('.katex-html')!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, tex: el.querySelector('annotation')?.textContent };
+    });
+    assert.strictEqual(formula.tex, 'x = 0');
+    await page.mouse.click(formula.x, formula.y);
+    await page.waitForSelector('.il-ann-popover[data-il-for="across"]');
     await page.click('.il-ann-popover button:text("Delete")');
+    // A click on text no highlight covers opens nothing.
+    const plain = await page.evaluate(() => {
+      const h = document.querySelector('.il-lesson-body h2')!.getBoundingClientRect();
+      return { x: h.left + 5, y: h.top + h.height / 2 };
+    });
+    await page.mouse.click(plain.x, plain.y);
+    assert.strictEqual(await page.$('.il-ann-popover'), null);
     assert.deepStrictEqual(
       (await posted(page, 'annotation')).map((m) => [m.id, m.action, m.color]),
       [
@@ -298,61 +432,155 @@ describe('Annotations in the reader page (headless Chromium, real CSP)', functio
     );
   });
 
+  it('keyboard: Alt+ArrowDown/ArrowUp move a focus overlay over the highlights, announced with the quote', async () => {
+    await sendAnnotations(items);
+    await drawnReport(seq);
+    const order = [...items].sort((x, y) => x.start - y.start);
+    const state = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const boxes = Array.from(el.querySelectorAll('.il-hl-focus-box')).map((b) => b.getBoundingClientRect());
+        return {
+          id: el.dataset.ilFor,
+          role: el.getAttribute('role'),
+          label: el.getAttribute('aria-label'),
+          live: document.querySelector('body > .il-sr-only[aria-live="polite"]')?.textContent,
+          inBody: !!el.closest('.il-lesson-body'),
+          box: boxes[0] && { top: boxes[0].top, bottom: boxes[0].bottom, left: boxes[0].left },
+          context: el.dataset.vscodeContext,
+        };
+      });
+    // From the top of the page: the first highlight on screen onwards, in the order of the text.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.keyboard.press('Alt+ArrowDown');
+    const firstStop = await state();
+    const k = order.findIndex((i) => i.id === firstStop.id);
+    assert.ok(k >= 0, `focused ${firstStop.id}`);
+    await page.keyboard.press('Alt+ArrowDown');
+    const next = await state();
+    assert.strictEqual(next.id, order[(k + 1) % order.length].id);
+    const item = order[(k + 1) % order.length];
+    assert.strictEqual(next.role, 'button');
+    assert.strictEqual(next.inBody, false, 'the overlay is outside the lesson body');
+    assert.strictEqual(next.label, `Highlight ${k + 2}/${order.length}, ${LABELS.colors[item.color as 'pink']}`);
+    assert.ok(next.live!.includes(quote(item).replace(/\s+/g, ' ').trim()), `announced: ${next.live}`);
+    assert.deepStrictEqual(JSON.parse(next.context!), { webviewSection: 'highlight', annotationId: item.id });
+    const at = await pointIn(item);
+    assert.ok(Math.abs(next.box!.top - at.top) < 1 && Math.abs(next.box!.bottom - at.bottom) < 1, 'over its line');
+    await page.keyboard.press('Alt+ArrowUp');
+    assert.strictEqual((await state()).id, firstStop.id);
+    // Escape leaves the highlights; the overlay is gone.
+    await page.keyboard.press('Escape');
+    assert.strictEqual(await page.evaluate(() => (document.querySelector('.il-hl-focus') as HTMLElement).hidden), true);
+  });
+
+  it('a right-click on a highlight gives VS Code’s context menu its id (the innermost); elsewhere the lesson text', async () => {
+    await sendAnnotations(items);
+    await drawnReport(seq);
+    await page.evaluate(listenAsVsCode);
+    const rightClick = async (p: { x: number; y: number }) => {
+      await page.mouse.click(p.x, p.y, { button: 'right' });
+      return page.evaluate(() => (window as unknown as { __contexts: Record<string, unknown>[] }).__contexts.pop());
+    };
+    assert.deepStrictEqual(await rightClick(await pointIn(items.find((i) => i.id === 'inner')!)), {
+      webviewSection: 'highlight',
+      annotationId: 'inner',
+      preventDefaultContextMenuItems: false,
+    });
+    assert.deepStrictEqual(await rightClick(await pointIn(items.find((i) => i.id === 'noted')!)), {
+      webviewSection: 'highlight',
+      annotationId: 'noted',
+      preventDefaultContextMenuItems: false,
+    });
+    const plain = await page.evaluate(() => {
+      const h = document.querySelector('.il-lesson-body h2')!.getBoundingClientRect();
+      return { x: h.left + 5, y: h.top + h.height / 2 };
+    });
+    assert.deepStrictEqual(await rightClick(plain), {
+      webviewSection: 'lessonText',
+      preventDefaultContextMenuItems: false,
+    });
+    // The highlight's context was the event's only: no element of the lesson keeps one.
+    await page.waitForFunction(() => document.querySelectorAll('.il-lesson-body [data-vscode-context]').length === 0);
+  });
+
   it('notes: under their paragraph on a narrow panel, in the margin beside their highlight on a wide one', async () => {
     await sendAnnotations(items);
     await drawnReport(seq);
-    const narrow = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>('aside.il-note')).map((n) => ({
-        id: n.dataset.ilNote,
-        inBody: !!n.closest('.il-lesson-body'),
-        afterMark: !!n.previousElementSibling?.querySelector('mark[data-il-ann="noted"]'),
-      })),
+    const narrow = await page.evaluate(
+      ([notedText, noted2Text]) => {
+        // The paragraph each note's highlight starts in, found through the painted Ranges.
+        const holder = (color: string, t: string) =>
+          ([...(CSS.highlights.get(`il-hl-${color}`) as unknown as Set<Range>)] as Range[])
+            .find((r) => t.startsWith(r.toString()))!
+            .startContainer.parentElement!.closest('p');
+        return Array.from(document.querySelectorAll<HTMLElement>('aside.il-note')).map((n) => ({
+          id: n.dataset.ilNote,
+          inBody: !!n.closest('.il-lesson-body'),
+          afterParagraph: n.dataset.ilNote === 'noted' ? n.previousElementSibling === holder('pink', notedText) : null,
+          afterFirstNote:
+            n.dataset.ilNote === 'noted2'
+              ? n.previousElementSibling?.getAttribute('data-il-note') === 'noted' &&
+                n.previousElementSibling.previousElementSibling === holder('yellow', noted2Text)
+              : null,
+        }));
+      },
+      [quote(noted), quote(noted2)],
     );
     assert.deepStrictEqual(narrow, [
-      { id: 'noted', inBody: true, afterMark: true },
-      { id: 'noted2', inBody: true, afterMark: false },
+      { id: 'noted', inBody: true, afterParagraph: true, afterFirstNote: null },
+      { id: 'noted2', inBody: true, afterParagraph: null, afterFirstNote: true },
     ]);
     await page.setViewportSize({ width: 1600, height: 800 });
     await page.waitForFunction(() => document.querySelectorAll('.il-notes-margin aside.il-note').length === 2);
     const wide = await page.evaluate(() => {
       const top = (s: string) => document.querySelector(s)!.getBoundingClientRect();
       return {
-        mark: top('mark[data-il-ann="noted"]').top,
         card: top('[data-il-note="noted"]').top,
         cardBottom: top('[data-il-note="noted"]').bottom,
         card2: top('[data-il-note="noted2"]').top,
-        mark2: top('mark[data-il-ann="noted2"]').top,
         article: top('.il-article').right,
         margin: top('.il-notes-margin').left,
       };
     });
-    assert.ok(Math.abs(wide.card - wide.mark) < 2, `card at ${wide.card}, its highlight at ${wide.mark}`);
+    Object.assign(wide, { mark: (await pointIn(noted)).top, mark2: (await pointIn(noted2)).top });
+    const marks = wide as typeof wide & { mark: number; mark2: number };
+    assert.ok(Math.abs(wide.card - marks.mark) < 2, `card at ${wide.card}, its highlight at ${marks.mark}`);
     assert.ok(wide.card2 >= wide.cardBottom, 'the second card is stacked under the first, not over it');
-    assert.ok(wide.card2 > wide.mark2 - 2, 'and never above its highlight');
+    assert.ok(wide.card2 > marks.mark2 - 2, 'and never above its highlight');
     assert.ok(wide.margin > wide.article, 'the margin is right of the article');
     await page.setViewportSize({ width: 900, height: 800 });
     await page.waitForFunction(() => document.querySelectorAll('.il-lesson-body aside.il-note').length === 2);
   });
 
-  it('revealAnnotation scrolls the highlight to the middle and flashes it (no animation with reduced motion)', async () => {
+  it('revealAnnotation scrolls the highlight to the middle and flashes it for a moment (no animation)', async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const far = { id: 'faraway', color: 'green', start: text.length - 30, end: text.length - 10, noteHtml: '' };
     await sendAnnotations([far]);
     await drawnReport(seq);
     await hostSends(page, { type: 'revealAnnotation', id: 'faraway' });
-    await page.waitForSelector('mark[data-il-ann="faraway"].il-hl-flash');
+    await page.waitForFunction(() => CSS.highlights.has('il-hl-flash'));
     const where = await page.evaluate(() => {
-      const r = document.querySelector('mark[data-il-ann="faraway"]')!.getBoundingClientRect();
+      const flash = [...(CSS.highlights.get('il-hl-flash') as unknown as Set<Range>)] as Range[];
+      const r = flash[0].getClientRects()[0];
+      const el = flash[0].startContainer.parentElement!;
       return {
+        text: flash.map((x) => x.toString()).join(''),
         middle: (r.top + r.bottom) / 2,
         height: window.innerHeight,
-        animation: getComputedStyle(document.querySelector('mark[data-il-ann="faraway"]')!).animationName,
         scrolled: window.scrollY,
+        flashColor: getComputedStyle(el, '::highlight(il-hl-flash)').backgroundColor,
+        greenColor: getComputedStyle(el, '::highlight(il-hl-green)').backgroundColor,
+        priority: CSS.highlights.get('il-hl-flash')!.priority,
       };
     });
+    assert.strictEqual(where.text, quote(far));
     assert.ok(where.scrolled > 0, 'the page scrolled');
     assert.ok(where.middle > 0 && where.middle < where.height, `the highlight is on screen (${where.middle})`);
-    assert.strictEqual(where.animation, 'none');
+    assert.notStrictEqual(where.flashColor, where.greenColor, 'the flash looks different from the highlight');
+    assert.ok(where.priority > 0, 'painted over the colours');
+    await page.waitForFunction(() => !CSS.highlights.has('il-hl-flash'));
+    assert.ok(await page.evaluate(() => CSS.highlights.has('il-hl-green')), 'the highlight stays');
   });
 
   it('annotations sent for a lesson not shown yet wait for it; a new lesson takes the old highlights away', async () => {
@@ -364,15 +592,20 @@ describe('Annotations in the reader page (headless Chromium, real CSP)', functio
       items: [items[1]],
       labels: LABELS,
     });
-    assert.strictEqual(await page.evaluate(() => document.querySelectorAll('[data-il-ann]').length), 0);
+    assert.deepStrictEqual(await drawnList(), []);
     await showLesson(page, 'other', article);
     assert.strictEqual((await drawnReport(seq)).drawn, 1);
+    assert.deepStrictEqual(
+      (await drawnList()).map((d) => d.id),
+      ['first'],
+    );
     await showLesson(page, LESSON, article);
-    assert.strictEqual(await page.evaluate(() => document.querySelectorAll('[data-il-ann]').length), 0);
+    assert.deepStrictEqual(await drawnList(), []);
+    assert.strictEqual(await page.evaluate(() => CSS.highlights.size), 0);
   });
 });
 
-/** VS Code's default colours (Light Modern, Dark Modern, Dark and Light High Contrast) of what the marks use. */
+/** VS Code's default colours (Light Modern, Dark Modern, Dark and Light High Contrast) of what highlights use. */
 const THEMES: Record<string, Record<string, string>> = {
   'vscode-light': {
     'editor-background': '#ffffff',
@@ -414,7 +647,11 @@ const THEMES: Record<string, Record<string, string>> = {
   },
 };
 
-/** In the page: for each colour's mark, the text's contrast on the tinted background, the tint, the underline. */
+/**
+ * In the page: for each colour, its `::highlight()` style on the element whose text it paints (what the browser
+ * paints with: the text's own colour unless the highlight sets one), the text's contrast on the tinted
+ * background, the tint, the underline.
+ */
 function markColours(): { color: string; text: number; tint: number; line: string; lineContrast: number }[] {
   const parse = (c: string): number[] => {
     const srgb = /color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.]+))?\)/.exec(c);
@@ -434,7 +671,8 @@ function markColours(): { color: string; text: number; tint: number; line: strin
   };
   const page = parse(getComputedStyle(document.body).backgroundColor);
   return ['yellow', 'green', 'blue', 'pink'].map((color) => {
-    const cs = getComputedStyle(document.querySelector(`mark.il-hl-${color}`)!);
+    const range = [...(CSS.highlights.get(`il-hl-${color}`) as unknown as Set<Range>)][0] as Range;
+    const cs = getComputedStyle(range.startContainer.parentElement!, `::highlight(il-hl-${color})`);
     const bg = over(parse(cs.backgroundColor), page);
     return {
       color,
@@ -474,7 +712,7 @@ describe('Annotations in the reader page: highlight colours in light, dark and b
           noteHtml: i === 1 ? '<p>A note in the margin.</p>' : '',
         }));
         await hostSends(page, { type: 'annotations', lessonId: LESSON, seq: 1, textLength: text.length, items });
-        await page.waitForSelector('mark.il-hl-pink');
+        await page.waitForFunction(() => CSS.highlights.has('il-hl-pink'));
         const colours = await page.evaluate(markColours);
         console.log(`      text contrast ${colours.map((c) => `${c.color} ${c.text.toFixed(1)}`).join(', ')}`);
         const highContrast = theme.includes('high-contrast');

@@ -1,13 +1,29 @@
-// The reader page's annotations: draws what the host sends, turns selections into 'selection' and 'annotate'
+// The reader page's annotations: paints what the host sends, turns selections into 'selection' and 'annotate'
 // messages (toolbar), opens a highlight's popover, reveals one on request. reader.ts calls reset() before a
 // lesson replaces the page and shown() after; handle() takes the host's annotation messages.
 //
+// Highlights are painted (draw.ts), not elements, so what elements did is done here by position: a click opens
+// the popover of the innermost highlight under the pointer, a right-click puts the highlight's context on the
+// event's target before VS Code's webview host reads it, a pointer over one shows the hand cursor.
+//
 // Keyboard: with text selected in the lesson, Alt+A moves focus into the selection toolbar (VS Code binds no
-// Alt+A, and A is no menu mnemonic); each highlight's first mark is a tab stop that opens its popover with
-// Enter or Space. The same actions are commands and webview context-menu items on the host side.
+// Alt+A, and A is no menu mnemonic); Alt+ArrowDown/ArrowUp move a focus overlay from highlight to highlight
+// (focus.ts), where Enter or Space opens the popover. The same actions are commands and webview context-menu
+// items on the host side.
 import type { HighlightColor } from '../../core/annotations/types';
 import type { AnnotationLabels, PageRange } from '../../core/page/annotationMessages';
-import { clearHighlights, drawHighlights, makeFocusable, type DrawnAnchors } from './draw';
+import {
+  clearHighlights,
+  drawHighlights,
+  firstRect,
+  FLASH_NAME,
+  highlightAt,
+  highlightsSupported,
+  paintedText,
+  type DrawnHighlight,
+  type DrawnHighlights,
+} from './draw';
+import { HighlightFocus } from './focus';
 import { DEFAULT_LABELS, parseAnnotationsMessage, revealId, type AnnotationsToDraw } from './hostMessages';
 import type { DomTextIndex, DrawItem } from './model';
 import { NoteLayout } from './notes';
@@ -22,6 +38,17 @@ export interface AnnotationDeps {
 }
 
 const SELECTION_DEBOUNCE_MS = 150;
+/** How long a revealed highlight stays flashed. */
+const FLASH_MS = 1500;
+const CONTEXT = 'data-vscode-context';
+
+/** What the page drew, as the integration tests read it (window.__ilAnnotations.drawn()). */
+export interface DrawnForTests {
+  id: string;
+  color: HighlightColor;
+  /** The painted Ranges' text, joined (a formula's Range holds all of KaTeX's text: MathML, glyphs and TeX). */
+  text: string;
+}
 
 export class PageAnnotations {
   private lessonId: string | undefined;
@@ -29,16 +56,20 @@ export class PageAnnotations {
   private index: DomTextIndex | undefined;
   private headings: { id: string; offset: number }[] = [];
   private items = new Map<string, DrawItem>();
-  private anchors: DrawnAnchors = new Map();
+  private drawn: DrawnHighlights = new Map();
   private labels: AnnotationLabels = DEFAULT_LABELS;
   /** An 'annotations' message for a lesson the page is not showing yet (it is drawn when that lesson is). */
   private pending: AnnotationsToDraw | undefined;
   private range: PageRange | undefined;
   private postedRange = '';
   private timer: number | undefined;
+  private flashTimer: number | undefined;
+  private hoverFrame: number | undefined;
+  private hoverAt: { x: number; y: number; target: EventTarget | null } | undefined;
   private readonly toolbar: SelectionToolbar;
   private readonly popover: HighlightPopover;
   private readonly notes: NoteLayout;
+  private readonly focus: HighlightFocus;
 
   constructor(private readonly deps: AnnotationDeps) {
     this.toolbar = new SelectionToolbar({
@@ -55,9 +86,18 @@ export class PageAnnotations {
       deps.applyStyles,
     );
     this.notes = new NoteLayout(deps.applyStyles, (id) => this.openPopover(id));
+    this.focus = new HighlightFocus((h) => this.index?.text.slice(h.item.start, h.item.end) ?? paintedText(h));
     document.addEventListener('selectionchange', () => this.selectionChanged());
     document.addEventListener('click', (e) => this.clicked(e));
     document.addEventListener('keydown', (e) => this.keyDown(e), true);
+    document.addEventListener('mousemove', (e) => this.hover(e), { passive: true });
+    // Capture on window: before VS Code's own 'contextmenu' listener (on the window, bubbling) collects the
+    // data-vscode-context of the target and its ancestors.
+    window.addEventListener('contextmenu', (e) => this.contextMenu(e), true);
+    // Test hook, read-only: window.__ilAnnotations.drawn() tells the integration tests what is painted (id,
+    // colour, the Ranges' text), which the page shows anyway; it changes nothing.
+    if (!('__ilAnnotations' in window))
+      Object.defineProperty(window, '__ilAnnotations', { value: Object.freeze({ drawn: () => this.drawnForTests() }) });
   }
 
   /** Before a lesson replaces the page: what was drawn goes with the old DOM. */
@@ -65,9 +105,11 @@ export class PageAnnotations {
     this.toolbar.hide();
     this.popover.close(false);
     this.notes.clear();
+    this.focus.reset();
+    clearHighlights();
     this.lessonId = this.body = this.index = this.range = undefined;
     this.items.clear();
-    this.anchors = new Map();
+    this.drawn = new Map();
     this.headings = [];
   }
 
@@ -101,6 +143,11 @@ export class PageAnnotations {
     return false;
   }
 
+  /** What is painted: id, colour and the Ranges' text of each highlight, in the order of the text. */
+  drawnForTests(): DrawnForTests[] {
+    return [...this.drawn.values()].map((h) => ({ id: h.item.id, color: h.item.color, text: paintedText(h) }));
+  }
+
   private post(m: Record<string, unknown>): void {
     if (this.lessonId) this.deps.post({ ...m, lessonId: this.lessonId });
   }
@@ -110,22 +157,23 @@ export class PageAnnotations {
     this.labels = m.labels;
     this.popover.close(false);
     this.notes.clear();
+    this.focus.hide();
+    this.setCursor(false);
+    clearHighlights();
     this.items = new Map(m.items.map((i) => [i.id, i]));
-    this.anchors = new Map();
+    this.drawn = new Map();
     const body = this.body;
     let notDrawn = [...m.invalid, ...m.items.map((i) => i.id)];
     if (body) {
-      clearHighlights(body);
       const index = indexDomText(body);
+      this.setIndex(index);
       // The host's text and the page's disagree: any offset could be wrong, so nothing is drawn.
       if (index.text.length === m.textLength) {
-        const drawn = drawHighlights(index, m.items);
-        this.anchors = drawn.anchors;
-        makeFocusable(this.anchors);
-        notDrawn = [...m.invalid, ...drawn.notDrawn];
+        const painted = drawHighlights(index, m.items);
+        this.drawn = painted.drawn;
+        notDrawn = [...m.invalid, ...painted.notDrawn];
       }
-      this.setIndex(m.items.length ? indexDomText(body) : index);
-      this.notes.render(body, m.items, this.anchors);
+      this.notes.render(body, m.items, this.drawn);
     }
     const drawn = m.items.length + m.invalid.length - notDrawn.length;
     this.post({ type: 'annotationsDrawn', seq: m.seq, drawn, notDrawn, ms: performance.now() - started });
@@ -164,51 +212,137 @@ export class PageAnnotations {
     if (action !== 'quote') document.getSelection()?.removeAllRanges();
   }
 
+  /** The innermost highlight under a point of the viewport, if the point is in the lesson text. */
+  private highlightUnder(x: number, y: number, target: EventTarget | null): DrawnHighlight | undefined {
+    if (this.drawn.size === 0 || !(target instanceof Element) || !this.body?.contains(target)) return undefined;
+    if (target.closest('a[href], button, [data-term], [data-il-open], [data-il-action], .il-note')) return undefined;
+    return highlightAt(x, y, this.drawn, this.index);
+  }
+
   private clicked(e: MouseEvent): void {
-    const target = e.target instanceof Element ? e.target : undefined;
-    if (!target || !this.body?.contains(target)) return;
-    if (target.closest('a[href], button, [data-term], [data-il-open], [data-il-action], .il-note')) return;
     if (!document.getSelection()?.isCollapsed) return; // the end of a drag that selected text
-    const mark = target.closest<HTMLElement>('[data-il-ann]');
-    const id = mark?.dataset.ilAnn?.split(' ')[0];
-    if (id) this.openPopover(id);
+    const h = this.highlightUnder(e.clientX, e.clientY, e.target);
+    if (h) this.openPopover(h.item.id);
+  }
+
+  /**
+   * VS Code's webview host, at 'contextmenu' on the window, merges data-vscode-context from the target up (the
+   * innermost wins): the target gets the highlight's context for this one event, and its own back afterwards.
+   */
+  private contextMenu(e: MouseEvent): void {
+    if (this.focus.isOverlay(e.target)) return; // the overlay carries its highlight's context itself
+    const h = this.highlightUnder(e.clientX, e.clientY, e.target);
+    if (!h) return;
+    const target = e.target as Element;
+    const before = target.getAttribute(CONTEXT);
+    const own = before ? parseContext(before) : {};
+    target.setAttribute(
+      CONTEXT,
+      JSON.stringify({
+        ...own,
+        webviewSection: 'highlight',
+        annotationId: h.item.id,
+        preventDefaultContextMenuItems: false,
+      }),
+    );
+    // A task, not a microtask: microtasks run between listeners, before VS Code's has read the attribute.
+    setTimeout(() => {
+      if (before === null) target.removeAttribute(CONTEXT);
+      else target.setAttribute(CONTEXT, before);
+    });
+  }
+
+  /** The hand cursor over a highlight (a painted range has no cursor of its own); one hit test per frame. */
+  private hover(e: MouseEvent): void {
+    if (this.drawn.size === 0) return;
+    this.hoverAt = { x: e.clientX, y: e.clientY, target: e.target };
+    if (this.hoverFrame !== undefined) return;
+    this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = undefined;
+      const p = this.hoverAt!;
+      this.setCursor(!!this.highlightUnder(p.x, p.y, p.target));
+    });
+  }
+
+  private setCursor(pointer: boolean): void {
+    const body = this.body;
+    if (!body) return;
+    if (pointer !== (body.style.cursor === 'pointer')) body.style.cursor = pointer ? 'pointer' : '';
   }
 
   private keyDown(e: KeyboardEvent): void {
-    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyA' && this.toolbar.visible) {
+    const alt = e.altKey && !e.ctrlKey && !e.metaKey;
+    if (alt && e.code === 'KeyA' && this.toolbar.visible) {
       e.preventDefault();
       this.toolbar.focus();
+      return;
+    }
+    if (alt && !e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && this.drawn.size > 0) {
+      if (isEditable(e.target)) return;
+      e.preventDefault();
+      this.popover.close(false);
+      this.focus.move(this.drawn, e.key === 'ArrowDown' ? 1 : -1, this.labels);
       return;
     }
     if (e.key === 'Escape' && this.toolbar.visible && !this.toolbar.focused) {
       this.toolbar.hide();
       return;
     }
-    const target = e.target instanceof HTMLElement ? e.target : undefined;
-    if ((e.key === 'Enter' || e.key === ' ') && target?.dataset.ilAnn && this.body?.contains(target)) {
+    const id = this.focus.isOverlay(e.target) ? this.focus.focusedId : undefined;
+    if (!id) return;
+    if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      this.openPopover(target.dataset.ilAnn.split(' ')[0]);
+      this.openPopover(id);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      (e.target as HTMLElement).blur();
     }
   }
 
   private openPopover(id: string): void {
     const item = this.items.get(id);
-    const anchor = this.anchors.get(id);
-    if (item && anchor) this.popover.open(item, anchor, this.labels);
+    const h = this.drawn.get(id);
+    if (!item || !h) return;
+    this.popover.open(item, firstRect(h), this.labels, () => {
+      const again = this.drawn.get(id);
+      if (again) this.focus.show(this.drawn, again, this.labels);
+    });
   }
 
-  /** Scrolls a highlight to the middle of the panel and flashes it. */
+  /** Scrolls a highlight to the middle of the panel and flashes it (a second Highlight, shown for a moment). */
   private reveal(id: string): void {
-    const anchor = this.anchors.get(id);
-    if (!anchor || !this.body) return;
+    const h = this.drawn.get(id);
+    if (!h || !highlightsSupported()) return;
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    anchor.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
-    for (const el of Array.from(this.body.querySelectorAll('.il-hl-flash'))) el.classList.remove('il-hl-flash');
-    for (const el of Array.from(this.body.querySelectorAll<HTMLElement>(`[data-il-ann~="${CSS.escape(id)}"]`))) {
-      el.classList.add('il-hl-flash');
-      el.addEventListener('animationend', () => el.classList.remove('il-hl-flash'), { once: true });
-    }
+    const rect = firstRect(h);
+    window.scrollTo({
+      top: Math.max(0, window.scrollY + rect.top + rect.height / 2 - window.innerHeight / 2),
+      behavior: reduced ? 'auto' : 'smooth',
+    });
+    const flash = new Highlight(...h.ranges);
+    flash.priority = 1;
+    CSS.highlights.set(FLASH_NAME, flash);
+    if (this.flashTimer !== undefined) clearTimeout(this.flashTimer);
+    this.flashTimer = window.setTimeout(() => {
+      this.flashTimer = undefined;
+      if (CSS.highlights.get(FLASH_NAME) === flash) CSS.highlights.delete(FLASH_NAME);
+    }, FLASH_MS);
   }
+}
+
+function parseContext(json: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 /** The line box where the selection ends as the user made it (a selection can be taller than the panel). */

@@ -1,107 +1,130 @@
-// Draws highlights over the lesson body: each range's text is wrapped in <mark> elements (one per highlight
-// covering a piece, nested where highlights overlap) and each formula in a range is marked whole by a class.
+// Paints highlights over the lesson body with the CSS Custom Highlight API: one `Highlight` per colour, registered
+// as `il-hl-<colour>` and styled by `::highlight()` in media/reader.css. Each highlight is a list of Ranges, one per
+// piece of text the DOM walker counts, and one around each formula it covers (a formula is highlighted whole).
+// Nothing is inserted into the text, so the page's layout is the same with highlights as without them
+// (docs/performance.md, annotationsLayout).
+//
+// No <mark> fallback: the extension needs VS Code 1.96 (Electron 32, Chromium 128) and the API is in Chromium
+// since 105, in Safari since 17.2 and in Firefox since 140, so no page this script runs in lacks it; without it,
+// every highlight is reported to the host as not drawn.
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/annotations/types';
 import type { DomTextIndex, DrawItem } from './model';
 
-const HL_CLASS = /^il-hl(-|$)/;
+/** The registry name of a colour's highlight (`::highlight(il-hl-yellow)`). */
+export const highlightName = (color: HighlightColor): string => `il-hl-${color}`;
+/** The registry name of the short flash of a revealed highlight. */
+export const FLASH_NAME = 'il-hl-flash';
 
-/** Removes every drawn highlight, leaving the body's text nodes as the page received them. */
-export function clearHighlights(body: HTMLElement): void {
-  for (const m of Array.from(body.querySelectorAll('mark[data-il-ann]'))) m.replaceWith(...Array.from(m.childNodes));
-  for (const el of Array.from(body.querySelectorAll<HTMLElement>('[data-il-ann]'))) {
-    el.classList.remove(...Array.from(el.classList).filter((c) => HL_CLASS.test(c)));
-    for (const a of ['data-il-ann', 'data-vscode-context', 'tabindex', 'role', 'aria-haspopup']) el.removeAttribute(a);
-  }
-  // Splitting left adjacent text nodes; parsed HTML never has them, so joining restores the original nodes.
-  body.normalize();
-}
-
-/** The first element of each drawn highlight (its anchor for notes, focus and the popover). */
-export type DrawnAnchors = Map<string, HTMLElement>;
-
-interface Cover {
-  start: number;
-  end: number;
+/** One highlight as painted. */
+export interface DrawnHighlight {
   item: DrawItem;
-  first: boolean;
+  /** In document order; live Ranges, so notes inserted between blocks do not move them. */
+  ranges: Range[];
+  /** The element that holds its start: a formula, or the parent of its first text. */
+  element: HTMLElement;
 }
 
-/** Wraps each item's range; items with nothing to wrap are returned as not drawn. */
-export function drawHighlights(index: DomTextIndex, items: DrawItem[]): { anchors: DrawnAnchors; notDrawn: string[] } {
-  const byNode = new Map<Text, Cover[]>();
-  const formulas = new Map<HTMLElement, DrawItem[]>();
-  const anchors: DrawnAnchors = new Map();
+/** The painted highlights by id, in the order of their start in the text. */
+export type DrawnHighlights = Map<string, DrawnHighlight>;
+
+export function highlightsSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+/** Takes every painted highlight (and a flash) off the page. */
+export function clearHighlights(): void {
+  if (!highlightsSupported()) return;
+  for (const color of HIGHLIGHT_COLORS) CSS.highlights.delete(highlightName(color));
+  CSS.highlights.delete(FLASH_NAME);
+}
+
+/** Paints each item's range; items with nothing to paint are returned as not drawn. */
+export function drawHighlights(index: DomTextIndex, items: DrawItem[]): { drawn: DrawnHighlights; notDrawn: string[] } {
+  clearHighlights();
+  const drawn: DrawnHighlights = new Map();
+  if (!highlightsSupported()) return { drawn, notDrawn: items.map((i) => i.id) };
   const notDrawn: string[] = [];
-  for (const item of items) {
-    const segments = index.segments(item.start, item.end);
-    if (segments.length === 0) notDrawn.push(item.id);
-    segments.forEach((s, i) => {
+  const byColor = new Map<HighlightColor, Range[]>();
+  for (const item of [...items].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const ranges: Range[] = [];
+    let element: HTMLElement | undefined;
+    for (const s of index.segments(item.start, item.end)) {
+      const r = document.createRange();
       if ('formula' in s) {
-        formulas.set(s.formula, [...(formulas.get(s.formula) ?? []), item]);
-        if (i === 0) anchors.set(item.id, s.formula);
-      } else if (s.end > s.start) {
-        const list = byNode.get(s.node) ?? [];
-        list.push({ start: s.start, end: s.end, item, first: i === 0 });
-        byNode.set(s.node, list);
+        r.selectNode(s.formula);
+        element ??= s.formula;
+      } else {
+        if (!(s.end > s.start) || !inText(s.node)) continue;
+        r.setStart(s.node, s.start);
+        r.setEnd(s.node, s.end);
+        element ??= s.node.parentElement ?? undefined;
       }
-    });
-  }
-  for (const [node, covers] of byNode) wrapNode(node, covers, anchors);
-  for (const [el, list] of formulas) markFormula(el, list);
-  return { anchors, notDrawn };
-}
-
-/** Splits a text node at every boundary of the highlights on it and wraps each covered piece. */
-function wrapNode(node: Text, covers: Cover[], anchors: DrawnAnchors): void {
-  const cuts = [...new Set(covers.flatMap((c) => [c.start, c.end]))]
-    .filter((x) => x > 0 && x < node.length)
-    .sort((a, b) => a - b);
-  const pieces: { at: number; node: Text }[] = [{ at: 0, node }];
-  for (let i = cuts.length - 1; i >= 0; i--) pieces.splice(1, 0, { at: cuts[i], node: node.splitText(cuts[i]) });
-  // Outermost first: the highlight that starts first (and of those the longest) holds the others.
-  const order = [...covers].sort((a, b) => a.item.start - b.item.start || b.item.end - a.item.end);
-  for (const piece of pieces) {
-    const over = order.filter((c) => c.start <= piece.at && c.end >= piece.at + piece.node.length);
-    if (over.length === 0 || !inText(piece.node)) continue;
-    let parent: Node = piece.node.parentNode!;
-    let before: Node | null = piece.node;
-    for (const c of over) {
-      const mark = markFor(c.item);
-      parent.insertBefore(mark, before);
-      if (c.first && c.start === piece.at) anchors.set(c.item.id, mark);
-      parent = mark;
-      before = null;
+      ranges.push(r);
     }
-    parent.appendChild(piece.node);
+    if (ranges.length === 0 || !element) {
+      notDrawn.push(item.id);
+      continue;
+    }
+    drawn.set(item.id, { item, ranges, element });
+    byColor.set(item.color, [...(byColor.get(item.color) ?? []), ...ranges]);
   }
+  for (const [color, ranges] of byColor) CSS.highlights.set(highlightName(color), new Highlight(...ranges));
+  return { drawn, notDrawn };
 }
 
-/** Whitespace between list items or table rows: a <mark> there would be a stray box in the list or table. */
+/** Whitespace between list items or table rows: not text a reader sees (a tint there would be a stray box). */
 const STRUCTURE = new Set(['UL', 'OL', 'DL', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'COLGROUP']);
 function inText(node: Text): boolean {
   return !(STRUCTURE.has(node.parentElement?.tagName ?? '') && node.data.trim() === '');
 }
 
-function markFor(item: DrawItem): HTMLElement {
-  const mark = document.createElement('mark');
-  mark.className = `il-hl il-hl-${item.color}`;
-  mark.dataset.ilAnn = item.id;
-  mark.dataset.vscodeContext = JSON.stringify({ webviewSection: 'highlight', annotationId: item.id });
-  return mark;
-}
-
-/** A formula is marked whole: the colour of the last highlight over it, and every id (space-separated). */
-function markFormula(el: HTMLElement, items: DrawItem[]): void {
-  const last = items[items.length - 1];
-  el.classList.add('il-hl', `il-hl-${last.color}`, 'il-hl-formula');
-  el.dataset.ilAnn = items.map((i) => i.id).join(' ');
-  el.dataset.vscodeContext = JSON.stringify({ webviewSection: 'highlight', annotationId: items[0].id });
-}
-
-/** Makes each highlight's first element a keyboard stop that opens its popover. */
-export function makeFocusable(anchors: DrawnAnchors): void {
-  for (const el of anchors.values()) {
-    el.tabIndex = 0;
-    el.setAttribute('role', 'button');
-    el.setAttribute('aria-haspopup', 'dialog');
+/** The highlight's first line box on screen (viewport coordinates). */
+export function firstRect(h: DrawnHighlight): DOMRect {
+  for (const r of h.ranges) {
+    const rects = r.getClientRects();
+    for (const rect of Array.from(rects)) if (rect.width > 0 || rect.height > 0) return rect;
   }
+  return h.ranges[0].getBoundingClientRect();
+}
+
+/** Every line box of the highlight (viewport coordinates), empty ones left out. */
+export function lineRects(h: DrawnHighlight): DOMRect[] {
+  return h.ranges.flatMap((r) => Array.from(r.getClientRects()).filter((rect) => rect.width > 0 && rect.height > 0));
+}
+
+/** The highlight's text as painted: what each Range holds (a formula's range holds all of KaTeX's text). */
+export function paintedText(h: DrawnHighlight): string {
+  return h.ranges.map((r) => r.toString()).join('');
+}
+
+/**
+ * The highlight under a point of the viewport, or undefined: the innermost (shortest) of those whose line boxes
+ * hold the point. The caret position at the point narrows the candidates to those around its plain-text offset.
+ */
+export function highlightAt(
+  x: number,
+  y: number,
+  drawn: DrawnHighlights,
+  index: DomTextIndex | undefined,
+): DrawnHighlight | undefined {
+  const offset = index ? caretOffset(x, y, index) : undefined;
+  let best: DrawnHighlight | undefined;
+  for (const h of drawn.values()) {
+    if (offset !== undefined && (h.item.start > offset || h.item.end < offset)) continue;
+    if (best && h.item.end - h.item.start >= best.item.end - best.item.start) continue;
+    if (lineRects(h).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom)) best = h;
+  }
+  return best;
+}
+
+function caretOffset(x: number, y: number, index: DomTextIndex): number | undefined {
+  if (typeof document.caretPositionFromPoint === 'function') {
+    const p = document.caretPositionFromPoint(x, y);
+    return p ? index.offsetOf(p.offsetNode, p.offset, 'start') : undefined;
+  }
+  if (typeof document.caretRangeFromPoint === 'function') {
+    const r = document.caretRangeFromPoint(x, y);
+    return r ? index.offsetOf(r.startContainer, r.startOffset, 'start') : undefined;
+  }
+  return undefined;
 }

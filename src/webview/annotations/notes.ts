@@ -1,7 +1,8 @@
 // Notes of highlights: in a margin column beside the article on wide panels (cards at the height of their
 // highlight, pushed down so they never overlap), under the highlight's paragraph on narrow ones. Which of the
 // two is decided by media/reader.css alone: the margin column is displayed only where there is room for it.
-import type { DrawnAnchors } from './draw';
+// A highlight is painted, not an element: its place is the element that holds its start and its first line box.
+import { firstRect, type DrawnHighlight, type DrawnHighlights } from './draw';
 import type { DrawItem } from './model';
 
 const GAP = 8;
@@ -11,7 +12,7 @@ const INSIDE = 'li, td, th, dd, dt, blockquote';
 
 export class NoteLayout {
   private margin: HTMLElement | undefined;
-  private cards: { card: HTMLElement; anchor: HTMLElement }[] = [];
+  private cards: { card: HTMLElement; anchor: DrawnHighlight }[] = [];
   private mode: 'wide' | 'narrow' | undefined;
   private observer: ResizeObserver | undefined;
   private frame: number | undefined;
@@ -23,7 +24,7 @@ export class NoteLayout {
   ) {}
 
   /** Shows the notes of `items` (those with one) next to their drawn highlights. */
-  render(body: HTMLElement, items: DrawItem[], anchors: DrawnAnchors): void {
+  render(body: HTMLElement, items: DrawItem[], anchors: DrawnHighlights): void {
     this.clear();
     const layout = body.closest<HTMLElement>('.il-layout');
     const withNotes = items.filter((i) => i.noteHtml && anchors.has(i.id)).sort((a, b) => a.start - b.start);
@@ -96,10 +97,12 @@ export class NoteLayout {
     const last = new Map<Element, Element>();
     for (const { card, anchor } of this.cards) {
       card.style.top = '';
-      const inside = anchor.closest(INSIDE);
-      const after = anchor.closest(AFTER);
+      const at = anchor.element;
+      const inside = at.closest(INSIDE);
+      const after = at.closest(AFTER);
       const block = after && (!inside || inside.contains(after)) ? after : inside;
-      if (!block) anchor.parentElement?.after(card);
+      if (!block && at.classList.contains('il-lesson-body')) at.append(card);
+      else if (!block) at.after(card);
       else if (block === inside && block !== after) block.appendChild(card);
       else (last.get(block) ?? block).after(card);
       if (block) last.set(block, card);
@@ -111,7 +114,7 @@ export class NoteLayout {
     const base = this.margin!.getBoundingClientRect().top;
     const wanted = this.cards.map(({ card, anchor }) => ({
       card,
-      top: anchor.getBoundingClientRect().top - base,
+      top: firstRect(anchor).top - base,
       height: card.offsetHeight,
     }));
     wanted.sort((a, b) => a.top - b.top);

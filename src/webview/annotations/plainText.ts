@@ -3,8 +3,8 @@
 // offsets agree to the character; test/browser/annotations-plaintext.test.ts checks both on every lesson.
 // The rules themselves: src/core/annotations/plainTextRules.ts and docs/annotations-anchoring.md.
 //
-// Runs in the browser (bundled into media/reader.js). A snapshot: <mark> elements drawn into the body later are
-// transparent to the rules (the text stays the same) but split text nodes, so index again after drawing.
+// Runs in the browser (bundled into media/reader.js). A snapshot of the body's nodes: highlights are painted over
+// them (draw.ts) without changing them, and the note cards the page puts among the blocks are skipped.
 import { childMode, countsText, TextMode } from '../../core/annotations/plainTextRules';
 
 /** A piece of one text node: [start, end) in that node's own offsets (for Range.setStart/setEnd, splitText). */

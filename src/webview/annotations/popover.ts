@@ -1,5 +1,6 @@
 // The popover of a drawn highlight: its note (HTML rendered by the host with the lessons' rules), Edit, Delete
-// and the colours. Opened by a click on the highlight or Enter/Space on it; Escape or a click elsewhere closes.
+// and the colours. Opened by a click on the highlight or Enter/Space on its focus overlay; Escape or a click
+// elsewhere closes.
 import type { HighlightColor } from '../../core/annotations/types';
 import type { AnnotationLabels } from '../../core/page/annotationMessages';
 import { button, colorButtons, placeNear, toolbarKeys } from './buttons';
@@ -13,7 +14,7 @@ export interface PopoverActions {
 
 export class HighlightPopover {
   private el: HTMLElement | undefined;
-  private anchor: HTMLElement | undefined;
+  private returnFocus: (() => void) | undefined;
 
   constructor(
     private readonly actions: PopoverActions,
@@ -28,7 +29,8 @@ export class HighlightPopover {
     return this.el?.dataset.ilFor;
   }
 
-  open(item: DrawItem, anchor: HTMLElement, labels: AnnotationLabels): void {
+  /** Opens under `rect` (the highlight's first line box); `returnFocus` puts focus back on the highlight. */
+  open(item: DrawItem, rect: DOMRect, labels: AnnotationLabels, returnFocus: () => void): void {
     this.close(false);
     const pop = document.createElement('div');
     pop.className = 'il-ann-popover';
@@ -70,9 +72,9 @@ export class HighlightPopover {
       this.close(true);
     });
     document.body.appendChild(pop);
-    placeNear(pop, anchor.getBoundingClientRect());
+    placeNear(pop, rect);
     this.el = pop;
-    this.anchor = anchor;
+    this.returnFocus = returnFocus;
     bar.querySelector<HTMLButtonElement>('button')?.focus();
   }
 
@@ -81,7 +83,8 @@ export class HighlightPopover {
     if (!this.el) return;
     this.el.remove();
     this.el = undefined;
-    if (refocus && this.anchor?.isConnected) this.anchor.focus();
-    this.anchor = undefined;
+    const back = this.returnFocus;
+    this.returnFocus = undefined;
+    if (refocus) back?.();
   }
 }
