@@ -81,33 +81,55 @@ function checkRendererOnly(metafile) {
 /**
  * Pieces the Node bundles load on first use, each from a file of its own (dist/lazy-<name>.js, beside the
  * bundles, so the same relative path works from every bundle and from another piece), so that neither
- * activation nor the size of dist/extension.js pays for them (issue 15). Core keeps plain `require()`s inside
- * functions (unbundled, in unit tests, they load the module itself); here a require of `request` from
- * `importer` becomes `require('./lazy-<name>.js')`, and `entry` is built as that file. A static import of one
- * is a build error: it would load the piece at activation.
+ * activation nor the size of dist/extension.js pays for them (issue 15). The importer (a path under src/) keeps a
+ * plain `require()` inside a function (unbundled, in unit tests, it loads the module itself); here a require of
+ * `request` from `importer` becomes `require('./lazy-<name>.js')`, and `entry` is built as that file. A static
+ * import of one is a build error: it would load the piece at activation. A piece is a bundle of its own: a
+ * module it shares with the extension bundle is a second copy, so a piece takes what has state (the log, `ui`,
+ * event emitters) as arguments rather than importing it.
  */
 const core = (...p) => path.join(root, 'src', 'core', ...p);
+/** A piece whose entry is the TypeScript file `importer` requires as `request` (a relative path). */
+const fromSource = (importer, request) => ({
+  request: new RegExp(`^${request.replace(/[.\\/]/g, '\\$&')}$`),
+  importer,
+  entry: path.join(root, 'src', path.dirname(importer), `${request}.ts`),
+});
 const LAZY = {
   // The shipped glossary parsed and term-indexed at build time (glossary/builtin.ts).
   'glossary-data': {
     request: /^\.\/builtinData$/,
-    importer: 'glossary/builtin.ts',
+    importer: 'core/glossary/builtin.ts',
     entry: 'virtual:lazy-glossary-data',
   },
   // The YAML parser, for lesson front matter (course/frontMatter.ts).
-  yaml: { request: /^yaml$/, importer: 'course/frontMatter.ts', entry: require.resolve('yaml') },
+  yaml: { request: /^yaml$/, importer: 'core/course/frontMatter.ts', entry: require.resolve('yaml') },
   // The Vietnamese frequency table, for encoding repair (text/viFrequencies.ts).
   'vi-frequencies': {
     request: /^\.\/vi-frequencies\.json$/,
-    importer: 'text/viFrequencies.ts',
+    importer: 'core/text/viFrequencies.ts',
     entry: 'virtual:lazy-vi-frequencies',
   },
+  // FSRS, on the first grade or interval preview of a review card (review/schedule.ts; due counts need none).
+  'ts-fsrs': { request: /^ts-fsrs$/, importer: 'core/review/schedule.ts', entry: require.resolve('ts-fsrs') },
   // What src/core/lazy.ts calls on first use: encoding repair, the glossary file parser (user files only: the
-  // shipped glossary comes compiled), snippet and regression runs, and the Python export of a run.
-  mojibake: { request: /^\.\/text\/mojibake$/, importer: 'lazy.ts', entry: core('text', 'mojibake.ts') },
-  'glossary-parse': { request: /^\.\/glossary\/parse$/, importer: 'lazy.ts', entry: core('glossary', 'parse.ts') },
-  'snippet-jobs': { request: /^\.\/snippets\/jobs$/, importer: 'lazy.ts', entry: core('snippets', 'jobs.ts') },
-  'snippet-python': { request: /^\.\/snippets\/python$/, importer: 'lazy.ts', entry: core('snippets', 'python.ts') },
+  // shipped glossary comes compiled), snippet and regression runs, the Python export of a run, and the heavy
+  // parts of annotations: anchoring, a lesson's plain text, and the exported page.
+  mojibake: fromSource('core/lazy.ts', './text/mojibake'),
+  'glossary-parse': fromSource('core/lazy.ts', './glossary/parse'),
+  'snippet-jobs': fromSource('core/lazy.ts', './snippets/jobs'),
+  'snippet-python': fromSource('core/lazy.ts', './snippets/python'),
+  'annotations-anchor': fromSource('core/lazy.ts', './annotations/anchor'),
+  'annotations-plain-text': fromSource('core/lazy.ts', './annotations/plainText'),
+  'annotations-export': fromSource('core/lazy.ts', './annotations/exportHtml'),
+  // Feature bodies behind thin shells in their register.ts: the snippets feature's panel, runner and runs (the
+  // first Run, CodeLens click or results page revive); the glossary entry page and the glossary commands; Export
+  // Lesson with Notes… and Copy Notes as Markdown; Move Notes into Workspace; the review page (Review Terms).
+  snippets: fromSource('features/snippets/register.ts', './body'),
+  'glossary-entry': fromSource('features/glossary/register.ts', './entryBody'),
+  'annotations-export-view': fromSource('features/annotations/viewCommands.ts', './export'),
+  'annotations-move': fromSource('features/annotations/commands.ts', './moveNotes'),
+  'review-panel': fromSource('features/review/register.ts', './reviewPanel'),
 };
 
 /**
@@ -125,6 +147,41 @@ const oneVscodeNamespace = {
     );
     build.onLoad({ filter: /.*/, namespace: 'one-vscode' }, () => ({
       contents: "export * from 'vscode';",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * jsonc-parser's modules build their tables when loaded, so esbuild keeps them wherever a module importing the package
+ * is reached (core/glossary/parse.ts is, for MAX_GLOSSARY_CHARS) although only the lazily loaded parser calls it.
+ * They have no effect beyond their exports: marked so, the extension bundle keeps none of it.
+ */
+const sideEffectFreePackages = {
+  name: 'side-effect-free-packages',
+  setup(build) {
+    build.onResolve({ filter: /^jsonc-parser$/ }, async (args) => {
+      if (args.pluginData?.sideEffectFree) return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: { sideEffectFree: true },
+      });
+      return resolved.errors.length ? undefined : { ...resolved, sideEffects: false };
+    });
+  },
+};
+
+/**
+ * JSON files the Node bundles import (the snippet catalogue) as `JSON.parse` of one string, which V8 reads faster
+ * than the object literal esbuild's json loader writes; the value is the same.
+ */
+const jsonAsString = {
+  name: 'json-as-string',
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, (args) => ({
+      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(fs.readFileSync(args.path, 'utf8'))))});\n`,
       loader: 'js',
     }));
   },
@@ -157,8 +214,7 @@ const lazyPieces = {
   setup(build) {
     for (const [name, { request, importer }] of Object.entries(LAZY)) {
       build.onResolve({ filter: request }, (args) => {
-        if (args.kind === 'entry-point' || !args.importer.endsWith(path.join('src', 'core', importer)))
-          return undefined;
+        if (args.kind === 'entry-point' || !args.importer.endsWith(path.join('src', importer))) return undefined;
         if (args.kind !== 'require-call')
           return {
             errors: [{ text: `${args.path} is loaded lazily (dist/lazy-${name}.js): require() it inside a function` }],
@@ -219,7 +275,14 @@ function nodeBuildOptions({ production: prod = production, outdir = path.join(ro
     // jsonc-parser's `main` is a UMD file whose inner require('./impl/format') esbuild cannot follow.
     mainFields: ['module', 'main'],
     metafile: true,
-    plugins: [problemReporter, oneVscodeNamespace, lazyPieces, glossaryFormulasPlugin(defaultGlossaryPath)],
+    plugins: [
+      problemReporter,
+      oneVscodeNamespace,
+      sideEffectFreePackages,
+      jsonAsString,
+      lazyPieces,
+      glossaryFormulasPlugin(defaultGlossaryPath),
+    ],
   };
 }
 
@@ -283,7 +346,7 @@ async function main() {
   }
 }
 
-module.exports = { nodeBuildOptions, checkRendererOnly };
+module.exports = { nodeBuildOptions, checkRendererOnly, LAZY };
 
 if (require.main === module) {
   main().catch((e) => {

@@ -15,7 +15,21 @@ export * from './review';
 export * from './quiz';
 export { safeDecodeURIComponent } from './text/decode';
 // Loaded on first call from pieces of their own (these explicit exports take the place of the folders' ones).
-export { repairMojibake, parseGlossary, runJob, estimateJobCost, toPythonScript } from './lazy';
+export {
+  repairMojibake,
+  parseGlossary,
+  runJob,
+  estimateJobCost,
+  toPythonScript,
+  anchorQuote,
+  describeRange,
+  anchorAnnotations,
+  lessonPlainText,
+  buildExportDocument,
+  markBody,
+  inlineKatexFonts,
+  plainNote,
+} from './lazy';
 export * from './markdown/limits';
 export * from './markdown/figures';
 export { isAllowedHref } from './markdown/links';

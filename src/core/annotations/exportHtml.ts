@@ -544,7 +544,7 @@ export function buildExportDocument(o: ExportDocumentOptions): string {
 <title>${escapeHtml(o.title)}</title>
 <style>${styleText(inlineKatexFonts(o.katexCss, o.fonts))}</style>
 <style>${styleText(o.lessonCss ?? '')}</style>
-<style>${EXPORT_CSS}</style>
+<style>${exportCss()}</style>
 </head>
 <body>
 <main class="il-lesson">
@@ -585,8 +585,12 @@ const THEME_VARIABLES = {
     '--vscode-charts-purple:#b180d7;--vscode-charts-yellow:#cca700;--vscode-charts-lines:rgba(204,204,204,.5)',
 };
 
-/** The page's own styles: the theme for light and dark (prefers-color-scheme), the highlights and notes. */
-const EXPORT_CSS = `
+/**
+ * The page's own styles: the theme for light and dark (prefers-color-scheme), the highlights and notes. A function,
+ * not a constant, so that a bundle importing this module only for EXPORT_CSP leaves the text out.
+ */
+function exportCss(): string {
+  return `
 :root{color-scheme:light dark;${THEME_VARIABLES.light};--vscode-font-family:system-ui,-apple-system,"Segoe UI",sans-serif;
 --vscode-editor-font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;--vscode-font-size:16px;
 --fg:var(--vscode-editor-foreground);--bg:var(--vscode-editor-background);--muted:var(--vscode-descriptionForeground);
@@ -607,3 +611,4 @@ aside.il-note>:first-child{margin-top:0}aside.il-note>:last-child{margin-bottom:
 .il-orphans{margin-top:3rem;border-top:1px solid var(--rule)}
 @media print{aside.il-note{break-inside:avoid}}
 `;
+}

@@ -2,13 +2,18 @@ import * as vscode from 'vscode';
 import { commandTable, type Command } from '../shared/commands';
 import type { AnnotatableLesson, AnnotationBridge } from '../shared/annotationBridge';
 import type { Deps } from '../shared/deps';
+import { ui } from '../shared/ui';
 import { notesHeader, type AnnotateResult } from './annotate';
 import { ANNOTATIONS_COMMANDS, AnnotationCommands } from './commandIds';
 import type { AnnotationController } from './controller';
 import { explainOutcome, type EditOutcome, type NotesEditor } from './edits';
-import { runMoveNotes, type MoveReport } from './moveNotes';
+import type * as MoveNotes from './moveNotes';
 import type { NotesLocation } from './notesLocation';
 import type { NotesStore } from './store';
+
+// Move Notes into Workspace loads on first use: dist/lazy-annotations-move.js (esbuild.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const mover = () => require('./moveNotes') as typeof MoveNotes;
 
 /** What the annotation commands act on. */
 export interface AnnotationCommandDeps {
@@ -83,9 +88,9 @@ async function openNotesFile(c: AnnotationCommandDeps): Promise<vscode.Uri | und
   return uri;
 }
 
-async function moveNotes(c: AnnotationCommandDeps): Promise<MoveReport | undefined> {
+async function moveNotes(c: AnnotationCommandDeps): Promise<MoveNotes.MoveReport | undefined> {
   try {
-    return await runMoveNotes(c.location, c.deps.log);
+    return await mover().runMoveNotes(c.location, c.deps.log, ui);
   } finally {
     // Global storage is not watched everywhere: read every notes file again.
     c.store.invalidateAll();

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { parseNotesFile } from '../../core/activation';
 import type { Log } from '../shared/deps';
-import { ui } from '../shared/ui';
+import type { ui as sharedUi } from '../shared/ui';
 import type { NotesLocation } from './notesLocation';
 import { mergeNotes } from './notesMerge';
 import { listNotesFiles, readNotesText } from './notesText';
@@ -63,8 +63,15 @@ async function moveOne(source: vscode.Uri, target: vscode.Uri, report: MoveRepor
   else report.kept.push(source);
 }
 
-/** The command: move, then say what was done. */
-export async function runMoveNotes(location: NotesLocation, log: Log): Promise<MoveReport | undefined> {
+/**
+ * The command: move, then say what was done; warnings go through the extension's `ui`, passed in (this module loads
+ * in a piece of its own, with its own copy of shared/ui.ts).
+ */
+export async function runMoveNotes(
+  location: NotesLocation,
+  log: Log,
+  ui: typeof sharedUi,
+): Promise<MoveReport | undefined> {
   const report = await moveNotesIntoWorkspace(location, log);
   if (!report) {
     void vscode.window.showInformationMessage(

@@ -5,11 +5,15 @@ import type { LessonRef, RevealTarget } from '../shared/annotationBridge';
 import { commandTable, registerCommands, type Command } from '../shared/commands';
 import type { Deps } from '../shared/deps';
 import { errorMessage } from '../shared/errors';
-import { copyNotesAsMarkdown, exportLessonWithNotes, type ExportDeps } from './export';
+import type * as Export from './export';
 import type { AnnotationStore } from './store';
 import { AnnotationsTree } from './tree';
 import type { AnnotationNode } from './treeModel';
 import { ANNOTATIONS_VIEW_COMMANDS, AnnotationViewCommands as Commands, AnnotationsViewIds } from './viewCommandIds';
+
+// Export Lesson with Notes… and Copy Notes as Markdown load on first use: dist/lazy-annotations-export-view.js.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exporter = () => require('./export') as typeof Export;
 
 /** The lesson a command acts on: the view's item it was run on, else the lesson in the reader. */
 function lessonOfCommand(deps: Deps, node: AnnotationNode | undefined): LessonRef | undefined {
@@ -53,7 +57,7 @@ export function annotationsViewCommands(
   extensionUri: vscode.Uri,
   pickTarget: () => PickTarget | undefined = () => undefined,
 ): Command[] {
-  const exportDeps: ExportDeps = { store, host: () => deps.annotations.host, extensionUri, log: deps.log };
+  const exportDeps: Export.ExportDeps = { store, host: () => deps.annotations.host, extensionUri, log: deps.log };
   return commandTable(ANNOTATIONS_VIEW_COMMANDS, {
     [Commands.revealAnnotationInternal]: async (target?: unknown) => {
       if (!isRevealTarget(target)) return;
@@ -81,13 +85,16 @@ export function annotationsViewCommands(
       return (
         ref &&
         reported(deps, vscode.l10n.t('Export Lesson with Notes'), () =>
-          exportLessonWithNotes(exportDeps, ref, pickTarget()),
+          exporter().exportLessonWithNotes(exportDeps, ref, pickTarget()),
         )
       );
     },
     [Commands.copyNotesAsMarkdown]: (node?: AnnotationNode) => {
       const ref = lessonOfCommand(deps, node);
-      return ref && reported(deps, vscode.l10n.t('Copy Notes as Markdown'), () => copyNotesAsMarkdown(exportDeps, ref));
+      return (
+        ref &&
+        reported(deps, vscode.l10n.t('Copy Notes as Markdown'), () => exporter().copyNotesAsMarkdown(exportDeps, ref))
+      );
     },
   });
 }

@@ -10,7 +10,7 @@ import {
 import { Commands } from '../../constants';
 import { commandTable, type Command } from '../shared/commands';
 import type { Deps } from '../shared/deps';
-import { ui } from '../shared/ui';
+import type { ui } from '../shared/ui';
 import { GLOSSARY_COMMANDS } from './commandIds';
 import type { GlossaryEntryPanel } from './entryPanel';
 import { foldForSearch, type GlossaryTree } from './glossaryTree';
@@ -28,6 +28,8 @@ export interface GlossaryCommandDeps {
   locator: TermLocator;
   tree: GlossaryTree;
   panel: GlossaryEntryPanel;
+  /** The extension's one `ui` (shared/ui.ts), passed in: this module loads in a piece with its own copy of it. */
+  ui: typeof ui;
 }
 
 /** The glossary feature's command table (ids in commandIds.ts). */
@@ -56,7 +58,14 @@ export function glossaryCommands(c: GlossaryCommandDeps): Command[] {
 }
 
 /** Insert Definition as Note: the term under the cursor (else one picked) as a blockquote after the line. */
-async function insertDefinition({ deps, glossary, language, lessons, locator }: GlossaryCommandDeps): Promise<void> {
+async function insertDefinition({
+  deps,
+  glossary,
+  language,
+  lessons,
+  locator,
+  ui,
+}: GlossaryCommandDeps): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown file to insert a definition note.'));

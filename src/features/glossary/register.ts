@@ -6,13 +6,18 @@ import { registerCommands } from '../shared/commands';
 import { sharedRenderService } from '../shared/render/sharedRenderService';
 import type { Deps } from '../shared/deps';
 import { formulaImages } from './formulaBundle';
-import { glossaryCommands } from './commands';
-import { GlossaryEntryPanel } from './entryPanel';
+import { GLOSSARY_COMMANDS } from './commandIds';
+import type * as EntryBody from './entryBody';
 import { GlossaryService } from './glossaryService';
 import { GlossaryTree } from './glossaryTree';
 import { GlossaryHoverProvider, TermLocator } from './hoverProvider';
 import { LessonIndex } from './lessonIndex';
 import { onDidChangeSettings, setting } from '../shared/settings';
+import { ui } from '../shared/ui';
+
+// The entry page and the commands load on first use: dist/lazy-glossary-entry.js (esbuild.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadEntryBody = () => require('./entryBody') as typeof EntryBody;
 
 function hoverSelector(): vscode.DocumentSelector {
   const list = setting('glossary.languages').filter((l) => l);
@@ -20,7 +25,10 @@ function hoverSelector(): vscode.DocumentSelector {
   return list.includes('*') ? [{ pattern: '**' }, { scheme: 'untitled' }] : list.map((language) => ({ language }));
 }
 
-/** The glossary: hovers, the view, the entry page, look-up and note commands, and the preview plugin. */
+/**
+ * The glossary: hovers, the view, the entry page, look-up and note commands, and the preview plugin. The entry page
+ * and the commands' bodies load on the first command (or read of `panel`).
+ */
 export function register(context: vscode.ExtensionContext, deps: Deps) {
   const service = new GlossaryService(deps.log);
   const glossary = () => service.glossary;
@@ -32,9 +40,17 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
   const tree = new GlossaryTree(glossary, language);
   const view = vscode.window.createTreeView(Views.glossary, { treeDataProvider: tree, showCollapseAll: false });
   tree.view = view;
-  const panel = new GlossaryEntryPanel(context.extensionUri, glossary, language, lessons, deps.log, {
-    renderService: sharedRenderService(context, deps),
-  });
+  let body: EntryBody.GlossaryEntryBody | undefined;
+  const entry = () =>
+    (body ??= loadEntryBody().createGlossaryEntryBody(context, deps, {
+      glossary,
+      language,
+      lessons,
+      locator,
+      tree,
+      renderService: sharedRenderService(context, deps),
+      ui,
+    }));
 
   let hoverRegistration: vscode.Disposable | undefined;
   const registerHover = () => {
@@ -49,14 +65,21 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
     service,
     tree,
     view,
-    panel,
     { dispose: () => hoverRegistration?.dispose() },
     service.onDidChange(() => tree.refresh()),
     onDidChangeSettings((change) => {
       if (change.affects('glossary.enabled', 'glossary.languages')) registerHover();
       if (change.affects('language')) tree.refresh();
     }),
-    registerCommands(glossaryCommands({ deps, glossary, language, lessons, locator, tree, panel })),
+    registerCommands(
+      GLOSSARY_COMMANDS.map((id) => ({
+        id,
+        run: (...args: never[]) =>
+          entry()
+            .commands.find((c) => c.id === id)!
+            .run(...args),
+      })),
+    ),
     // Links written by Insert Definition as Note (vscode://interp-lessons.interp-lessons/lesson?id=…) are
     // handled by the lessons feature's URI handler: an extension has one.
   );
@@ -79,5 +102,15 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
     return md;
   };
 
-  return { service, hover, tree, panel, readerMarking, extendMarkdownIt };
+  return {
+    service,
+    hover,
+    tree,
+    /** The entry page (reading it loads the page and the commands). */
+    get panel() {
+      return entry().panel;
+    },
+    readerMarking,
+    extendMarkdownIt,
+  };
 }

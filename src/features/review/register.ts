@@ -6,8 +6,12 @@ import type { Deps } from '../shared/deps';
 import { onDidChangeSettings } from '../shared/settings';
 import { REVIEW_COMMANDS } from './commandIds';
 import { DueReminders } from './reminders';
-import { ReviewPanel } from './reviewPanel';
+import type * as Panel from './reviewPanel';
 import { ReviewStore } from './reviewStore';
+
+// The review page loads on the first Review Terms: dist/lazy-review-panel.js (esbuild.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadPanel = () => require('./reviewPanel') as typeof Panel;
 
 /** What the review feature needs from the others (passed in by extension.ts; no feature imports another). */
 export interface ReviewInputs {
@@ -30,20 +34,25 @@ export function register(context: vscode.ExtensionContext, deps: Deps, inputs: R
     now: clock,
     view: inputs.glossaryView,
   });
-  const panel = new ReviewPanel({
-    extensionUri: context.extensionUri,
-    glossary: inputs.glossary,
-    language: () => deps.language(),
-    cards,
-    store,
-    now: clock,
-    log: deps.log,
-  });
+  let shown: Panel.ReviewPanel | undefined;
+  const panel = (): Panel.ReviewPanel => {
+    if (shown) return shown;
+    shown = new (loadPanel().ReviewPanel)({
+      extensionUri: context.extensionUri,
+      glossary: inputs.glossary,
+      language: () => deps.language(),
+      cards,
+      store,
+      now: clock,
+      log: deps.log,
+    });
+    context.subscriptions.push(shown);
+    return shown;
+  };
   const refresh = () => reminders.refresh();
   context.subscriptions.push(
     store,
     reminders,
-    panel,
     store.onDidChange(refresh),
     inputs.progress.onDidChange(refresh),
     inputs.onDidChangeGlossary(refresh),
@@ -54,14 +63,17 @@ export function register(context: vscode.ExtensionContext, deps: Deps, inputs: R
     vscode.window.onDidChangeWindowState((state) => {
       if (state.focused) refresh();
     }),
-    registerCommands(commandTable(REVIEW_COMMANDS, { [Commands.reviewTerms]: () => panel.show() })),
+    registerCommands(commandTable(REVIEW_COMMANDS, { [Commands.reviewTerms]: () => panel().show() })),
   );
   refresh();
 
   return {
     store,
     reminders,
-    panel,
+    /** The review page (reading it loads the page's code). */
+    get panel() {
+      return panel();
+    },
     /** The cards of the lessons read now, and those due now. */
     cards,
     dueCards: () => dueCards(cards(), store.schedules(), clock()),

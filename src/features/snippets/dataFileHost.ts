@@ -2,15 +2,21 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { normalizeSlashPath } from '../../core/activation';
 import type { Log } from '../shared/deps';
-import { ui } from '../shared/ui';
+import type { ui as sharedUi } from '../shared/ui';
 import { DataFileReader, type DataFileHost } from './dataFile';
 
-/** The data-file reader over VS Code's workspace, its file system (links resolved on the local disk) and dialogs. */
-export function createDataFileReader(log: Log): DataFileReader<vscode.Uri> {
-  return new DataFileReader(vscodeDataFileHost(log));
+/** The extension's one `ui` (shared/ui.ts), passed in: a lazily loaded piece has its own copy of that module. */
+export type Ui = typeof sharedUi;
+
+/**
+ * The data-file reader over VS Code's workspace, its file system (links resolved on the local disk) and dialogs;
+ * warnings go through `ui`, the one the extension returns to its tests.
+ */
+export function createDataFileReader(log: Log, ui: Ui): DataFileReader<vscode.Uri> {
+  return new DataFileReader(vscodeDataFileHost(log, ui));
 }
 
-export function vscodeDataFileHost(log: Log): DataFileHost<vscode.Uri> {
+export function vscodeDataFileHost(log: Log, ui: Ui): DataFileHost<vscode.Uri> {
   return {
     fs: {
       readFile: (uri) => vscode.workspace.fs.readFile(uri),
@@ -24,8 +30,8 @@ export function vscodeDataFileHost(log: Log): DataFileHost<vscode.Uri> {
     candidates,
     shown: (uri) => (uri.scheme === 'file' ? uri.fsPath : uri.toString(true)),
     noteName: (documentUri) => vscode.workspace.asRelativePath(documentUri, false),
-    refuseRestricted,
-    askToRead,
+    refuseRestricted: (shown) => refuseRestricted(ui, shown),
+    askToRead: (shown, ref, note) => askToRead(ui, shown, ref, note),
     declined: (shown) => {
       const message = vscode.l10n.t(
         'The regression was not run: {0} is outside the workspace and was not read.',
@@ -55,7 +61,7 @@ function candidates(documentUri: vscode.Uri, ref: string): vscode.Uri[] {
   ];
 }
 
-function refuseRestricted(shown: string): string {
+function refuseRestricted(ui: Ui, shown: string): string {
   const message = vscode.l10n.t(
     'The regression was not run: {0} is outside the workspace, and in Restricted Mode data files are read only from inside it.',
     shown,
@@ -67,7 +73,7 @@ function refuseRestricted(shown: string): string {
   return message;
 }
 
-async function askToRead(shown: string, ref: string, note: string): Promise<boolean> {
+async function askToRead(ui: Ui, shown: string, ref: string, note: string): Promise<boolean> {
   const read = vscode.l10n.t('Read the File');
   const answer = await ui.showWarningMessage(
     vscode.l10n.t('Read {0}? It is outside the workspace.', shown),

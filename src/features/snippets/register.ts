@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
 import type { RenderReport, SnippetParams } from '../../core/activation';
-import { Commands, WebviewTypes } from '../../constants';
-import { commandTable, registerCommands, type Command } from '../shared/commands';
+import { WebviewTypes } from '../../constants';
+import { registerCommands } from '../shared/commands';
 import type { Deps } from '../shared/deps';
-import { runAndLog } from '../shared/errors';
+import { ui } from '../shared/ui';
+import type * as Body from './body';
 import { RegressionCodeLensProvider } from './codeLens';
 import { SNIPPETS_COMMANDS } from './commandIds';
-import { createDataFileReader } from './dataFileHost';
-import { pickSnippet } from './pickers';
-import { RegressionRuns } from './regressionRuns';
-import { ResultsPanel } from './resultsPanel';
-import { SnippetRunner } from './runner';
-import { numbersOf, SnippetRuns, type RunFailure } from './runs';
-import { RunSession } from './session';
+import type { SnippetRunner } from './runner';
+import type { RunFailure } from './runs';
+
+// The body (panel, runner, runs, pickers, data files) is loaded on first use: dist/lazy-snippets.js (esbuild.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadBody = () => require('./body') as typeof Body;
 
 /** What tests (and the lesson reader) can use. */
 export interface SnippetsApi {
@@ -20,7 +20,8 @@ export interface SnippetsApi {
   onDidRender: vscode.Event<RenderReport>;
   /** A run failed; the message names line, row and column where it can. */
   onDidFail: vscode.Event<RunFailure>;
-  runner: SnippetRunner;
+  /** The runner (reading it loads the feature's body). */
+  readonly runner: SnippetRunner;
   /** Runs a catalogue snippet and shows it (the same as the reader's Run button). */
   run(id: string, params?: Partial<SnippetParams>): Promise<void>;
   /** The Markdown note and the Python script of the last successful run. */
@@ -32,55 +33,40 @@ export interface SnippetsApi {
   revive(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
-/** Snippets: commands, the results panel, the regression CodeLens, and runs in a worker thread. */
+/**
+ * Snippets: commands, the results panel, the regression CodeLens, and runs in a worker thread. Activation
+ * registers the commands, the CodeLens provider and the panel serializer; their bodies load on the first call.
+ */
 export function register(context: vscode.ExtensionContext, deps: Deps): SnippetsApi {
-  const panel = new ResultsPanel(context.extensionUri);
-  const runner = new SnippetRunner(
-    vscode.Uri.joinPath(context.extensionUri, 'dist', 'snippet-worker.js').fsPath,
-    deps.log,
-  );
   const failed = new vscode.EventEmitter<RunFailure>();
-  const session = new RunSession();
-  const runs = new SnippetRuns(deps, panel, runner, session, failed);
-  const regressions = new RegressionRuns(runs, createDataFileReader(deps.log), failed);
+  const rendered = new vscode.EventEmitter<RenderReport>();
+  let body: Body.SnippetsBody | undefined;
+  const get = () => (body ??= loadBody().createSnippetsBody(context, deps, { ui, failed, rendered }));
+  const shell =
+    (id: Body.SnippetsCommandId) =>
+    (...args: never[]) =>
+      get().commands[id](...args);
 
   context.subscriptions.push(
-    panel,
     failed,
-    panel.onDidRequestAction((a) => runAndLog(deps.log, `results page action ${a.type}`, runs.onAction(a))),
+    rendered,
     vscode.window.registerWebviewPanelSerializer(WebviewTypes.snippetResults, {
-      deserializeWebviewPanel: (p, state) => runs.revive(p, state),
+      deserializeWebviewPanel: (p, state) => get().revive(p, state),
     }),
-    registerCommands(snippetCommands(deps, runs, regressions)),
+    registerCommands(SNIPPETS_COMMANDS.map((id) => ({ id, run: shell(id) }))),
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new RegressionCodeLensProvider()),
   );
 
   return {
-    onDidRender: panel.onDidRender,
+    onDidRender: rendered.event,
     onDidFail: failed.event,
-    runner,
-    run: (id, params) => runs.runSnippet(id, params),
-    lastMarkdown: () => session.lastMarkdown(deps.language()),
-    lastPython: () => session.lastPython(),
-    lastReport: () => panel.lastReport,
-    revive: (p, state) => runs.revive(p, state),
+    get runner() {
+      return get().runner;
+    },
+    run: (id, params) => get().run(id, params),
+    lastMarkdown: () => body?.lastMarkdown(),
+    lastPython: () => body?.lastPython(),
+    lastReport: () => body?.lastReport(),
+    revive: (p, state) => get().revive(p, state),
   };
-}
-
-/** The snippets feature's command table (ids in commandIds.ts). */
-function snippetCommands(deps: Deps, runs: SnippetRuns, regressions: RegressionRuns): Command[] {
-  return commandTable(SNIPPETS_COMMANDS, {
-    [Commands.runSnippet]: async (arg?: unknown) => {
-      const id = typeof arg === 'string' ? arg : (await pickSnippet(deps.lessonsUri, deps.language()))?.id;
-      if (id) await runs.runSnippet(id);
-    },
-    [Commands.runSnippetInternal]: async (arg: unknown) => {
-      const a = arg as { id?: unknown; params?: unknown } | undefined;
-      if (a && typeof a.id === 'string') await runs.runSnippet(a.id, numbersOf(a.params));
-    },
-    [Commands.rerunSnippet]: () => runs.rerunWithParameters(),
-    [Commands.runRegressionOnSelection]: () => regressions.runSelection(),
-    [Commands.runRegressionBlockInternal]: (uriText: unknown, fenceLine: unknown) =>
-      regressions.runBlock(uriText, fenceLine),
-  });
 }

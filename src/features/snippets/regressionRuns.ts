@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { findRegressionBlocks, regressionFileReference, tableColumns, type SnippetJob } from '../../core/activation';
-import { ui } from '../shared/ui';
 import type { DataFileReader } from './dataFile';
+import type { Ui } from './dataFileHost';
 import { pickResponse } from './pickers';
 import type { RunFailure, SnippetRuns } from './runs';
 import type { RegressionSource } from './session';
@@ -12,6 +12,7 @@ export class RegressionRuns {
     private readonly runs: SnippetRuns,
     private readonly dataFiles: DataFileReader<vscode.Uri>,
     private readonly failed: vscode.EventEmitter<RunFailure>,
+    private readonly ui: Ui,
   ) {}
 
   /** Runs rows (or a `file:` line's CSV) from a note; `rerun` runs the same source again. */
@@ -44,7 +45,7 @@ export class RegressionRuns {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uriText));
     const block = findRegressionBlocks(document.getText()).find((b) => b.fenceLine === fenceLine);
     if (!block) {
-      void ui.showWarningMessage(vscode.l10n.t('The regression block has moved; run it again from its CodeLens.'));
+      void this.ui.showWarningMessage(vscode.l10n.t('The regression block has moved; run it again from its CodeLens.'));
       return;
     }
     await this.runRegression(document.uri, block.body, block.bodyStart, () => this.runBlock(uriText, fenceLine));
