@@ -5,10 +5,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parseNotesFile } from '../../src/core';
+import { describeRange, formatEntry, parseNotesFile } from '../../src/core';
 import type { DrawReport } from '../../src/features/annotations/controller';
 import { extensionApi, type ExtensionApi } from './helpers/api';
-import { showAndWait } from './helpers/lessons';
+import { nextRender, showAndWait } from './helpers/lessons';
 import { drawnHighlights, pageAction } from './helpers/page';
 import { nextEvent as next, until, waitFor } from './helpers/until';
 
@@ -225,5 +225,74 @@ describe('Annotations in the page: a course lesson that changes', function () {
     assert.ok(byId.get(ids[0]), 'the kept passage is anchored');
     assert.strictEqual(byId.get(ids[1]), undefined, 'the deleted passage is an orphan');
     assert.strictEqual(byId.has(ids[1]), true, 'the orphan is still listed');
+  });
+});
+
+describe('Annotations in the page: hostile notes', function () {
+  this.timeout(120_000);
+  let api: ExtensionApi;
+  let notes: vscode.Uri;
+
+  before(async () => {
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', 'en', vscode.ConfigurationTarget.Global);
+    api = await extensionApi();
+  });
+
+  after(async () => {
+    await vscode.workspace.fs.delete(notes).then(
+      () => undefined,
+      () => undefined,
+    );
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('the hostile corpus notes, anchored to real passages, are drawn with their notes and the CSP refuses nothing', async () => {
+    const lessonId = 'concepts-and-terms';
+    await showAndWait(api.lessons, lessonId);
+    const lesson = await until('the lesson', () => {
+      const l = api.annotations.shownLesson();
+      return l?.lessonId === lessonId ? l : undefined;
+    });
+    notes = api.annotations.store.notesUri(lesson);
+    const folder = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'hostile', 'notes');
+    const hostileNotes = fs
+      .readdirSync(folder)
+      .filter((f) => /^notes-.*\.md$/.test(f))
+      .flatMap((f) => parseNotesFile(fs.readFileSync(path.join(folder, f), 'utf8')).entries.map((e) => e.note))
+      .filter((n) => n.length > 0);
+    assert.ok(hostileNotes.length >= 3, `hostile notes found: ${hostileNotes.length}`);
+    // Each hostile note on a real passage of the lesson, one every 300 characters, so the page draws them all.
+    const text = lesson.plainText();
+    const body = hostileNotes.map((note, i) => {
+      const start = 400 + i * 300;
+      const range = { start, end: start + 40 };
+      const sel = describeRange(text, range);
+      return formatEntry(
+        { id: `hostile${String(i).padStart(3, '0')}`, color: 'pink', ...sel, ...range, note },
+        { link: 'vscode://interp-lessons.interp-lessons/lesson/concepts-and-terms' },
+      );
+    });
+    const file = `# Hostile\n\n${body.join('\n')}`;
+    assert.strictEqual(parseNotesFile(file).entries.length, body.length, 'every entry parses');
+    const seen: DrawReport[] = [];
+    const drawn = next<DrawReport>(
+      api.annotations.onDidDraw,
+      (r) => (seen.push(r), r.lesson.lessonId === lessonId && r.drawn === body.length),
+      'every hostile note drawn',
+    );
+    await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode(file));
+    const report = await drawn.catch((e: Error) => {
+      throw new Error(`${e.message}; drawings seen: ${JSON.stringify(seen.map((r) => [r.drawn, r.notDrawn]))}`);
+    });
+    assert.deepStrictEqual(report.notDrawn, []);
+    // The page counts every securitypolicyviolation since it loaded and sends the count with its next report.
+    const after = nextRender(api.lessons, 'what-is-mech-interp');
+    await api.lessons.reader.show({ lessonId: 'what-is-mech-interp' });
+    const r = await after;
+    assert.strictEqual(r.cspViolations, 0, r.cspViolation);
   });
 });

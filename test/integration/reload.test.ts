@@ -8,10 +8,14 @@ import * as vscode from 'vscode';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
 import { readReloadState, reloadFile, writeReloadState } from './helpers/reload';
-import { until } from './helpers/until';
+import { until, waitFor } from './helpers/until';
+import { parseNotesFile } from '../../src/core';
+import { drawnHighlights, pageAction, type DrawnHighlight } from './helpers/page';
 import { extensionApi as exportsOf, lessonsApi as api } from './helpers/api';
 
 interface Expected {
+  /** A highlight made in the page before the reload: the page must paint it again after. */
+  highlight: DrawnHighlight;
   lessonId: string;
   language: string;
   section: string;
@@ -36,6 +40,35 @@ function reportedNow(lessons: LessonsApi, lessonId: string): Promise<ReaderEvent
     },
     90_000,
   );
+}
+
+/**
+ * Selects the first words under the section heading on screen with the real mouse (nothing scrolls: the
+ * restored position stays the section's) and highlights them in blue from the toolbar.
+ */
+async function highlightUnderHeading(sectionId: string): Promise<DrawnHighlight> {
+  const { annotations } = await exportsOf();
+  const lesson = await until('the lesson as annotations see it', () => annotations.shownLesson());
+  const title = lesson.sections.find((s) => s.id === sectionId)?.title;
+  assert.ok(title, 'the section has a title');
+  const text = lesson.plainText();
+  const at = text.indexOf(title);
+  const paragraph = text.slice(at + title.length).match(/\S[^\n$]{24,}/);
+  assert.ok(at >= 0 && paragraph, 'text under the heading');
+  const phrase = paragraph[0].slice(0, 24).trimEnd();
+  assert.strictEqual(await pageAction<string>({ action: 'select', text: phrase }), phrase);
+  await pageAction({ action: 'click', selector: '.il-ann-toolbar .il-ann-color-blue' });
+  const painted = await until('the highlight painted', async () =>
+    (await drawnHighlights())?.find((h) => h.text === phrase),
+  );
+  // The page paints before the notes file is written: the reload must not come before the save.
+  const notes = annotations.store.notesUri(lesson);
+  await waitFor(async () => {
+    const saved = parseNotesFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(notes)));
+    const dirty = vscode.workspace.textDocuments.some((d) => d.uri.toString() === notes.toString() && d.isDirty);
+    return saved.entries.some((e) => e.id === painted.id) && !dirty ? true : undefined;
+  }, 'the highlight saved in the notes file');
+  return painted;
 }
 
 const state = readReloadState();
@@ -68,12 +101,14 @@ describe('Window reload', function () {
       const r = await reportedNow(lessons, lessonId);
       assert.strictEqual(r.language, 'vi');
       assert.strictEqual(r.visibleHeading, node.sectionId, 'the page scrolled to the section before the reload');
+      const highlight = await highlightUnderHeading(node.sectionId);
       await until(
         'the tree description',
         () => /^1\/5/.test(String(lessons.treeView.description)) || undefined,
         10_000,
       );
       const expect: Expected = {
+        highlight,
         lessonId,
         language: 'vi',
         section: node.sectionId,
@@ -125,6 +160,17 @@ describe('Window reload', function () {
     assert.strictEqual(r.svgCount, expect.svgCount);
     assert.strictEqual(r.revealed, true, 'the prediction question was answered before the reload');
     assert.match(snippets.lastMarkdown() ?? '', /\(n\) \| 40 \|/, 'the same parameters (n = 40, not the default 30)');
+  });
+
+  it('after the reload: the highlight made in the page is painted again, from the notes file', async () => {
+    // The results tab was brought to the front above: show the reader's page again.
+    (await api()).reader.testing.webviewPanel()?.reveal();
+    const painted = await until(
+      'the highlight painted again',
+      async () => (await drawnHighlights())?.find((h) => h.id === expect.highlight.id),
+      60_000,
+    );
+    assert.deepStrictEqual(painted, expect.highlight);
   });
 
   it('after the reload: reading progress survived', async () => {

@@ -1,6 +1,6 @@
 // A note's markdown as the safe HTML the page shows beside its highlight: the lessons' renderer and rules
 // (markdown-it with html off, KaTeX without trust, links checked), loaded on first use.
-import { escapeHtml, isRenderOverBudget, LruCache } from '../../core/activation';
+import { escapeHtml, isRenderOverBudget, LruCache, moveInlineStyles } from '../../core/activation';
 import { loadRenderer } from '../shared/render/renderer';
 
 /** A note rendered on the extension host must not hold it up: past this, the note is shown as written. */
@@ -20,11 +20,14 @@ export function renderNote(markdown: string): string {
   else {
     try {
       // A note has no front matter: a leading `---` line is a rule, so a blank line goes first.
-      html = loadRenderer().renderLesson(`\n${markdown}`, {
+      const rendered = loadRenderer().renderLesson(`\n${markdown}`, {
         budgetMs: NOTE_BUDGET_MS,
         // Relative links in a note point nowhere the reader knows, except anchors in the lesson.
         classifyLink: (href) => (href.startsWith('#') ? 'lesson' : 'broken'),
       }).html;
+      // KaTeX's inline styles travel as data-il-style, applied by the page through the CSSOM (the CSP refuses
+      // style attributes), as the lesson's do.
+      html = moveInlineStyles(rendered);
     } catch (e) {
       if (!isRenderOverBudget(e)) throw e;
       html = asWritten(markdown);

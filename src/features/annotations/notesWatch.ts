@@ -10,7 +10,7 @@ export function watchNotes(store: NotesStore, location: NotesLocation): vscode.D
   const rewatch = () => {
     vscode.Disposable.from(...watchers).dispose();
     watchers = location.all.flatMap((root) => {
-      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.uri, '**/*.md'));
+      const w = vscode.workspace.createFileSystemWatcher(notesPattern(root.uri));
       const changed = (uri: vscode.Uri) => store.invalidate(uri);
       return [w, w.onDidCreate(changed), w.onDidChange(changed), w.onDidDelete(changed)];
     });
@@ -33,4 +33,17 @@ export function watchNotes(store: NotesStore, location: NotesLocation): vscode.D
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(moved),
   );
+}
+
+/**
+ * The notes folder's markdown files. A notes folder inside a workspace folder is watched from the workspace
+ * folder (it exists, and VS Code already watches it): a watcher on a folder that does not exist yet would miss the
+ * first notes file another tool creates (a `git pull`, a copy).
+ */
+function notesPattern(root: vscode.Uri): vscode.RelativePattern {
+  const folder = vscode.workspace.getWorkspaceFolder(root);
+  const base = folder?.uri.path.replace(/\/$/, '');
+  if (!folder || !base || !root.path.startsWith(`${base}/`)) return new vscode.RelativePattern(root, '**/*.md');
+  const relative = root.path.slice(base.length + 1).replace(/[[\]{}*?]/g, (c) => `[${c}]`);
+  return new vscode.RelativePattern(folder, `${relative}/**/*.md`);
 }

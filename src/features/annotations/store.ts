@@ -101,6 +101,8 @@ export class NotesStore implements AnnotationStore, vscode.Disposable {
   }
 
   notesUri(ref: LessonRef): vscode.Uri {
+    // A lesson that carries its path is its own answer (no guess, whatever was learned before).
+    if (isAnnotatable(ref)) this.remember(ref);
     return this.options.location.uriFor(this.placeOf(ref));
   }
 
@@ -293,4 +295,9 @@ export function anchorEntries(entries: readonly NotesEntry[], plainText: string 
   if (plainText === undefined) return entries.map((entry) => ({ entry, range: undefined }));
   const ranges = new Map(anchorAnnotations(plainText, entries).map((r) => [r.id, r.range]));
   return entries.map((entry) => ({ entry, range: ranges.get(entry.id) }));
+}
+
+function isAnnotatable(ref: LessonRef): ref is AnnotatableLesson {
+  const r = ref as Partial<AnnotatableLesson>;
+  return typeof r.path === 'string' && typeof r.plainText === 'function' && r.courseRoot !== undefined;
 }
