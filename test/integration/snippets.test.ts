@@ -36,6 +36,8 @@ describe('Snippets', function () {
     await vscode.workspace
       .getConfiguration('interpLessons')
       .update('language', 'en', vscode.ConfigurationTarget.Global);
+    // The question is asked on a snippet's first run in a session; an earlier suite may have run study-hours.
+    (await api()).forgetRevealed();
   });
   after(async () => {
     await vscode.workspace

@@ -34,6 +34,7 @@ export interface SnippetsBody {
   lastMarkdown(): string | undefined;
   lastPython(): string | undefined;
   lastReport(): RenderReport | undefined;
+  forgetRevealed(): void;
 }
 
 /** Builds the body once; its disposables go on `context.subscriptions` like everything the feature makes. */
@@ -72,5 +73,6 @@ export function createSnippetsBody(context: vscode.ExtensionContext, deps: Deps,
     lastMarkdown: () => session.lastMarkdown(deps.language()),
     lastPython: () => session.lastPython(),
     lastReport: () => panel.lastReport,
+    forgetRevealed: () => session.forgetRevealed(),
   };
 }

@@ -29,6 +29,8 @@ export interface SnippetsApi {
   lastPython(): string | undefined;
   /** The results page's last report. */
   lastReport(): RenderReport | undefined;
+  /** Tests: the next run of each snippet asks its prediction question again, as in a new session. */
+  forgetRevealed(): void;
   /** What the webview serializer does after a window reload (tests hand it a panel and a saved state). */
   revive(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
@@ -67,6 +69,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps): Snippets
     lastMarkdown: () => body?.lastMarkdown(),
     lastPython: () => body?.lastPython(),
     lastReport: () => body?.lastReport(),
+    forgetRevealed: () => body?.forgetRevealed(),
     revive: (p, state) => get().revive(p, state),
   };
 }

@@ -56,6 +56,11 @@ export class RunSession {
     this.revealed.add(snippetId);
   }
 
+  /** Tests: every snippet asks its prediction question again on its next run, as in a new session. */
+  forgetRevealed(): void {
+    this.revealed.clear();
+  }
+
   /** The last successful run, if the page's action `runId` is about it (an older page's is ignored). */
   current(runId: number): LastRun | undefined {
     return this.lastRun?.runId === runId ? this.lastRun : undefined;
