@@ -130,6 +130,14 @@ const LAZY = {
   'annotations-export-view': fromSource('features/annotations/viewCommands.ts', './export'),
   'annotations-move': fromSource('features/annotations/commands.ts', './moveNotes'),
   'review-panel': fromSource('features/review/register.ts', './reviewPanel'),
+  // The lesson reader (panel, renders, page builders, page messages, the page's questions, the snippet catalogue for
+  // its Run buttons): the first show, panel revive, lesson link or annotation reveal.
+  'lessons-reader': fromSource('features/lessons/register.ts', './readerBody'),
+  // The lesson commands' bodies, with the pickers (Open Lesson…, Search Lessons…) and Repair File Encoding.
+  'lessons-commands': fromSource('features/lessons/register.ts', './commands'),
+  // The render service the reader and the glossary entry page share (made on the first of them), with its worker
+  // runner.
+  'render-service': fromSource('features/shared/render/sharedRenderService.ts', './renderService'),
 };
 
 /**
@@ -155,12 +163,16 @@ const oneVscodeNamespace = {
 /**
  * jsonc-parser's modules build their tables when loaded, so esbuild keeps them wherever a module importing the package
  * is reached (core/glossary/parse.ts is, for MAX_GLOSSARY_CHARS) although only the lazily loaded parser calls it.
- * They have no effect beyond their exports: marked so, the extension bundle keeps none of it.
+ * They have no effect beyond their exports: marked so, the extension bundle keeps none of it. Likewise the snippet
+ * catalogue (core/snippets/catalogue.ts, with lessons/snippets.json), which checks the catalogue when loaded and is
+ * re-exported by core/activation.ts: only lazily loaded pieces (the reader's Run buttons, the snippets feature) use
+ * it, and each of them still loads and checks it.
  */
 const sideEffectFreePackages = {
   name: 'side-effect-free-packages',
   setup(build) {
-    build.onResolve({ filter: /^jsonc-parser$/ }, async (args) => {
+    build.onResolve({ filter: /^(jsonc-parser|\.\/catalogue)$/ }, async (args) => {
+      if (args.path === './catalogue' && !args.importer.startsWith(core('snippets') + path.sep)) return undefined;
       if (args.pluginData?.sideEffectFree) return undefined;
       const resolved = await build.resolve(args.path, {
         kind: args.kind,

@@ -124,6 +124,28 @@ describe('the production build: pieces loaded on first use (esbuild.js LAZY)', f
     assert.deepStrictEqual(found, ['src/core/text/mojibake.ts']);
   });
 
+  it('the lesson reader, its page builders, the render service and the snippet catalogue are not in dist/extension.js', () => {
+    const inExtension = inputsOf('extension');
+    const moved = [
+      'src/features/lessons/reader.ts',
+      'src/features/lessons/readerPanel.ts',
+      'src/features/lessons/lessonRender.ts',
+      'src/features/lessons/commands.ts',
+      'src/features/lessons/pickers.ts',
+      'src/features/lessons/repairEncoding.ts',
+      'src/core/page/lessonPage.ts',
+      'src/features/shared/render/renderService.ts',
+      'lessons/snippets.json',
+    ];
+    assert.deepStrictEqual(
+      moved.filter((f) => (inExtension[f]?.bytesInOutput ?? 0) > 0),
+      [],
+    );
+    // The catalogue is still checked where it is used: the reader's Run buttons and the snippets feature.
+    for (const piece of ['lazy-lessons-reader', 'lazy-snippets'])
+      assert.ok((inputsOf(piece)['lessons/snippets.json']?.bytesInOutput ?? 0) > 0, piece);
+  });
+
   it("each piece loads (with a stub 'vscode') and exports every name its source module exports", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Module = require('module') as { _load(request: string, ...rest: unknown[]): unknown };

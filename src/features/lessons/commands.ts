@@ -4,22 +4,31 @@ import { Commands, Views } from '../../constants';
 import { commandTable, type Command } from '../shared/commands';
 import type { Deps } from '../shared/deps';
 import { hasWorkspaceValue, updateSetting } from '../shared/settings';
-import { ui } from '../shared/ui';
 import { LESSONS_COMMANDS } from './commandIds';
 import type { CourseService } from './courseService';
 import type { LessonNode } from './lessonTree';
 import { pickLesson, pickLessonLanguage, searchLessons } from './pickers';
 import type { LessonReader, LessonTarget } from './reader';
 import { repairEncoding } from './repairEncoding';
+import type { Ui } from './readerNotices';
 import type { StateWrites } from './stateWrites';
+
+// register.ts loads this file (the commands' bodies, the pickers, Repair File Encoding) on the first command:
+// dist/lazy-lessons-commands.js (esbuild.js LAZY). The API's repairEncoding reaches it here too.
+export { repairEncoding } from './repairEncoding';
+
+/** The reader as the commands use it: register.ts's shell, which loads the reader on a show. */
+export type ReaderShell = Pick<LessonReader, 'currentLesson' | 'show' | 'typesetAllMath'>;
 
 /** The services the lesson commands act on. */
 export interface LessonCommandDeps {
   deps: Deps;
   courses: CourseService;
   progress: ProgressStore;
-  reader: LessonReader;
+  reader: ReaderShell;
   stateWrites: StateWrites;
+  /** The extension's `ui` (tests replace its methods), passed in: this file is loaded lazily, with its own copies. */
+  ui: Ui;
 }
 
 /** The lesson target a command argument names (`{ lessonId, section? | sectionId?, language? }`), if any. */
@@ -33,7 +42,7 @@ export function targetOf(arg: unknown): LessonTarget | undefined {
 }
 
 /** The lesson a tree item names, else the one in the reader. */
-function lessonIdOf(node: LessonNode | undefined, reader: LessonReader): string | undefined {
+function lessonIdOf(node: LessonNode | undefined, reader: ReaderShell): string | undefined {
   return node && 'lessonId' in node ? node.lessonId : reader.currentLesson?.lessonId;
 }
 
@@ -81,7 +90,7 @@ export function lessonCommands(c: LessonCommandDeps): Command[] {
       if (hasWorkspaceValue('courseFolder'))
         await updateSetting('courseFolder', undefined, vscode.ConfigurationTarget.Workspace);
     },
-    [Commands.repairEncoding]: (uri?: unknown) => repairEncoding({ log: deps.log, courses, reader }, uri),
+    [Commands.repairEncoding]: (uri?: unknown) => repairEncoding({ log: deps.log, courses, reader, ui: c.ui }, uri),
     [Commands.typesetAllMath]: () => reader.typesetAllMath(),
   });
 }
@@ -103,7 +112,7 @@ async function step({ courses, reader }: LessonCommandDeps, delta: number): Prom
   await reader.show({ lessonId: course.lessons[j].id, language: course.language });
 }
 
-async function resetProgress({ progress, stateWrites }: LessonCommandDeps): Promise<void> {
+async function resetProgress({ progress, stateWrites, ui }: LessonCommandDeps): Promise<void> {
   const yes = vscode.l10n.t('Reset');
   const answer = await ui.showWarningMessage(
     vscode.l10n.t('Reset your reading progress for all lessons?'),

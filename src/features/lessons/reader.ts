@@ -3,16 +3,21 @@ import type { GlossaryMarkOptions, KeyValueStore, ProgressStore } from '../../co
 import type { Deps, LessonLanguage } from '../shared/deps';
 import type { CourseService, LoadedCourse } from './courseService';
 import type { StateWrites } from './stateWrites';
-import { RenderFailure } from '../shared/render/workerRender';
 import type { RenderService } from '../shared/render/renderService';
-import { sharedRenderService } from '../shared/render/sharedRenderService';
 import { runAndLog } from '../shared/errors';
 import { onDidChangeSettings, setting } from '../shared/settings';
 import { createReaderWebview, ReaderPanel } from './readerPanel';
 import { ReaderView, shownLesson, type ShownLesson } from './readerView';
 import { ScrollStore } from './scrollStore';
 import { LessonRenderer, lessonKey, type LessonArticle } from './lessonRender';
-import { lessonToShow, logRenderNotes, reportRenderFailure, reportTypesetAllFailure } from './readerNotices';
+import {
+  lessonToShow,
+  logRenderNotes,
+  renderFailureReason,
+  reportRenderFailure,
+  reportTypesetAllFailure,
+  type Ui,
+} from './readerNotices';
 import { ReaderEventHub, routePageMessage, type PageContext, type ReaderEvents } from './readerMessages';
 import { annotatableLesson, ReaderAnnotationHost } from './readerAnnotations';
 import { followLessonLink, typesetAllMath, type ReaderActionContext } from './readerActions';
@@ -74,10 +79,14 @@ export class LessonReader implements vscode.Disposable {
     runnableSnippets: () => ReadonlySet<string>,
     glossaryMarking: () => GlossaryMarkOptions | undefined,
     private readonly stateWrites: StateWrites,
+    /** The shared service (sharedRenderService), made by the caller: the glossary entry page renders on it too. */
+    renderService: RenderService,
+    /** The extension's `ui` (tests replace its methods), passed in: a lazily loaded bundle has its own copy. */
+    private readonly ui: Ui,
     private readonly quizzes?: ReaderQuizzes,
   ) {
     this.scroll = new ScrollStore(context.globalState, stateWrites);
-    this.renderService = sharedRenderService(context, deps);
+    this.renderService = renderService;
     this.renders = new LessonRenderer({ courses, service: this.renderService, runnableSnippets, glossaryMarking });
     this.testing = {
       ...this.renderService.testing,
@@ -191,7 +200,7 @@ export class LessonReader implements vscode.Disposable {
     const course = await this.courses.get(language);
     if (seq !== this.showSeq) return false;
     this.events.phase('course');
-    const found = lessonToShow(course, target.lessonId);
+    const found = lessonToShow(course, target.lessonId, this.ui);
     if ('problem' in found) {
       this.showInsteadOfLesson(course, target.lessonId, found.problem);
       return false;
@@ -203,11 +212,11 @@ export class LessonReader implements vscode.Disposable {
     try {
       entry = await this.renders.render(course, lesson, text);
     } catch (e) {
-      if (seq !== this.showSeq || (e instanceof RenderFailure && e.reason === 'cancelled')) return false;
+      if (seq !== this.showSeq || renderFailureReason(e) === 'cancelled') return false;
       // Typesetting every formula did not finish: back to the math limit, so the lesson is not stuck behind
       // a render that fails each time it is opened.
       if (this.renders.forgetTypesetAll(lessonKey(course, lesson))) {
-        reportTypesetAllFailure(this.deps.log, lesson, e, this.renderService.renderTimeoutMs);
+        reportTypesetAllFailure(this.deps.log, this.ui, lesson, e, this.renderService.renderTimeoutMs);
         return this.show(target, { reveal: false });
       }
       const failure = reportRenderFailure(this.deps.log, lesson, text, e, this.renderService.renderTimeoutMs);
@@ -304,6 +313,7 @@ export class LessonReader implements vscode.Disposable {
   private get actions(): ReaderActionContext {
     return {
       log: this.deps.log,
+      ui: this.ui,
       courses: this.courses,
       renders: this.renders,
       view: () => this.view,

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { resolveLessonLink } from '../../core/activation';
-import { ui } from '../shared/ui';
 import { isExternalHref } from '../shared/links';
 import type { Log } from '../shared/deps';
+import type { Ui } from './readerNotices';
 import type { CourseService } from './courseService';
 import type { LessonRenderer } from './lessonRender';
 import type { LessonTarget } from './reader';
@@ -11,6 +11,8 @@ import type { ReaderView } from './readerView';
 /** What the reader's user actions need of it. */
 export interface ReaderActionContext {
   log: Log;
+  /** The extension's `ui` (tests replace its methods). */
+  ui: Ui;
   courses: CourseService;
   renders: LessonRenderer;
   view(): ReaderView | undefined;
@@ -26,7 +28,7 @@ export async function followLessonLink(ctx: ReaderActionContext, href: string): 
   const target = resolveLessonLink(from.path, href, (await ctx.courses.get(from.language)).pages);
   if (!ctx.view()) return;
   if (!target)
-    void ui.showWarningMessage(vscode.l10n.t('This link does not lead to a lesson in this course: {0}', href));
+    void ctx.ui.showWarningMessage(vscode.l10n.t('This link does not lead to a lesson in this course: {0}', href));
   else if (target.lesson.id === from.lessonId && target.section) ctx.scrollTo(target.section);
   else await ctx.show({ lessonId: target.lesson.id, section: target.section, language: from.language });
 }

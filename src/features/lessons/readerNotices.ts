@@ -10,14 +10,17 @@ import {
 } from '../../core/activation';
 import type { Log } from '../shared/deps';
 import { errorMessage } from '../shared/errors';
-import { RenderFailure } from '../shared/render/workerRender';
-import { ui } from '../shared/ui';
+import type { ui as sharedUi } from '../shared/ui';
 import type { LoadedCourse } from './courseService';
+
+/** The extension's `ui` (tests replace its methods): passed in, since a lazily loaded bundle has its own copy. */
+export type Ui = typeof sharedUi;
 
 /** The lesson and its text, or why there is none (already said in a notification). */
 export function lessonToShow(
   course: LoadedCourse,
   lessonId: string,
+  ui: Ui,
 ): { lesson: CourseLesson; text: string } | { problem: string } {
   const lesson = course.pages.find((l) => l.id === lessonId);
   if (!lesson) {
@@ -52,16 +55,23 @@ export function logRenderNotes(log: Log, lesson: CourseLesson, rendered: Rendere
     );
 }
 
+/**
+ * A RenderFailure's reason ('timeout', 'cancelled', 'error'). Not `instanceof`: the reader is a lazily loaded
+ * bundle with its own copy of the class, and the shared render service, made at activation, throws the other.
+ */
+export function renderFailureReason(e: unknown): string | undefined {
+  const reason = e instanceof Error ? (e as { reason?: unknown }).reason : undefined;
+  return typeof reason === 'string' ? reason : undefined;
+}
+
 function seconds(ms: number): string {
   return String(Math.round(ms / 100) / 10);
 }
 
 /** Typesetting every formula did not finish: a log line and a warning (the lesson is shown with the limit again). */
-export function reportTypesetAllFailure(log: Log, lesson: CourseLesson, e: unknown, timeoutMs: number): void {
+export function reportTypesetAllFailure(log: Log, ui: Ui, lesson: CourseLesson, e: unknown, timeoutMs: number): void {
   const why =
-    e instanceof RenderFailure && e.reason === 'timeout'
-      ? vscode.l10n.t('stopped after {0} s', seconds(timeoutMs))
-      : errorMessage(e);
+    renderFailureReason(e) === 'timeout' ? vscode.l10n.t('stopped after {0} s', seconds(timeoutMs)) : errorMessage(e);
   log.warn(`${lesson.path}: typesetting every formula did not finish (${why}); shown with the math limit again`);
   void ui.showWarningMessage(
     vscode.l10n.t(
@@ -80,7 +90,7 @@ export function reportRenderFailure(
   e: unknown,
   timeoutMs: number,
 ): { reason: 'timeout' | 'error'; message: string } {
-  const timeout = e instanceof RenderFailure && e.reason === 'timeout';
+  const timeout = renderFailureReason(e) === 'timeout';
   const message = timeout
     ? vscode.l10n.t(
         '{0} is too big to show: rendering it took longer than {1} s and was stopped ({2} MB). Split it into smaller lessons.',

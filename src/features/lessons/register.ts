@@ -1,25 +1,36 @@
 import * as vscode from 'vscode';
-import { ProgressStore, SNIPPETS, type GlossaryMarkOptions } from '../../core/activation';
+import { ProgressStore, type GlossaryMarkOptions } from '../../core/activation';
 import { ContextKeys, StateKeys, Views, WebviewTypes } from '../../constants';
-import { registerCommands } from '../shared/commands';
+import { registerCommands, type Command } from '../shared/commands';
 import type { Deps } from '../shared/deps';
+import type { ReaderHost } from '../shared/annotationBridge';
 import { runAndLog } from '../shared/errors';
+import { sharedRenderService } from '../shared/render/sharedRenderService';
 import { onDidChangeSettings } from '../shared/settings';
-import { lessonCommands } from './commands';
+import { ui } from '../shared/ui';
+import type * as Commands from './commands';
+import { LESSONS_COMMANDS } from './commandIds';
 import { CourseService } from './courseService';
 import { LessonTreeProvider, type LessonNode } from './lessonTree';
-import { LessonReader } from './reader';
+import type { LessonReader } from './reader';
+import type * as Body from './readerBody';
 import { QuizStore } from './quizStore';
-import { ReaderQuizzes } from './readerQuizzes';
-import { repairEncoding } from './repairEncoding';
 import { StateWrites } from './stateWrites';
 import { lessonUriHandler } from './uriHandler';
+
+// Loaded on first use (esbuild.js LAZY): the reader and what only it uses (dist/lazy-lessons-reader.js), and the
+// commands' bodies with the pickers and Repair File Encoding (dist/lazy-lessons-commands.js).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const loadBody = () => require('./readerBody') as typeof Body;
+const loadCommands = () => require('./commands') as typeof Commands;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** What other features and the integration tests may use. */
 export interface LessonsApi {
   tree: LessonTreeProvider;
   treeView: vscode.TreeView<LessonNode>;
-  reader: LessonReader;
+  /** The reader (reading it loads it). */
+  readonly reader: LessonReader;
   courses: CourseService;
   progress: ProgressStore;
   /** Answers to checked questions (tests wait on its writes and read its set-aside keys). */
@@ -37,9 +48,6 @@ export interface LessonsOptions {
   onDidChangeGlossary?: vscode.Event<unknown>;
 }
 
-/** The snippets a lesson's Run button may start: the catalogue's (core keeps it equal to what can run). */
-const RUNNABLE = new Set(SNIPPETS.map((s) => s.id));
-
 export function register(context: vscode.ExtensionContext, deps: Deps, options: LessonsOptions = {}): LessonsApi {
   const courses = new CourseService(deps);
   const progress = new ProgressStore(context.globalState, StateKeys.progress);
@@ -48,17 +56,42 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
   const treeView = vscode.window.createTreeView(Views.lessons, { treeDataProvider: tree, showCollapseAll: true });
   const stateWrites = new StateWrites(deps.log);
   const marking = options.glossaryMarking ?? (() => undefined);
-  const readerQuizzes = new ReaderQuizzes(quizzes, deps.log);
-  const reader = new LessonReader(
-    context,
-    deps,
-    courses,
-    progress,
-    () => RUNNABLE,
-    marking,
-    stateWrites,
-    readerQuizzes,
-  );
+  // The reader is made on first use: a show, a revive after a reload, the URI handler, a command, the annotations
+  // feature's host, or a test reading api.reader. It then sets the bridge's host to its own.
+  let made: LessonReader | undefined;
+  const reader = (): LessonReader => {
+    if (made) return made;
+    made = loadBody().createReader(context, deps, {
+      courses,
+      progress,
+      quizzes,
+      stateWrites,
+      glossaryMarking: marking,
+      renderService: sharedRenderService(context, deps),
+      ui,
+    });
+    context.subscriptions.push(
+      made,
+      made.onDidChangeCurrent((w) =>
+        runAndLog(deps.log, 'follow the reader in the tree', () => follow(tree, treeView, w)),
+      ),
+    );
+    return made;
+  };
+  const shell: Commands.ReaderShell = {
+    get currentLesson() {
+      return made?.currentLesson;
+    },
+    show: (target, opts) => reader().show(target, opts),
+    typesetAllMath: () => reader().typesetAllMath(),
+  };
+  let commands: Map<string, Command['run']> | undefined;
+  const table = () =>
+    (commands ??= new Map(
+      loadCommands()
+        .lessonCommands({ deps, courses, progress, reader: shell, stateWrites, ui })
+        .map((c) => [c.id, c.run]),
+    ));
   const describe = () => describeTree(treeView, courses, progress);
   void describe();
 
@@ -66,14 +99,11 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     courses,
     tree,
     treeView,
-    reader,
     stateWrites,
     quizzes,
+    deps.annotations.setReaderHost(readerHostShell(deps, reader)),
     courses.onDidChange(() => runAndLog(deps.log, 'update the lessons view', describe)),
     progress.onDidChange(() => runAndLog(deps.log, 'update the lessons view', describe)),
-    reader.onDidChangeCurrent((w) =>
-      runAndLog(deps.log, 'follow the reader in the tree', () => follow(tree, treeView, w)),
-    ),
     onDidChangeSettings((change) => {
       if (change.affects('language', 'courseFolder')) {
         tree.refresh();
@@ -81,28 +111,53 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       }
     }),
     vscode.window.registerWebviewPanelSerializer(WebviewTypes.reader, {
-      deserializeWebviewPanel: (panel, state) => reader.revive(panel, state),
+      deserializeWebviewPanel: (panel, state) => reader().revive(panel, state),
     }),
-    vscode.window.registerUriHandler(lessonUriHandler(deps.log, (target) => reader.show(target))),
-    registerCommands(lessonCommands({ deps, courses, progress, reader, stateWrites })),
+    vscode.window.registerUriHandler(lessonUriHandler(deps.log, (target) => reader().show(target))),
+    registerCommands(
+      LESSONS_COMMANDS.map((id) => ({ id, run: (...args: never[]) => (table().get(id) as Command['run'])(...args) })),
+    ),
   );
   if (options.onDidChangeGlossary)
     context.subscriptions.push(
       options.onDidChangeGlossary(() =>
-        runAndLog(deps.log, 'show the lesson with the new glossary', () => reader.rerender()),
+        runAndLog(deps.log, 'show the lesson with the new glossary', async () => {
+          await made?.rerender();
+        }),
       ),
     );
 
   return {
     tree,
     treeView,
-    reader,
+    get reader() {
+      return reader();
+    },
     courses,
     progress,
     quizzes,
     stateWrites,
-    repairEncoding: (uri, o) => repairEncoding({ log: deps.log, courses, reader }, uri, o),
+    repairEncoding: (uri, o) => loadCommands().repairEncoding({ log: deps.log, courses, reader: shell, ui }, uri, o),
   };
+}
+
+/**
+ * The annotations feature's way to the reader before the reader is made: nothing is shown yet, and a reveal or a
+ * load makes the reader, whose own host then replaces this one on the bridge.
+ */
+function readerHostShell(deps: Deps, reader: () => LessonReader): ReaderHost {
+  const real = (): ReaderHost | undefined => {
+    reader();
+    const host = deps.annotations.host;
+    return host === shell ? undefined : host;
+  };
+  const shell: ReaderHost = {
+    current: () => undefined,
+    post: () => false,
+    reveal: (target) => real()?.reveal(target) ?? Promise.resolve(false),
+    load: (lesson) => real()?.load(lesson) ?? Promise.resolve(undefined),
+  };
+  return shell;
 }
 
 /** The view's description ("3/12 read"), its message, and the context key for an empty course folder. */

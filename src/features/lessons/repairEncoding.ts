@@ -2,15 +2,17 @@ import * as vscode from 'vscode';
 import { repairMojibake, type MojibakeRepair } from '../../core/activation';
 import type { Log } from '../shared/deps';
 import { errorMessage } from '../shared/errors';
-import { ui } from '../shared/ui';
 import type { CourseService } from './courseService';
 import type { LessonReader } from './reader';
+import type { Ui } from './readerNotices';
 
 /** What Repair File Encoding needs: the course (to find the lesson in the reader and reload it) and the log. */
 export interface EncodingRepairDeps {
   log: Log;
   courses: CourseService;
   reader: Pick<LessonReader, 'currentLesson'>;
+  /** The extension's `ui` (tests answer its confirmation), passed in: this file is loaded lazily. */
+  ui: Ui;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function repairEncoding(
   }
   const backup = await freeBackupUri(uri);
   const backupName = backup.path.split('/').pop() ?? '';
-  if (!options.confirmed && !(await confirm(name, backupName, result))) return false;
+  if (!options.confirmed && !(await confirm(deps.ui, name, backupName, result))) return false;
   if (!(await writeBackup(deps.log, uri, backup, name, backupName))) return false;
   if (!(await writeRepaired(deps.log, doc, result.text, name, backupName))) return false;
   deps.log.info(
@@ -75,7 +77,7 @@ async function freeBackupUri(uri: vscode.Uri): Promise<vscode.Uri> {
   return backup;
 }
 
-async function confirm(name: string, backupName: string, result: MojibakeRepair): Promise<boolean> {
+async function confirm(ui: Ui, name: string, backupName: string, result: MojibakeRepair): Promise<boolean> {
   const yes = vscode.l10n.t('Repair');
   const answer = await ui.showWarningMessage(
     vscode.l10n.t('Repair the encoding of {0}?', name),

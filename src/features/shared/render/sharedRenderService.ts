@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps';
-import { RenderService } from './renderService';
+import type { RenderService } from './renderService';
+import type * as Service from './renderService';
+
+// The service (with the worker runner) is loaded when first made, on the first lesson shown or glossary entry page:
+// dist/lazy-render-service.js (esbuild.js LAZY).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadService = () => require('./renderService') as typeof Service;
 
 /** One service per activation: Deps is built once in activate(), so it is the key. */
 const services = new WeakMap<Deps, RenderService>();
@@ -12,7 +18,7 @@ const services = new WeakMap<Deps, RenderService>();
 export function sharedRenderService(context: vscode.ExtensionContext, deps: Deps): RenderService {
   let service = services.get(deps);
   if (!service) {
-    service = new RenderService({ workerPath: renderWorkerPath(context.extensionUri), log: deps.log });
+    service = new (loadService().RenderService)({ workerPath: renderWorkerPath(context.extensionUri), log: deps.log });
     services.set(deps, service);
   }
   return service;
