@@ -142,6 +142,27 @@ describe('Lesson reader', function () {
       .update('language', 'en', vscode.ConfigurationTarget.Global);
   });
 
+  it('a reader behind another editor stays behind when the language changes (it follows when shown)', async () => {
+    const lessons = await api();
+    await showAndWait(lessons, 'theory-and-experiment');
+    const doc = await vscode.workspace.openTextDocument({ content: 'in front of the reader', language: 'plaintext' });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Active });
+    const changed = until('the reader on the Vietnamese lesson', () =>
+      lessons.reader.currentLesson?.language === 'vi' ? true : undefined,
+    );
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', 'vi', vscode.ConfigurationTarget.Global);
+    await changed;
+    const active = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(active instanceof vscode.TabInputText, 'the text editor is still in front');
+    assert.strictEqual(active.uri.toString(), doc.uri.toString());
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', 'en', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('restores a reader panel from its saved state (what VS Code does after a reload)', async () => {
     const lessons = await api();
     const panel = vscode.window.createWebviewPanel('interpLessons.reader', 'restored', vscode.ViewColumn.Active, {

@@ -103,7 +103,7 @@ export class LessonReader implements vscode.Disposable {
       onDidChangeSettings((change) => {
         if (change.affects('fontSize')) this.view?.panel.postMessage({ type: 'config', fontSize: fontSize() });
         const current = this.view?.current;
-        if (change.affects('language') && current) void this.show({ lessonId: current.lessonId });
+        if (change.affects('language') && current) void this.show({ lessonId: current.lessonId }, { reveal: false });
       }),
     );
   }
