@@ -57,6 +57,14 @@ async function toPage(frame, x, y) {
 }
 
 async function handle(page, req) {
+  if (req.action === 'workbenchRow') {
+    // A row of a workbench list or tree (a view) showing `text`: the view has rendered it.
+    await page
+      .locator('.monaco-list-row', { hasText: req.text })
+      .first()
+      .waitFor({ state: 'visible', timeout: req.ms ?? 10_000 });
+    return {};
+  }
   const frame = await readerFrame(page, req.frame);
   switch (req.action) {
     case 'select':

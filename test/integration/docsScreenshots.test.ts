@@ -4,7 +4,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LessonsApi } from '../../src/features/lessons/register';
 import { requestScreenshot, setTheme } from './helpers/screenshot';
-import { lessonsApi as lessons } from './helpers/api';
+import { extensionApi, lessonsApi as lessons } from './helpers/api';
+import { drawnHighlights, pageAction } from './helpers/page';
+import type { HighlightColor } from '../../src/core';
 import { until } from './helpers/until';
 
 async function showRendered(api: LessonsApi, lessonId: string, section?: string): Promise<string | undefined> {
@@ -54,6 +56,60 @@ if ((process.env.INTERP_TEST_GREP ?? '').includes('Docs screenshots')) {
       const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark;
       await showRendered(api, 'theory-and-experiment', 'progress-measures');
       await requestScreenshot(`docs/images/reader-figure-${dark ? 'dark' : 'light'}.png`);
+    });
+    it('an annotated lesson, its notes and the Annotations view in the current theme', async () => {
+      const api = await extensionApi();
+      const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark;
+      await showRendered(api.lessons, 'what-is-mech-interp', 'definition');
+      const lesson = await until('the lesson as annotations see it', () => {
+        const l = api.annotations.shownLesson();
+        return l?.lessonId === 'what-is-mech-interp' ? l : undefined;
+      });
+      const notes = api.annotations.store.notesUri(lesson);
+      const text = lesson.plainText();
+      // Three passages of the Definition section: two with a note (one with math), one highlight alone.
+      const marks: { phrase: string; color: HighlightColor; note?: string }[] = [
+        {
+          phrase: 'dịch ngược (reverse-engineer)',
+          color: 'yellow',
+          note: 'Như dịch ngược một tệp nhị phân: ta chỉ có *trọng số*.',
+        },
+        { phrase: 'gradient descent tìm ra nó', color: 'green' },
+        { phrase: 'trọng số nối đặc trưng thành', color: 'blue', note: 'Mạch = đồ thị con; xem $W_{OV}$ ở Bài 3.' },
+      ];
+      for (const m of marks) {
+        const start = text.indexOf(m.phrase);
+        assert.ok(start >= 0, `"${m.phrase}" is in the lesson`);
+        const range = { start, end: start + m.phrase.length, exact: m.phrase, section: 'definition' };
+        const restore = api.annotations.testing.answerNotes(() => m.note);
+        await api.annotations.handle(lesson, {
+          type: 'annotate',
+          lessonId: lesson.lessonId,
+          action: m.note ? 'note' : 'highlight',
+          color: m.color,
+          range,
+        });
+        restore();
+      }
+      await until('three highlights painted', async () => ((await drawnHighlights())?.length ?? 0) >= 3 || undefined);
+      await vscode.commands.executeCommand('interpLessons.annotations.focus');
+      const tree = api.annotations.view.tree;
+      await until('the Annotations view listing the three', async () => {
+        const leaves = async (node?: Parameters<typeof tree.getChildren>[0]): Promise<number> => {
+          const children = await tree.getChildren(node);
+          if (!children.length) return node ? 1 : 0;
+          return (await Promise.all(children.map(leaves))).reduce((a, b) => a + b, 0);
+        };
+        return (await leaves()) === 3 || undefined;
+      });
+      // The view has drawn the newest row (its model may be ahead of what is on screen).
+      await pageAction({ action: 'workbenchRow', text: 'trọng số nối' });
+      // Wide enough for the lesson row's description (its notes and answered questions) to show: the editor
+      // has the focus, so narrowing it widens the sidebar.
+      for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+      api.lessons.reader.scrollTo('definition');
+      await requestScreenshot(`docs/images/annotations-${dark ? 'dark' : 'light'}.png`);
+      await vscode.workspace.fs.delete(notes);
     });
   });
 }

@@ -7,6 +7,7 @@ export type PageAction = (
   | { action: 'select'; text: string; occurrence?: number }
   | { action: 'click'; selector: string; nth?: number }
   | { action: 'waitFor'; selector: string; ms?: number }
+  | { action: 'workbenchRow'; text: string; ms?: number }
   | { action: 'press'; key: string }
   | { action: 'type'; text: string; into?: 'inputBox' }
   | { action: 'drawn' }
