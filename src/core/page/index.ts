@@ -19,6 +19,12 @@ export type { ReaderMessage } from './messages';
 export { assembleLessonPage, buildNoticePage, lessonLinkTitle, lessonNeighbours } from './lessonPage';
 export type { ContentsRow, CourseOutline, LessonNeighbours, LessonPageInput, LessonPageLabels } from './lessonPage';
 export { parseAnnotationPageMessage, ANNOTATION_PAGE_MESSAGE_TYPES } from './annotationMessages';
-export type { AnnotationPageMessage, AnnotationLabels, PageAnnotation, PageAnnotationsMessage, PageRange } from './annotationMessages';
+export type {
+  AnnotationPageMessage,
+  AnnotationLabels,
+  PageAnnotation,
+  PageAnnotationsMessage,
+  PageRange,
+} from './annotationMessages';
 export { parseQuizPageMessage, QUIZ_PAGE_MESSAGE_TYPES } from './quizMessages';
 export type { QuizPageMessage, QuizPageLabels, QuizStateMessage } from './quizMessages';

@@ -1,4 +1,8 @@
-import { ANNOTATION_PAGE_MESSAGE_TYPES, parseAnnotationPageMessage, type AnnotationPageMessage } from './annotationMessages';
+import {
+  ANNOTATION_PAGE_MESSAGE_TYPES,
+  parseAnnotationPageMessage,
+  type AnnotationPageMessage,
+} from './annotationMessages';
 import { QUIZ_PAGE_MESSAGE_TYPES, parseQuizPageMessage, type QuizPageMessage } from './quizMessages';
 
 /** Messages the reader page may send. Anything else is dropped. */
