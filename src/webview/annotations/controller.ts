@@ -2,8 +2,8 @@
 // messages (toolbar), opens a highlight's popover, reveals one on request. reader.ts calls reset() before a
 // lesson replaces the page and shown() after; handle() takes the host's annotation messages.
 //
-// Highlights are painted (draw.ts), not elements, so what elements did is done here by position: a click opens
-// the popover of the innermost highlight under the pointer, a right-click puts the highlight's context on the
+// Highlights are painted (draw.ts), not elements, so what elements did is done by position (pointer.ts): a click
+// opens the popover of the innermost highlight under the pointer, a right-click puts the highlight's context on the
 // event's target before VS Code's webview host reads it, a pointer over one shows the hand cursor.
 //
 // Keyboard: with text selected in the lesson, Alt+A moves focus into the selection toolbar (VS Code binds no
@@ -12,17 +12,7 @@
 // items on the host side.
 import type { HighlightColor } from '../../core/annotations/types';
 import type { AnnotationLabels, PageRange } from '../../core/page/annotationMessages';
-import {
-  clearHighlights,
-  drawHighlights,
-  firstRect,
-  FLASH_NAME,
-  highlightAt,
-  highlightsSupported,
-  paintedText,
-  type DrawnHighlight,
-  type DrawnHighlights,
-} from './draw';
+import { clearHighlights, drawHighlights, firstRect, paintedText, type DrawnHighlights } from './draw';
 import { HighlightFocus } from './focus';
 import { DEFAULT_LABELS, parseAnnotationsMessage, revealId, type AnnotationsToDraw } from './hostMessages';
 import type { DomTextIndex, DrawItem } from './model';
@@ -30,6 +20,8 @@ import { NoteLayout } from './notes';
 import { HighlightPopover } from './popover';
 import { headingOffsets, selectedRange } from './selection';
 import { indexDomText } from './plainText';
+import { HighlightPointer } from './pointer';
+import { HighlightReveal } from './reveal';
 import { SelectionToolbar } from './toolbar';
 
 export interface AnnotationDeps {
@@ -38,9 +30,6 @@ export interface AnnotationDeps {
 }
 
 const SELECTION_DEBOUNCE_MS = 150;
-/** How long a revealed highlight stays flashed. */
-const FLASH_MS = 1500;
-const CONTEXT = 'data-vscode-context';
 
 /** What the page drew, as the integration tests read it (window.__ilAnnotations.drawn()). */
 export interface DrawnForTests {
@@ -63,13 +52,12 @@ export class PageAnnotations {
   private range: PageRange | undefined;
   private postedRange = '';
   private timer: number | undefined;
-  private flashTimer: number | undefined;
-  private hoverFrame: number | undefined;
-  private hoverAt: { x: number; y: number; target: EventTarget | null } | undefined;
   private readonly toolbar: SelectionToolbar;
   private readonly popover: HighlightPopover;
   private readonly notes: NoteLayout;
   private readonly focus: HighlightFocus;
+  private readonly pointer: HighlightPointer;
+  private readonly revealer = new HighlightReveal();
 
   constructor(private readonly deps: AnnotationDeps) {
     this.toolbar = new SelectionToolbar({
@@ -87,13 +75,20 @@ export class PageAnnotations {
     );
     this.notes = new NoteLayout(deps.applyStyles, (id) => this.openPopover(id));
     this.focus = new HighlightFocus((h) => this.index?.text.slice(h.item.start, h.item.end) ?? paintedText(h));
+    this.pointer = new HighlightPointer({
+      body: () => this.body,
+      index: () => this.index,
+      drawn: () => this.drawn,
+      isOverlay: (target) => this.focus.isOverlay(target),
+      openPopover: (id) => this.openPopover(id),
+    });
     document.addEventListener('selectionchange', () => this.selectionChanged());
-    document.addEventListener('click', (e) => this.clicked(e));
+    document.addEventListener('click', (e) => this.pointer.clicked(e));
     document.addEventListener('keydown', (e) => this.keyDown(e), true);
-    document.addEventListener('mousemove', (e) => this.hover(e), { passive: true });
+    document.addEventListener('mousemove', (e) => this.pointer.hover(e), { passive: true });
     // Capture on window: before VS Code's own 'contextmenu' listener (on the window, bubbling) collects the
     // data-vscode-context of the target and its ancestors.
-    window.addEventListener('contextmenu', (e) => this.contextMenu(e), true);
+    window.addEventListener('contextmenu', (e) => this.pointer.contextMenu(e), true);
     // Test hook, read-only: window.__ilAnnotations.drawn() tells the integration tests what is painted (id,
     // colour, the Ranges' text), which the page shows anyway; it changes nothing.
     if (!('__ilAnnotations' in window))
@@ -137,7 +132,7 @@ export class PageAnnotations {
     }
     if (m.type === 'revealAnnotation') {
       const id = revealId(m);
-      if (id) this.reveal(id);
+      if (id) this.revealer.reveal(this.drawn.get(id));
       return true;
     }
     return false;
@@ -158,7 +153,7 @@ export class PageAnnotations {
     this.popover.close(false);
     this.notes.clear();
     this.focus.hide();
-    this.setCursor(false);
+    this.pointer.setCursor(false);
     clearHighlights();
     this.items = new Map(m.items.map((i) => [i.id, i]));
     this.drawn = new Map();
@@ -212,64 +207,6 @@ export class PageAnnotations {
     if (action !== 'quote') document.getSelection()?.removeAllRanges();
   }
 
-  /** The innermost highlight under a point of the viewport, if the point is in the lesson text. */
-  private highlightUnder(x: number, y: number, target: EventTarget | null): DrawnHighlight | undefined {
-    if (this.drawn.size === 0 || !(target instanceof Element) || !this.body?.contains(target)) return undefined;
-    if (target.closest('a[href], button, [data-term], [data-il-open], [data-il-action], .il-note')) return undefined;
-    return highlightAt(x, y, this.drawn, this.index);
-  }
-
-  private clicked(e: MouseEvent): void {
-    if (!document.getSelection()?.isCollapsed) return; // the end of a drag that selected text
-    const h = this.highlightUnder(e.clientX, e.clientY, e.target);
-    if (h) this.openPopover(h.item.id);
-  }
-
-  /**
-   * VS Code's webview host, at 'contextmenu' on the window, merges data-vscode-context from the target up (the
-   * innermost wins): the target gets the highlight's context for this one event, and its own back afterwards.
-   */
-  private contextMenu(e: MouseEvent): void {
-    if (this.focus.isOverlay(e.target)) return; // the overlay carries its highlight's context itself
-    const h = this.highlightUnder(e.clientX, e.clientY, e.target);
-    if (!h) return;
-    const target = e.target as Element;
-    const before = target.getAttribute(CONTEXT);
-    const own = before ? parseContext(before) : {};
-    target.setAttribute(
-      CONTEXT,
-      JSON.stringify({
-        ...own,
-        webviewSection: 'highlight',
-        annotationId: h.item.id,
-        preventDefaultContextMenuItems: false,
-      }),
-    );
-    // A task, not a microtask: microtasks run between listeners, before VS Code's has read the attribute.
-    setTimeout(() => {
-      if (before === null) target.removeAttribute(CONTEXT);
-      else target.setAttribute(CONTEXT, before);
-    });
-  }
-
-  /** The hand cursor over a highlight (a painted range has no cursor of its own); one hit test per frame. */
-  private hover(e: MouseEvent): void {
-    if (this.drawn.size === 0) return;
-    this.hoverAt = { x: e.clientX, y: e.clientY, target: e.target };
-    if (this.hoverFrame !== undefined) return;
-    this.hoverFrame = requestAnimationFrame(() => {
-      this.hoverFrame = undefined;
-      const p = this.hoverAt!;
-      this.setCursor(!!this.highlightUnder(p.x, p.y, p.target));
-    });
-  }
-
-  private setCursor(pointer: boolean): void {
-    const body = this.body;
-    if (!body) return;
-    if (pointer !== (body.style.cursor === 'pointer')) body.style.cursor = pointer ? 'pointer' : '';
-  }
-
   private keyDown(e: KeyboardEvent): void {
     const alt = e.altKey && !e.ctrlKey && !e.metaKey;
     if (alt && e.code === 'KeyA' && this.toolbar.visible) {
@@ -307,35 +244,6 @@ export class PageAnnotations {
       const again = this.drawn.get(id);
       if (again) this.focus.show(this.drawn, again, this.labels);
     });
-  }
-
-  /** Scrolls a highlight to the middle of the panel and flashes it (a second Highlight, shown for a moment). */
-  private reveal(id: string): void {
-    const h = this.drawn.get(id);
-    if (!h || !highlightsSupported()) return;
-    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const rect = firstRect(h);
-    window.scrollTo({
-      top: Math.max(0, window.scrollY + rect.top + rect.height / 2 - window.innerHeight / 2),
-      behavior: reduced ? 'auto' : 'smooth',
-    });
-    const flash = new Highlight(...h.ranges);
-    flash.priority = 1;
-    CSS.highlights.set(FLASH_NAME, flash);
-    if (this.flashTimer !== undefined) clearTimeout(this.flashTimer);
-    this.flashTimer = window.setTimeout(() => {
-      this.flashTimer = undefined;
-      if (CSS.highlights.get(FLASH_NAME) === flash) CSS.highlights.delete(FLASH_NAME);
-    }, FLASH_MS);
-  }
-}
-
-function parseContext(json: string): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(json);
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
   }
 }
 

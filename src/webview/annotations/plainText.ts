@@ -43,130 +43,178 @@ const TEXT_NODE = 3;
 
 /** Indexes the text under `root` (the page's `div.il-lesson-body`; its own attributes do not matter). */
 export function indexDomText(root: HTMLElement): DomTextIndex {
-  const entries: Entry[] = [];
-  const parts: string[] = [];
-  const textEntry = new Map<Node, number>();
-  const formulaEntry = new Map<Node, number>();
-  let pos = 0;
+  const walked = walkText(root);
+  const text = walked.text();
+  return {
+    text,
+    offsetOf: (node, offset, side) => offsetOf(walked, root, text.length, node, offset, side),
+    segments: (start, end) => segmentsIn(walked.entries, start, end),
+  };
+}
 
-  // Pre-order walk with an explicit stack (no recursion limit): [node, mode of its parent].
+/** The entries of the text as the walk meets them: counted text nodes and whole formulas, in order. */
+class TextEntries {
+  readonly entries: Entry[] = [];
+  readonly textEntry = new Map<Node, number>();
+  readonly formulaEntry = new Map<Node, number>();
+  private readonly parts: string[] = [];
+  private pos = 0;
+  /** The formula being collected: its entry, until the walk leaves it. */
+  private formula: { entry: Entry; after: Node | null } | undefined;
+
+  /** The walk reached `node`: if it is the first node past the formula being collected, that formula ends. */
+  reach(node: Node): void {
+    if (this.formula && node === this.formula.after) {
+      this.formula.entry.end = this.pos;
+      this.formula = undefined;
+    }
+  }
+
+  /** A counted text node: its own entry, or more of the formula being collected. */
+  addText(node: Text): void {
+    const data = node.data;
+    if (this.formula) {
+      this.parts.push(data);
+      this.pos += data.length;
+      this.formula.entry.end = this.pos;
+    } else {
+      this.textEntry.set(node, this.entries.length);
+      this.entries.push({ start: this.pos, end: this.pos + data.length, node });
+      this.parts.push(data);
+      this.pos += data.length;
+    }
+  }
+
+  /** An outermost formula element; its text is collected until the walk reaches `after`. */
+  startFormula(el: HTMLElement, after: Node | null): void {
+    const entry: Entry = { start: this.pos, end: this.pos, formula: el };
+    this.formulaEntry.set(el, this.entries.length);
+    this.entries.push(entry);
+    this.formula = { entry, after };
+  }
+
+  text(): string {
+    return this.parts.join('');
+  }
+}
+
+/** Pre-order walk with an explicit stack (no recursion limit), by the rules of plainTextRules.ts. */
+function walkText(root: HTMLElement): TextEntries {
+  const out = new TextEntries();
+  // [node, mode of its parent]
   const nodes: Node[] = [];
   const modes: TextMode[] = [];
-  for (let c = root.lastChild; c; c = c.previousSibling) {
-    nodes.push(c);
-    modes.push(TextMode.Normal);
-  }
-  /** The formula being collected: its entry, until the walk leaves it. */
-  let formula: { el: Element; entry: Entry; after: Node | null } | undefined;
+  pushChildren(root, TextMode.Normal, nodes, modes);
   while (nodes.length) {
     const node = nodes.pop()!;
     const parentMode = modes.pop()!;
-    if (formula && node === formula.after) formula = endFormula(formula);
+    out.reach(node);
     if (node.nodeType === TEXT_NODE) {
-      if (!countsText(parentMode)) continue;
-      const data = (node as Text).data;
-      if (formula) {
-        parts.push(data);
-        pos += data.length;
-        formula.entry.end = pos;
-      } else {
-        textEntry.set(node, entries.length);
-        entries.push({ start: pos, end: pos + data.length, node: node as Text });
-        parts.push(data);
-        pos += data.length;
-      }
+      if (countsText(parentMode)) out.addText(node as Text);
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
     const el = node as Element;
-    const mode = childMode(
-      parentMode,
-      el.localName.toLowerCase(),
-      el.getAttribute('class') ?? '',
-      el.getAttribute('aria-hidden') ?? '',
-      el.getAttribute('encoding') ?? '',
-    );
+    const mode = elementMode(parentMode, el);
     if (mode === TextMode.Skip) continue;
-    if (mode === TextMode.Formula && parentMode !== TextMode.Formula && parentMode !== TextMode.FormulaTex) {
-      const entry: Entry = { start: pos, end: pos, formula: el as HTMLElement };
-      formulaEntry.set(el, entries.length);
-      entries.push(entry);
-      formula = { el, entry, after: following(el, root) };
-    }
-    for (let c = el.lastChild; c; c = c.previousSibling) {
-      nodes.push(c);
-      modes.push(mode);
-    }
+    if (mode === TextMode.Formula && parentMode !== TextMode.Formula && parentMode !== TextMode.FormulaTex)
+      out.startFormula(el as HTMLElement, following(el, root));
+    pushChildren(el, mode, nodes, modes);
   }
-  const text = parts.join('');
+  return out;
+}
 
-  function endFormula(f: { entry: Entry }): undefined {
-    f.entry.end = pos;
-    return undefined;
+function pushChildren(parent: Node, mode: TextMode, nodes: Node[], modes: TextMode[]): void {
+  for (let c = parent.lastChild; c; c = c.previousSibling) {
+    nodes.push(c);
+    modes.push(mode);
   }
+}
 
-  /** The outermost formula element that holds `node` (or is it), if any. */
-  function formulaOf(node: Node): Element | undefined {
-    let found: Element | undefined;
-    for (let n: Node | null = node; n && n !== root; n = n.parentNode) if (formulaEntry.has(n)) found = n as Element;
-    return found;
+function elementMode(parentMode: TextMode, el: Element): TextMode {
+  return childMode(
+    parentMode,
+    el.localName.toLowerCase(),
+    el.getAttribute('class') ?? '',
+    el.getAttribute('aria-hidden') ?? '',
+    el.getAttribute('encoding') ?? '',
+  );
+}
+
+/** DomTextIndex.offsetOf over the walked entries. */
+function offsetOf(
+  walked: TextEntries,
+  root: HTMLElement,
+  textLength: number,
+  node: Node,
+  offset: number,
+  side: 'start' | 'end',
+): number | undefined {
+  if (!root.contains(node)) return undefined;
+  const { entries, textEntry, formulaEntry } = walked;
+  const f = formulaOf(formulaEntry, root, node);
+  if (f) {
+    const e = entries[formulaEntry.get(f)!];
+    if (node === f && offset <= 0) return e.start;
+    if (node === f && offset >= f.childNodes.length) return e.end;
+    return side === 'start' ? e.start : e.end;
   }
-
-  /** The plain-text offset where the first counted thing at or after `from` (pre-order) starts. */
-  function offsetFrom(from: Node | null): number {
-    let n = from;
-    while (n) {
-      const t = textEntry.get(n) ?? formulaEntry.get(n);
-      if (t !== undefined) return entries[t].start;
-      n = n.firstChild ?? following(n, root);
-    }
-    return text.length;
+  const t = textEntry.get(node);
+  if (t !== undefined) {
+    const e = entries[t];
+    return e.start + Math.max(0, Math.min(offset, e.end - e.start));
   }
+  // Between children of an element, or in a node that does not count: where the next counted thing starts.
+  if (node.nodeType === ELEMENT_NODE || node.nodeType === 11 /* fragment */) {
+    const kids = node.childNodes;
+    const next = offset >= 0 && offset < kids.length ? kids[Math.max(0, offset)] : following(node, root);
+    return offsetFrom(walked, root, textLength, next);
+  }
+  return offsetFrom(walked, root, textLength, following(node, root));
+}
 
-  return {
-    text,
-    offsetOf(node, offset, side) {
-      if (!root.contains(node)) return undefined;
-      const f = formulaOf(node);
-      if (f) {
-        const e = entries[formulaEntry.get(f)!];
-        if (node === f && offset <= 0) return e.start;
-        if (node === f && offset >= f.childNodes.length) return e.end;
-        return side === 'start' ? e.start : e.end;
-      }
-      const t = textEntry.get(node);
-      if (t !== undefined) {
-        const e = entries[t];
-        return e.start + Math.max(0, Math.min(offset, e.end - e.start));
-      }
-      // Between children of an element, or in a node that does not count: where the next counted thing starts.
-      if (node.nodeType === ELEMENT_NODE || node.nodeType === 11 /* fragment */) {
-        const kids = node.childNodes;
-        return offsetFrom(offset >= 0 && offset < kids.length ? kids[Math.max(0, offset)] : following(node, root));
-      }
-      return offsetFrom(following(node, root));
-    },
-    segments(start, end) {
-      const out: (TextSegment | FormulaSegment)[] = [];
-      if (!(end > start)) return out;
-      // The first entry that ends after start (entries are in order and contiguous).
-      let lo = 0;
-      let hi = entries.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (entries[mid].end <= start) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < entries.length && entries[i].start < end; i++) {
-        const e = entries[i];
-        if (e.end <= start || e.end === e.start) continue;
-        if (e.node)
-          out.push({ node: e.node, start: Math.max(start, e.start) - e.start, end: Math.min(end, e.end) - e.start });
-        else out.push({ formula: e.formula! });
-      }
-      return out;
-    },
-  };
+/** The outermost formula element that holds `node` (or is it), if any. */
+function formulaOf(formulaEntry: Map<Node, number>, root: Node, node: Node): Element | undefined {
+  let found: Element | undefined;
+  for (let n: Node | null = node; n && n !== root; n = n.parentNode) if (formulaEntry.has(n)) found = n as Element;
+  return found;
+}
+
+/** The plain-text offset where the first counted thing at or after `from` (pre-order) starts. */
+function offsetFrom(walked: TextEntries, root: Node, textLength: number, from: Node | null): number {
+  let n = from;
+  while (n) {
+    const t = walked.textEntry.get(n) ?? walked.formulaEntry.get(n);
+    if (t !== undefined) return walked.entries[t].start;
+    n = n.firstChild ?? following(n, root);
+  }
+  return textLength;
+}
+
+/** DomTextIndex.segments: what of `entries` (in order, contiguous) covers [start, end). */
+function segmentsIn(entries: Entry[], start: number, end: number): (TextSegment | FormulaSegment)[] {
+  const out: (TextSegment | FormulaSegment)[] = [];
+  if (!(end > start)) return out;
+  for (let i = firstEndingAfter(entries, start); i < entries.length && entries[i].start < end; i++) {
+    const e = entries[i];
+    if (e.end <= start || e.end === e.start) continue;
+    if (e.node)
+      out.push({ node: e.node, start: Math.max(start, e.start) - e.start, end: Math.min(end, e.end) - e.start });
+    else out.push({ formula: e.formula! });
+  }
+  return out;
+}
+
+/** The first entry that ends after `start` (binary search). */
+function firstEndingAfter(entries: Entry[], start: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The node after `node` and all it holds, in document order, within `root` (null past the end). */
