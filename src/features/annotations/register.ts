@@ -22,19 +22,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
   const bridge = deps.annotations;
   const location = new NotesLocation(context.globalStorageUri, (m) => deps.log.warn(m));
   const diagnostics = vscode.languages.createDiagnosticCollection('interpLessons.notes');
-  const store: NotesStore = new NotesStore(
-    {
-      location,
-      log: deps.log,
-      extensionId: context.extension.id,
-      language: () => deps.language(),
-      host: () => bridge.host,
-      courseFolderSetting: () => setting('courseFolder'),
-      deleteEntry: async (uri, id) => (await editor.deleteEntry(uri, id)) === 'done',
-    },
-    diagnostics,
-  );
-  const editor = new NotesEditor(deps.log, (uri) => store.invalidate(uri));
+  const { store, editor } = createStoreAndEditor(context, deps, location, diagnostics);
   /** Tests answer the Add Note… input box through this (undefined: the real input box). */
   let noteAnswer: ((exact: string) => string | undefined) | undefined;
   const controller = new AnnotationController({
@@ -81,6 +69,30 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
       },
     },
   };
+}
+
+/** The notes store and the editor of notes files, each using the other. */
+function createStoreAndEditor(
+  context: vscode.ExtensionContext,
+  deps: Deps,
+  location: NotesLocation,
+  diagnostics: vscode.DiagnosticCollection,
+): { store: NotesStore; editor: NotesEditor } {
+  const bridge = deps.annotations;
+  const store: NotesStore = new NotesStore(
+    {
+      location,
+      log: deps.log,
+      extensionId: context.extension.id,
+      language: () => deps.language(),
+      host: () => bridge.host,
+      courseFolderSetting: () => setting('courseFolder'),
+      deleteEntry: async (uri, id) => (await editor.deleteEntry(uri, id)) === 'done',
+    },
+    diagnostics,
+  );
+  const editor = new NotesEditor(deps.log, (uri) => store.invalidate(uri));
+  return { store, editor };
 }
 
 /** What the annotations feature gives other code and the integration tests. */

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
-import { glossaryMarkdownItPlugin, type GlossaryMarkOptions } from '../../core/activation';
+import { glossaryMarkdownItPlugin, type Glossary, type GlossaryMarkOptions } from '../../core/activation';
 import { Views } from '../../constants';
 import { registerCommands } from '../shared/commands';
 import { sharedRenderService } from '../shared/render/sharedRenderService';
-import type { Deps } from '../shared/deps';
+import type { Deps, LessonLanguage } from '../shared/deps';
 import { formulaImages } from './formulaBundle';
 import { GLOSSARY_COMMANDS } from './commandIds';
 import type * as EntryBody from './entryBody';
@@ -40,35 +40,17 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
   const tree = new GlossaryTree(glossary, language);
   const view = vscode.window.createTreeView(Views.glossary, { treeDataProvider: tree, showCollapseAll: false });
   tree.view = view;
-  let body: EntryBody.GlossaryEntryBody | undefined;
-  const entry = () =>
-    (body ??= loadEntryBody().createGlossaryEntryBody(context, deps, {
-      glossary,
-      language,
-      lessons,
-      locator,
-      tree,
-      renderService: sharedRenderService(context, deps),
-      ui,
-    }));
-
-  let hoverRegistration: vscode.Disposable | undefined;
-  const registerHover = () => {
-    hoverRegistration?.dispose();
-    hoverRegistration = setting('glossary.enabled')
-      ? vscode.languages.registerHoverProvider(hoverSelector(), hover)
-      : undefined;
-  };
-  registerHover();
+  const entry = lazyEntry(context, deps, { glossary, language, lessons, locator, tree });
+  const hoverRegistration = registerHover(hover);
 
   context.subscriptions.push(
     service,
     tree,
     view,
-    { dispose: () => hoverRegistration?.dispose() },
+    hoverRegistration,
     service.onDidChange(() => tree.refresh()),
     onDidChangeSettings((change) => {
-      if (change.affects('glossary.enabled', 'glossary.languages')) registerHover();
+      if (change.affects('glossary.enabled', 'glossary.languages')) hoverRegistration.update();
       if (change.affects('language')) tree.refresh();
     }),
     registerCommands(
@@ -84,24 +66,6 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
     // handled by the lessons feature's URI handler: an extension has one.
   );
 
-  /** Options for the lesson reader's renderer (first occurrence per section by default). */
-  const readerMarking = (): GlossaryMarkOptions | undefined => {
-    const mode = setting('glossary.markInLessons');
-    if (mode === 'off') return undefined;
-    return { glossary: glossary(), language: language(), firstOnly: mode === 'all' ? 'all' : 'section' };
-  };
-
-  /** `markdown.markdownItPlugins`: VS Code's own preview gets the same term tooltips (attributes only). */
-  const extendMarkdownIt = (md: MarkdownIt): MarkdownIt => {
-    glossaryMarkdownItPlugin(md, {
-      resolve: () =>
-        setting('glossary.markdownPreview') && setting('glossary.enabled')
-          ? { glossary: glossary(), language: language(), firstOnly: 'section' }
-          : undefined,
-    });
-    return md;
-  };
-
   return {
     service,
     hover,
@@ -110,7 +74,65 @@ export function register(context: vscode.ExtensionContext, deps: Deps) {
     get panel() {
       return entry().panel;
     },
-    readerMarking,
-    extendMarkdownIt,
+    readerMarking: readerMarkingFor(glossary, language),
+    extendMarkdownIt: markdownItExtension(glossary, language),
+  };
+}
+
+type EntryInputs = Pick<
+  Parameters<typeof EntryBody.createGlossaryEntryBody>[2],
+  'glossary' | 'language' | 'lessons' | 'locator' | 'tree'
+>;
+
+/** The entry page and the commands' bodies, loaded on first use. */
+function lazyEntry(
+  context: vscode.ExtensionContext,
+  deps: Deps,
+  inputs: EntryInputs,
+): () => EntryBody.GlossaryEntryBody {
+  let body: EntryBody.GlossaryEntryBody | undefined;
+  return () =>
+    (body ??= loadEntryBody().createGlossaryEntryBody(context, deps, {
+      ...inputs,
+      renderService: sharedRenderService(context, deps),
+      ui,
+    }));
+}
+
+/** The hover provider, registered while `glossary.enabled` is on; `update` follows the settings. */
+function registerHover(hover: GlossaryHoverProvider): vscode.Disposable & { update(): void } {
+  let registration: vscode.Disposable | undefined;
+  const update = () => {
+    registration?.dispose();
+    registration = setting('glossary.enabled')
+      ? vscode.languages.registerHoverProvider(hoverSelector(), hover)
+      : undefined;
+  };
+  update();
+  return { update, dispose: () => registration?.dispose() };
+}
+
+/** Options for the lesson reader's renderer (first occurrence per section by default). */
+function readerMarkingFor(
+  glossary: () => Glossary,
+  language: () => LessonLanguage,
+): () => GlossaryMarkOptions | undefined {
+  return () => {
+    const mode = setting('glossary.markInLessons');
+    if (mode === 'off') return undefined;
+    return { glossary: glossary(), language: language(), firstOnly: mode === 'all' ? 'all' : 'section' };
+  };
+}
+
+/** `markdown.markdownItPlugins`: VS Code's own preview gets the same term tooltips (attributes only). */
+function markdownItExtension(glossary: () => Glossary, language: () => LessonLanguage): (md: MarkdownIt) => MarkdownIt {
+  return (md) => {
+    glossaryMarkdownItPlugin(md, {
+      resolve: () =>
+        setting('glossary.markdownPreview') && setting('glossary.enabled')
+          ? { glossary: glossary(), language: language(), firstOnly: 'section' }
+          : undefined,
+    });
+    return md;
   };
 }

@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
 import {
   decodeLessonBytes,
-  figureReferences,
-  MAX_FIGURE_BYTES,
   MAX_LESSON_BYTES,
-  resolveFigurePath,
   type FigureFile,
   parseCourse,
   parseCourseFolder,
@@ -15,6 +12,7 @@ import {
 } from '../../core/activation';
 import type { Deps, LessonLanguage } from '../shared/deps';
 import { onDidChangeSettings, setting } from '../shared/settings';
+import { FigureReads } from './figureReads';
 
 /** A course folder is listed to this depth and this many markdown files at most. */
 const MAX_DEPTH = 4;
@@ -80,8 +78,10 @@ export class CourseService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private folderWatcher: vscode.Disposable[] = [];
+  private readonly figures: FigureReads;
 
   constructor(private readonly deps: Deps) {
+    this.figures = new FigureReads(deps);
     this.disposables.push(this.watch(deps.lessonsUri), this.changed);
     this.disposables.push(
       onDidChangeSettings((change) => {
@@ -149,32 +149,12 @@ export class CourseService implements vscode.Disposable {
   }
 
   /**
-   * The figure files a lesson's text references (core's figureReferences), read for the renderer
-   * (RenderOptions.figures), by reference as written. Only from the folder of the lessons being read: the shipped
-   * `lessons/` folder (both languages reach `lessons/figures/` as `../figures/x.svg`) or the course folder itself;
-   * never above it (core's resolveFigurePath), never through a symbolic link, at most MAX_FIGURE_BYTES each.
+   * The figure files a lesson's text references, read for the renderer (RenderOptions.figures), by reference as
+   * written (FigureReads.figuresFor says from where and how).
    */
-  async figuresFor(course: LoadedCourse, lessonPath: string, text: string): Promise<Record<string, FigureFile>> {
-    const [root, prefix] =
-      course.kind === 'shipped' ? [this.deps.lessonsUri, `${course.language}/`] : [course.root, ''];
-    let cache = this.figureReads.get(course);
-    if (!cache) this.figureReads.set(course, (cache = new Map()));
-    const out: Record<string, FigureFile> = {};
-    for (const src of figureReferences(text)) {
-      const resolved = resolveFigurePath(prefix + lessonPath, src);
-      if ('problem' in resolved) {
-        out[src] = resolved;
-        continue;
-      }
-      let read = cache.get(resolved.path);
-      if (!read) cache.set(resolved.path, (read = readFigure(root, resolved.path)));
-      out[src] = await read;
-    }
-    return out;
+  figuresFor(course: LoadedCourse, lessonPath: string, text: string): Promise<Record<string, FigureFile>> {
+    return this.figures.figuresFor(course, lessonPath, text);
   }
-
-  /** Figure reads per loaded course (a changed file loads the course again, so a new map). */
-  private readonly figureReads = new WeakMap<LoadedCourse, Map<string, Promise<FigureFile>>>();
 
   uriOf(course: LoadedCourse, lesson: CourseLesson): vscode.Uri {
     return vscode.Uri.joinPath(course.root, ...lesson.path.split('/'));
@@ -328,25 +308,5 @@ export class CourseService implements vscode.Disposable {
 
   dispose(): void {
     for (const d of [...this.disposables, ...this.folderWatcher]) d.dispose();
-  }
-}
-
-/** One figure under `root` (a path resolveFigurePath allowed): no symbolic link on the way, at most MAX_FIGURE_BYTES. */
-async function readFigure(root: vscode.Uri, path: string): Promise<FigureFile> {
-  const segments = path.split('/');
-  let uri = root;
-  try {
-    for (let i = 0; i < segments.length; i++) {
-      uri = vscode.Uri.joinPath(uri, segments[i]);
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.SymbolicLink) return { problem: 'symlink' };
-      if (i === segments.length - 1 && !(stat.type & vscode.FileType.File)) return { problem: 'missing' };
-      if (i === segments.length - 1 && stat.size > MAX_FIGURE_BYTES) return { problem: 'tooLarge' };
-    }
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    if (bytes.byteLength > MAX_FIGURE_BYTES) return { problem: 'tooLarge' };
-    return { svg: new TextDecoder().decode(bytes) };
-  } catch {
-    return { problem: 'missing' };
   }
 }

@@ -49,24 +49,68 @@ export interface LessonsOptions {
 }
 
 export function register(context: vscode.ExtensionContext, deps: Deps, options: LessonsOptions = {}): LessonsApi {
+  const parts = createParts(context, deps);
+  const reader = lazyReader(context, deps, parts, options.glossaryMarking ?? (() => undefined));
+  const shell = readerShell(reader);
+  const command = lazyCommandTable(deps, parts, shell);
+  const describe = () => describeTree(parts.treeView, parts.courses, parts.progress);
+  void describe();
+  context.subscriptions.push(...subscriptions(deps, parts, reader, describe, command));
+  if (options.onDidChangeGlossary)
+    context.subscriptions.push(
+      options.onDidChangeGlossary(() =>
+        runAndLog(deps.log, 'show the lesson with the new glossary', async () => {
+          await reader.made()?.rerender();
+        }),
+      ),
+    );
+  return lessonsApi(deps, parts, reader, shell);
+}
+
+/** The services, stores and tree the feature makes at activation. */
+interface LessonsParts {
+  courses: CourseService;
+  progress: ProgressStore;
+  quizzes: QuizStore;
+  tree: LessonTreeProvider;
+  treeView: vscode.TreeView<LessonNode>;
+  stateWrites: StateWrites;
+}
+
+function createParts(context: vscode.ExtensionContext, deps: Deps): LessonsParts {
   const courses = new CourseService(deps);
   const progress = new ProgressStore(context.globalState, StateKeys.progress);
   const quizzes = new QuizStore(context.globalState, deps.log);
   const tree = new LessonTreeProvider(courses, progress, deps.annotations, quizzes);
   const treeView = vscode.window.createTreeView(Views.lessons, { treeDataProvider: tree, showCollapseAll: true });
   const stateWrites = new StateWrites(deps.log);
-  const marking = options.glossaryMarking ?? (() => undefined);
-  // The reader is made on first use: a show, a revive after a reload, the URI handler, a command, the annotations
-  // feature's host, or a test reading api.reader. It then sets the bridge's host to its own.
+  return { courses, progress, quizzes, tree, treeView, stateWrites };
+}
+
+/** The reader: `get` makes it on first use, `made` answers without making it. */
+interface LazyReader {
+  get(): LessonReader;
+  made(): LessonReader | undefined;
+}
+
+// The reader is made on first use: a show, a revive after a reload, the URI handler, a command, the annotations
+// feature's host, or a test reading api.reader. It then sets the bridge's host to its own.
+function lazyReader(
+  context: vscode.ExtensionContext,
+  deps: Deps,
+  parts: LessonsParts,
+  glossaryMarking: () => GlossaryMarkOptions | undefined,
+): LazyReader {
+  const { courses, progress, quizzes, stateWrites, tree, treeView } = parts;
   let made: LessonReader | undefined;
-  const reader = (): LessonReader => {
+  const get = (): LessonReader => {
     if (made) return made;
     made = loadBody().createReader(context, deps, {
       courses,
       progress,
       quizzes,
       stateWrites,
-      glossaryMarking: marking,
+      glossaryMarking,
       renderService: sharedRenderService(context, deps),
       ui,
     });
@@ -78,30 +122,52 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
     );
     return made;
   };
-  const shell: Commands.ReaderShell = {
+  return { get, made: () => made };
+}
+
+/** What the commands see of the reader: the current lesson without making it, the rest makes it. */
+function readerShell(reader: LazyReader): Commands.ReaderShell {
+  return {
     get currentLesson() {
-      return made?.currentLesson;
+      return reader.made()?.currentLesson;
     },
-    show: (target, opts) => reader().show(target, opts),
-    typesetAllMath: () => reader().typesetAllMath(),
+    show: (target, opts) => reader.get().show(target, opts),
+    typesetAllMath: () => reader.get().typesetAllMath(),
   };
+}
+
+/** The lesson commands' bodies by id, loaded on the first command. */
+function lazyCommandTable(
+  deps: Deps,
+  parts: LessonsParts,
+  shell: Commands.ReaderShell,
+): (id: string) => Command['run'] {
+  const { courses, progress, stateWrites } = parts;
   let commands: Map<string, Command['run']> | undefined;
-  const table = () =>
+  return (id) =>
     (commands ??= new Map(
       loadCommands()
         .lessonCommands({ deps, courses, progress, reader: shell, stateWrites, ui })
         .map((c) => [c.id, c.run]),
-    ));
-  const describe = () => describeTree(treeView, courses, progress);
-  void describe();
+    )).get(id) as Command['run'];
+}
 
-  context.subscriptions.push(
+/** Everything the feature disposes, in the order it is registered at activation. */
+function subscriptions(
+  deps: Deps,
+  parts: LessonsParts,
+  reader: LazyReader,
+  describe: () => Promise<void>,
+  command: (id: string) => Command['run'],
+): vscode.Disposable[] {
+  const { courses, progress, tree, treeView, stateWrites, quizzes } = parts;
+  return [
     courses,
     tree,
     treeView,
     stateWrites,
     quizzes,
-    deps.annotations.setReaderHost(readerHostShell(deps, reader)),
+    deps.annotations.setReaderHost(readerHostShell(deps, reader.get)),
     courses.onDidChange(() => runAndLog(deps.log, 'update the lessons view', describe)),
     progress.onDidChange(() => runAndLog(deps.log, 'update the lessons view', describe)),
     onDidChangeSettings((change) => {
@@ -111,27 +177,20 @@ export function register(context: vscode.ExtensionContext, deps: Deps, options: 
       }
     }),
     vscode.window.registerWebviewPanelSerializer(WebviewTypes.reader, {
-      deserializeWebviewPanel: (panel, state) => reader().revive(panel, state),
+      deserializeWebviewPanel: (panel, state) => reader.get().revive(panel, state),
     }),
-    vscode.window.registerUriHandler(lessonUriHandler(deps.log, (target) => reader().show(target))),
-    registerCommands(
-      LESSONS_COMMANDS.map((id) => ({ id, run: (...args: never[]) => (table().get(id) as Command['run'])(...args) })),
-    ),
-  );
-  if (options.onDidChangeGlossary)
-    context.subscriptions.push(
-      options.onDidChangeGlossary(() =>
-        runAndLog(deps.log, 'show the lesson with the new glossary', async () => {
-          await made?.rerender();
-        }),
-      ),
-    );
+    vscode.window.registerUriHandler(lessonUriHandler(deps.log, (target) => reader.get().show(target))),
+    registerCommands(LESSONS_COMMANDS.map((id) => ({ id, run: (...args: never[]) => command(id)(...args) }))),
+  ];
+}
 
+function lessonsApi(deps: Deps, parts: LessonsParts, reader: LazyReader, shell: Commands.ReaderShell): LessonsApi {
+  const { tree, treeView, courses, progress, quizzes, stateWrites } = parts;
   return {
     tree,
     treeView,
     get reader() {
-      return reader();
+      return reader.get();
     },
     courses,
     progress,

@@ -34,37 +34,9 @@ export function register(context: vscode.ExtensionContext, deps: Deps, inputs: R
     now: clock,
     view: inputs.glossaryView,
   });
-  let shown: Panel.ReviewPanel | undefined;
-  const panel = (): Panel.ReviewPanel => {
-    if (shown) return shown;
-    shown = new (loadPanel().ReviewPanel)({
-      extensionUri: context.extensionUri,
-      glossary: inputs.glossary,
-      language: () => deps.language(),
-      cards,
-      store,
-      now: clock,
-      log: deps.log,
-    });
-    context.subscriptions.push(shown);
-    return shown;
-  };
+  const panel = lazyPanel(context, deps, { glossary: inputs.glossary, cards, store, now: clock });
   const refresh = () => reminders.refresh();
-  context.subscriptions.push(
-    store,
-    reminders,
-    store.onDidChange(refresh),
-    inputs.progress.onDidChange(refresh),
-    inputs.onDidChangeGlossary(refresh),
-    onDidChangeSettings((change) => {
-      if (change.affects('review.reminders')) refresh();
-    }),
-    // Coming back to the window: schedules Settings Sync brought meanwhile, or a timer that slept with the machine.
-    vscode.window.onDidChangeWindowState((state) => {
-      if (state.focused) refresh();
-    }),
-    registerCommands(commandTable(REVIEW_COMMANDS, { [Commands.reviewTerms]: () => panel().show() })),
-  );
+  context.subscriptions.push(...subscriptions(store, reminders, inputs, refresh, panel));
   refresh();
 
   return {
@@ -87,6 +59,54 @@ export function register(context: vscode.ExtensionContext, deps: Deps, inputs: R
       };
     },
   };
+}
+
+/** The review page, made on the first Review Terms (or read of the API's `panel`). */
+function lazyPanel(
+  context: vscode.ExtensionContext,
+  deps: Deps,
+  parts: Pick<Panel.ReviewPanelDeps, 'glossary' | 'cards' | 'store' | 'now'>,
+): () => Panel.ReviewPanel {
+  let shown: Panel.ReviewPanel | undefined;
+  return () => {
+    if (shown) return shown;
+    shown = new (loadPanel().ReviewPanel)({
+      extensionUri: context.extensionUri,
+      glossary: parts.glossary,
+      language: () => deps.language(),
+      cards: parts.cards,
+      store: parts.store,
+      now: parts.now,
+      log: deps.log,
+    });
+    context.subscriptions.push(shown);
+    return shown;
+  };
+}
+
+/** The store, the reminders, what makes the reminders count again, and Review Terms. */
+function subscriptions(
+  store: ReviewStore,
+  reminders: DueReminders,
+  inputs: ReviewInputs,
+  refresh: () => void,
+  panel: () => Panel.ReviewPanel,
+): vscode.Disposable[] {
+  return [
+    store,
+    reminders,
+    store.onDidChange(refresh),
+    inputs.progress.onDidChange(refresh),
+    inputs.onDidChangeGlossary(refresh),
+    onDidChangeSettings((change) => {
+      if (change.affects('review.reminders')) refresh();
+    }),
+    // Coming back to the window: schedules Settings Sync brought meanwhile, or a timer that slept with the machine.
+    vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) refresh();
+    }),
+    registerCommands(commandTable(REVIEW_COMMANDS, { [Commands.reviewTerms]: () => panel().show() })),
+  ];
 }
 
 export type ReviewApi = ReturnType<typeof register>;
