@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { GlossaryMarkOptions, KeyValueStore, ProgressStore } from '../../core/activation';
+import type { GlossaryMarkOptions, ProgressStore } from '../../core/activation';
 import type { Deps, LessonLanguage } from '../shared/deps';
 import type { CourseService, LoadedCourse } from './courseService';
 import type { StateWrites } from './stateWrites';
@@ -7,7 +7,7 @@ import type { RenderService } from '../shared/render/renderService';
 import { runAndLog } from '../shared/errors';
 import { onDidChangeSettings, setting } from '../shared/settings';
 import { createReaderWebview, ReaderPanel } from './readerPanel';
-import { ReaderView, shownLesson, type ShownLesson } from './readerView';
+import { ReaderView, shownLesson } from './readerView';
 import { ScrollStore } from './scrollStore';
 import { LessonRenderer, lessonKey, type LessonArticle } from './lessonRender';
 import {
@@ -18,19 +18,15 @@ import {
   reportTypesetAllFailure,
   type Ui,
 } from './readerNotices';
-import { ReaderEventHub, routePageMessage, type PageContext, type ReaderEvents } from './readerMessages';
+import { ReaderEventHub, routePageMessage, type ReaderEvents } from './readerMessages';
 import { annotatableLesson, ReaderAnnotationHost } from './readerAnnotations';
 import { followLessonLink, typesetAllMath, type ReaderActionContext } from './readerActions';
-import type { QuizPage, ReaderQuizzes } from './readerQuizzes';
+import type { ReaderQuizzes } from './readerQuizzes';
+import { quizPage, readerPageContext, type ReaderPageSources } from './readerPageContext';
+import { readerTesting, type ReaderTesting } from './readerTesting';
 
 export type { ReaderEvents } from './readerMessages';
-
-/** The reader's small testing API: no test sets a field of the reader. */
-export type ReaderTesting = RenderService['testing'] & {
-  shownArticle(): readonly string[] | undefined;
-  webviewPanel(): vscode.WebviewPanel | undefined;
-  setScrollStorage(wrap: (real: KeyValueStore) => KeyValueStore): () => void;
-};
+export type { ReaderTesting } from './readerTesting';
 
 /** Where the reader is: which lesson, in which language, where to scroll. */
 export interface LessonTarget {
@@ -70,6 +66,8 @@ export class LessonReader implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** For tests: render limits and scroll storage (each setter returns its restore), the page's article and panel. */
   readonly testing: ReaderTesting;
+  /** What the page's messages act on (readerPageContext.ts). */
+  private readonly page: ReaderPageSources;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -88,12 +86,8 @@ export class LessonReader implements vscode.Disposable {
     this.scroll = new ScrollStore(context.globalState, stateWrites);
     this.renderService = renderService;
     this.renders = new LessonRenderer({ courses, service: this.renderService, runnableSnippets, glossaryMarking });
-    this.testing = {
-      ...this.renderService.testing,
-      shownArticle: () => this.view?.article,
-      webviewPanel: () => this.view?.panel.webviewPanel,
-      setScrollStorage: (wrap) => this.scroll.replaceStorage(wrap),
-    };
+    this.testing = readerTesting(this.renderService, this.scroll, () => this.view);
+    this.page = { deps, events: this.events, scroll: this.scroll, stateWrites, progress, quizzes, reader: this };
     this.disposables.push(
       deps.annotations.setReaderHost(new ReaderAnnotationHost({ ...this.actions, bridge: deps.annotations })),
       this.events,
@@ -158,7 +152,7 @@ export class LessonReader implements vscode.Disposable {
       ...this.roots(),
       lang: this.deps.language(),
       fontSize: fontSize(),
-      onMessage: (raw) => routePageMessage(raw, this.pageContext(view)),
+      onMessage: (raw) => routePageMessage(raw, readerPageContext(view, this.page)),
       onDidDispose: () => this.closed(view),
     });
     const view = new ReaderView(panel);
@@ -279,31 +273,6 @@ export class LessonReader implements vscode.Disposable {
     this.view?.panel.postMessage({ type: 'scrollTo', section });
   }
 
-  /** What the page's messages act on (readerMessages.ts routes them). */
-  private pageContext(view: ReaderView): PageContext {
-    const again = (current: ShownLesson) => ({ lessonId: current.lessonId, language: current.language });
-    return {
-      log: this.deps.log,
-      panel: view.panel,
-      events: this.events,
-      current: () => view.current,
-      shownLessonId: () => view.shownLessonId,
-      language: () => view.current?.language ?? this.deps.language(),
-      showAgain: () => void (view.current && this.show(again(view.current), { reveal: false })),
-      scrolled: (lessonId, ratio) => this.scroll.set(lessonId, ratio),
-      markRead: (lessonId) => this.stateWrites.run(lessonId, () => this.progress.set(lessonId, 'read')),
-      open: (lessonId) => this.show({ lessonId, language: view.current?.language }),
-      followLink: (href) => this.followLink(href),
-      displayed: () => view.annotatable && this.deps.annotations.lessonShown(view.annotatable),
-      annotationMessage: (m) => {
-        const lesson = view.annotatable;
-        if (lesson && lesson.lessonId === m.lessonId) this.deps.annotations.pageMessage(lesson, m);
-      },
-      quizShown: () => this.quizzes?.shown(quizPage(view)),
-      quizMessage: (m) => this.quizzes?.pageMessage(quizPage(view), m),
-    };
-  }
-
   /** Follows a link clicked in the page (readerActions.ts). */
   followLink(href: string): Promise<void> {
     return followLessonLink(this.actions, href);
@@ -327,11 +296,6 @@ export class LessonReader implements vscode.Disposable {
     this.view?.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The page as the questions see it: a shown lesson (not a notice) and where to post. */
-function quizPage(view: ReaderView): QuizPage {
-  return { postMessage: (m) => view.panel.postMessage(m), shownLessonId: () => view.current?.lessonId };
 }
 
 function fontSize(): number | undefined {
