@@ -57,6 +57,17 @@ if ((process.env.INTERP_TEST_GREP ?? '').includes('Docs screenshots')) {
       await showRendered(api, 'theory-and-experiment', 'progress-measures');
       await requestScreenshot(`docs/images/reader-figure-${dark ? 'dark' : 'light'}.png`);
     });
+    it('a checked question answered wrong, with its hint, in the current theme', async () => {
+      const api = await lessons();
+      const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark;
+      await showRendered(api, 'what-is-mech-interp', 'check-understanding');
+      // The first question: the second choice (a wrong one), then Check; its hint and section link appear.
+      await pageAction({ action: 'click', selector: '.il-quiz input[type="radio"]', nth: 1 });
+      await pageAction({ action: 'click', selector: '.il-quiz [data-quiz-action="check"]' });
+      await pageAction({ action: 'waitFor', selector: '.il-quiz [data-quiz-part="hint"]:not([hidden])' });
+      await requestScreenshot(`docs/images/quiz-${dark ? 'dark' : 'light'}.png`);
+    });
+
     it('an annotated lesson, its notes and the Annotations view in the current theme', async () => {
       const api = await extensionApi();
       const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark;

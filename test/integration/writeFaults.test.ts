@@ -211,9 +211,18 @@ describe('Write faults', function () {
     await reader.show({ lessonId: lesson.id, section: lesson.sections[0].id });
     await page;
     let real!: KeyValueStore;
+    // Each save through the failing storage is announced, so a save of the real storage still in flight from the
+    // show above (its result may come after this point) is not taken for one of this test's.
+    let failedSave: (() => void) | undefined;
     const restoreStorage = reader.testing.setScrollStorage((storage) => {
       real = storage;
-      return { get: (k) => storage.get(k), update: () => Promise.reject(new Error('storage is full (test)')) };
+      return {
+        get: (k) => storage.get(k),
+        update: () => {
+          failedSave?.();
+          return Promise.reject(new Error('storage is full (test)'));
+        },
+      };
     });
     const storedScroll = JSON.stringify(real.get(StateKeys.scroll));
     const storedProgress = JSON.stringify(real.get(StateKeys.progress));
@@ -232,14 +241,19 @@ describe('Write faults', function () {
               }
             });
           });
-          // The save runs a second after the scroll report: wait for that write, which must fail.
-          const written = new Promise<StateWriteResult>((resolve) => {
-            const sub = lessons.stateWrites.onDidWrite((w) => {
-              if (w.what !== 'scroll positions') return;
-              sub.dispose();
-              resolve(w);
-            });
-          });
+          // The save runs a second after the scroll report, through the failing storage: wait for that attempt,
+          // then for the write it belongs to, which must be reported as not saved.
+          const attempted = new Promise<void>((resolve) => (failedSave = resolve));
+          const written = attempted.then(
+            () =>
+              new Promise<StateWriteResult>((resolve) => {
+                const sub = lessons.stateWrites.onDidWrite((w) => {
+                  if (w.what !== 'scroll positions' || w.saved) return;
+                  sub.dispose();
+                  resolve(w);
+                });
+              }),
+          );
           reader.scrollTo(section.id);
           last = await scrolled;
           assert.strictEqual((await written).saved, false, `the save after scrolling to ${section.id}`);
