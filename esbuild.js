@@ -129,6 +129,9 @@ const LAZY = {
   'glossary-entry': fromSource('features/glossary/register.ts', './entryBody'),
   'annotations-export-view': fromSource('features/annotations/viewCommands.ts', './export'),
   'annotations-move': fromSource('features/annotations/commands.ts', './moveNotes'),
+  // The annotations feature's controller, notes editor and annotate: the reader's first shown lesson or page
+  // message, or the first command that needs them (the store stays eager: the lessons tree's counts).
+  'annotations-body': fromSource('features/annotations/register.ts', './body'),
   'review-panel': fromSource('features/review/register.ts', './reviewPanel'),
   // The lesson reader (panel, renders, page builders, page messages, the page's questions, the snippet catalogue for
   // its Run buttons): the first show, panel revive, lesson link or annotation reveal.

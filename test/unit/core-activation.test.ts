@@ -124,7 +124,7 @@ describe('the production build: pieces loaded on first use (esbuild.js LAZY)', f
     assert.deepStrictEqual(found, ['src/core/text/mojibake.ts']);
   });
 
-  it('the lesson reader, its page builders, the render service and the snippet catalogue are not in dist/extension.js', () => {
+  it("the lesson reader, its page builders, the render service, the snippet catalogue and the annotations' controller, notes editor and annotate are not in dist/extension.js", () => {
     const inExtension = inputsOf('extension');
     const moved = [
       'src/features/lessons/reader.ts',
@@ -136,6 +136,9 @@ describe('the production build: pieces loaded on first use (esbuild.js LAZY)', f
       'src/core/page/lessonPage.ts',
       'src/features/shared/render/renderService.ts',
       'lessons/snippets.json',
+      'src/features/annotations/controller.ts',
+      'src/features/annotations/edits.ts',
+      'src/features/annotations/annotate.ts',
     ];
     assert.deepStrictEqual(
       moved.filter((f) => (inExtension[f]?.bytesInOutput ?? 0) > 0),

@@ -11,6 +11,7 @@ import {
 } from '../../core/activation';
 import type { AnnotatableLesson } from '../shared/annotationBridge';
 import type { Deps } from '../shared/deps';
+import type { ui as sharedUi } from '../shared/ui';
 import { explainOutcome, type EditOutcome, type NotesEditor } from './edits';
 import { quoteMarkdown } from './quote';
 import type { NotesStore } from './store';
@@ -20,6 +21,8 @@ export interface AnnotateContext {
   deps: Pick<Deps, 'log' | 'lessonLink'>;
   store: NotesStore;
   editor: NotesEditor;
+  /** The extension's `ui` (warnings go through it). */
+  ui: typeof sharedUi;
   askNote(lesson: AnnotatableLesson, exact: string): Thenable<string | undefined>;
   /** Told of a new annotation before it is written (the controller draws it at once and times its drawing). */
   willCreate?(annotation: Annotation): void;
@@ -98,7 +101,7 @@ export async function annotate(
     annotation,
     ctx,
   );
-  explainOutcome(outcome, uri, c.deps.log);
+  explainOutcome(outcome, uri, c.deps.log, c.ui);
   return { outcome, id };
 }
 
@@ -114,7 +117,7 @@ export function askNoteInInputBox(_lesson: AnnotatableLesson, exact: string): Th
 
 /** Edit (opens the notes file beside the reader, the note selected), recolour or delete a drawn highlight. */
 export async function onAnnotation(
-  c: Pick<AnnotateContext, 'deps' | 'store' | 'editor' | 'askNote'>,
+  c: Pick<AnnotateContext, 'deps' | 'store' | 'editor' | 'askNote' | 'ui'>,
   lesson: AnnotatableLesson,
   id: string,
   action: 'edit' | 'delete' | 'color',
@@ -125,7 +128,7 @@ export async function onAnnotation(
   if (action === 'delete') outcome = await c.editor.deleteEntry(uri, id);
   else if (action === 'color') outcome = color ? await c.editor.setColor(uri, id, color) : 'missing';
   else outcome = await editNote(c, lesson, uri, id);
-  explainOutcome(outcome, uri, c.deps.log);
+  explainOutcome(outcome, uri, c.deps.log, c.ui);
   return outcome;
 }
 

@@ -3,10 +3,10 @@ import { commandTable, type Command } from '../shared/commands';
 import type { AnnotatableLesson, AnnotationBridge } from '../shared/annotationBridge';
 import type { Deps } from '../shared/deps';
 import { ui } from '../shared/ui';
-import { notesHeader, type AnnotateResult } from './annotate';
+import type { AnnotateResult } from './annotate';
+import type { AnnotationsBody } from './body';
 import { ANNOTATIONS_COMMANDS, AnnotationCommands } from './commandIds';
-import type { AnnotationController } from './controller';
-import { explainOutcome, type EditOutcome, type NotesEditor } from './edits';
+import type { EditOutcome } from './edits';
 import type * as MoveNotes from './moveNotes';
 import type { NotesLocation } from './notesLocation';
 import type { NotesStore } from './store';
@@ -19,9 +19,9 @@ const mover = () => require('./moveNotes') as typeof MoveNotes;
 export interface AnnotationCommandDeps {
   deps: Deps;
   bridge: AnnotationBridge;
-  controller: AnnotationController;
+  /** The feature's body (the controller, the notes editor), loaded on the first call that needs it. */
+  body(): AnnotationsBody;
   store: NotesStore;
-  editor: NotesEditor;
   location: NotesLocation;
 }
 
@@ -52,12 +52,12 @@ async function onSelection(
 ): Promise<AnnotateResult | undefined> {
   const lesson = shownLesson(c);
   if (!lesson) return undefined;
-  const selection = c.controller.lastSelection(lesson);
+  const selection = c.body().controller.lastSelection(lesson);
   if (!selection) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select some text of the lesson in the reader first.'));
     return undefined;
   }
-  return c.controller.create(selection.lesson, action, selection.range);
+  return c.body().controller.create(selection.lesson, action, selection.range);
 }
 
 /** Edit Note or Delete Highlight from the highlight's context menu (its `{ annotationId }`). */
@@ -69,7 +69,9 @@ async function onHighlight(
   const id = (arg as { annotationId?: unknown } | undefined)?.annotationId;
   const lesson = shownLesson(c);
   if (!lesson || typeof id !== 'string') return undefined;
-  const outcome = await c.controller.handle(lesson, { type: 'annotation', lessonId: lesson.lessonId, id, action });
+  const outcome = await c
+    .body()
+    .controller.handle(lesson, { type: 'annotation', lessonId: lesson.lessonId, id, action });
   return outcome as EditOutcome | undefined;
 }
 
@@ -79,11 +81,7 @@ async function openNotesFile(c: AnnotationCommandDeps): Promise<vscode.Uri | und
   if (!lesson) return undefined;
   c.store.remember(lesson);
   const uri = c.store.notesUri(lesson);
-  const outcome = await c.editor.ensureFile(uri, notesHeader(lesson, c.deps.lessonLink({ lessonId: lesson.lessonId })));
-  if (outcome !== 'done') {
-    explainOutcome(outcome, uri, c.deps.log);
-    return undefined;
-  }
+  if (!(await c.body().ensureNotesFile(lesson, uri))) return undefined;
   await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside });
   return uri;
 }

@@ -35,6 +35,16 @@ export interface ReaderSelection {
 export interface ControllerOptions extends AnnotateContext {
   bridge: AnnotationBridge;
   renderNote(markdown: string): string;
+  /** The page drew what was posted (made at activation, so tests can wait on it before the controller exists). */
+  drawn: vscode.EventEmitter<DrawReport>;
+  /** An 'annotations' message went to the page. */
+  posted: vscode.EventEmitter<PostedAnnotations>;
+}
+
+/** An 'annotations' message posted to the page about a lesson. */
+export interface PostedAnnotations {
+  lesson: LessonRef;
+  message: PageAnnotationsMessage;
 }
 
 /** A lesson's drawing in progress and whether its notes changed meanwhile (then it draws once more). */
@@ -47,12 +57,6 @@ interface Drawing {
 export class AnnotationController implements vscode.Disposable {
   private seq = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly drawnEmitter = new vscode.EventEmitter<DrawReport>();
-  private readonly postedEmitter = new vscode.EventEmitter<{ lesson: LessonRef; message: PageAnnotationsMessage }>();
-  /** The page drew what was posted (integration tests wait on it). */
-  readonly onDidDraw = this.drawnEmitter.event;
-  /** An 'annotations' message went to the page. */
-  readonly onDidPost = this.postedEmitter.event;
   private readonly selections = new Map<string, ReaderSelection>();
   private readonly drawing = new Map<string, Drawing>();
   /** Annotations created and not yet seen drawn: id → when the page asked for them. */
@@ -66,23 +70,23 @@ export class AnnotationController implements vscode.Disposable {
 
   constructor(private readonly c: ControllerOptions) {
     this.subscriptions.push(
-      this.drawnEmitter,
-      this.postedEmitter,
-      c.bridge.onDidShowLesson((lesson) => {
-        c.store.remember(lesson);
-        // A page that displays a lesson has drawn nothing yet: it gets a post even when nothing changed.
-        this.posted.delete(refKey(lesson));
-        runAndLog(c.deps.log, 'draw the annotations of the lesson', () => this.refresh(lesson));
-      }),
-      c.bridge.onDidPageMessage(({ lesson, message }) =>
-        runAndLog(c.deps.log, `handle the page's '${message.type}'`, () => this.handle(lesson, message)),
-      ),
       c.store.onDidChange((ref) => {
         const shown = c.bridge.host?.current();
         if (shown && (!ref || refKey(ref) === refKey(shown)))
           runAndLog(c.deps.log, 'redraw the annotations of the lesson', () => this.refresh(shown));
       }),
     );
+  }
+
+  /**
+   * The reader shows `lesson` (the bridge's onDidShowLesson, which register.ts subscribes to at activation and
+   * forwards here: the controller is made on the first such event or page message).
+   */
+  showLesson(lesson: AnnotatableLesson): void {
+    this.c.store.remember(lesson);
+    // A page that displays a lesson has drawn nothing yet: it gets a post even when nothing changed.
+    this.posted.delete(refKey(lesson));
+    runAndLog(this.c.deps.log, 'draw the annotations of the lesson', () => this.refresh(lesson));
   }
 
   /** The page's last selection in `lesson` (default: the lesson the reader shows), if it still has one. */
@@ -211,7 +215,7 @@ export class AnnotationController implements vscode.Disposable {
     }
     if (!this.c.bridge.host?.post(lesson, message)) return;
     this.posted.set(refKey(lesson), signature);
-    this.postedEmitter.fire({ lesson, message });
+    this.c.posted.fire({ lesson, message });
   }
 
   private noteHtml(note: string): string {
@@ -236,6 +240,6 @@ export class AnnotationController implements vscode.Disposable {
       this.c.deps.log.warn(
         `Annotations: the page could not draw ${m.notDrawn.length} of ${lesson.lessonId}'s highlights`,
       );
-    this.drawnEmitter.fire({ lesson, seq: m.seq, drawn: m.drawn, notDrawn: m.notDrawn, ms: m.ms, createdMs });
+    this.c.drawn.fire({ lesson, seq: m.seq, drawn: m.drawn, notDrawn: m.notDrawn, ms: m.ms, createdMs });
   }
 }

@@ -17,7 +17,7 @@ import {
   type NotesFileHeader,
 } from '../../core/activation';
 import type { Log } from '../shared/deps';
-import { ui } from '../shared/ui';
+import type { ui as sharedUi } from '../shared/ui';
 
 /** What became of an edit: made and saved, or why not. */
 export type EditOutcome = 'done' | 'readOnly' | 'missing' | 'refused' | 'unsaved';
@@ -133,8 +133,11 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Tells the user why an edit of their notes file was not made (nothing when it was). */
-export function explainOutcome(outcome: EditOutcome, uri: vscode.Uri, log: Log): void {
+/**
+ * Tells the user why an edit of their notes file was not made (nothing when it was), through the extension's `ui`
+ * (passed in: this module loads in a piece of its own, with its own copy of shared/ui.ts).
+ */
+export function explainOutcome(outcome: EditOutcome, uri: vscode.Uri, log: Log, ui: typeof sharedUi): void {
   const file = vscode.workspace.asRelativePath(uri);
   const message = {
     done: undefined,
