@@ -165,9 +165,10 @@ describe('Window reload', function () {
   it('after the reload: the highlight made in the page is painted again, from the notes file', async () => {
     // The results tab was brought to the front above: show the reader's page again.
     (await api()).reader.testing.webviewPanel()?.reveal();
-    const painted = await until(
-      'the highlight painted again',
+    // The page may still be loading after reveal() (no lesson body yet): that counts as "not yet".
+    const painted = await waitFor(
       async () => (await drawnHighlights())?.find((h) => h.id === expect.highlight.id),
+      'the highlight painted again',
       60_000,
     );
     assert.deepStrictEqual(painted, expect.highlight);
