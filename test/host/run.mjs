@@ -363,7 +363,13 @@ async function attempt(state) {
   state.browser = await withTimeout(state.browserLaunch, 30_000, 'Chromium launch');
   // The workbench may follow the OS colour scheme; with --theme, the browser reports the matching one.
   const colorScheme = opts.theme ? (/dark|black/i.test(opts.theme) ? 'dark' : 'light') : undefined;
-  const page = await state.browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme });
+  // The clipboard as a user's browser grants it to VS Code for the web (Copy as Quote, Copy Notes as Markdown):
+  // without the permission, code-server 4.96's clipboard read waits for a prompt no one answers.
+  const page = await state.browser.newPage({
+    viewport: { width: 1280, height: 800 },
+    colorScheme,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   state.page = page;
   const consoleLog = fs.createWriteStream(path.join(box.logs, 'browser-console.log'));
   state.consoleLog = consoleLog;
