@@ -109,9 +109,10 @@ describe('Quiz', function () {
     );
     assert.strictEqual((await queryPage(q(NUMBER, ' .il-quiz-status')))[0]?.text, 'Right.');
 
-    // Reset: the button, then Enter on the confirm step's first button (Clear answers).
+    // Reset: the button, then the confirm step's Clear answers (clicked: an Enter pressed as the step appears could
+    // reach the page before the step's focus does, seen once on VS Code 1.96; the keys are covered in Chromium).
     await pageAction({ action: 'click', selector: '.il-quiz-reset button[data-quiz-reset="ask"]' });
-    await pageAction({ action: 'press', key: 'Enter' });
+    await pageAction({ action: 'click', selector: '.il-quiz-reset button[data-quiz-reset="yes"]' });
     await until('the answers cleared', () => Object.keys(lessons.quizzes.lesson(LESSON)).length === 0);
     await treeSays(lessons, /0\/6 ✓/);
     assert.deepStrictEqual(await queryPage('[data-quiz-state]'), []);
