@@ -14,9 +14,9 @@ import {
 import type { MoveReport } from '../../src/features/annotations/moveNotes';
 import type { AnnotatableLesson } from '../../src/features/shared/annotationBridge';
 import type { DrawReport } from '../../src/features/annotations/controller';
-import { extensionApi, type ExtensionApi } from './helpers/api';
-import { showAndWait } from './helpers/lessons';
-import { until, waitFor, nextEvent as next } from './helpers/until';
+import type { ExtensionApi } from './helpers/api';
+import { forgetAnnotations, showLessonForAnnotations } from './helpers/annotations';
+import { waitFor, nextEvent as next } from './helpers/until';
 
 const LESSON = 'what-is-mech-interp';
 type Posted = { message: PageAnnotationsMessage };
@@ -36,28 +36,10 @@ describe('Annotations', function () {
   let notes: vscode.Uri;
 
   before(async () => {
-    await vscode.workspace
-      .getConfiguration('interpLessons')
-      .update('language', 'en', vscode.ConfigurationTarget.Global);
-    api = await extensionApi();
-    const drawn = next(api.annotations.onDidDraw, (r) => r.lesson.lessonId === LESSON, 'the first drawing');
-    await showAndWait(api.lessons, LESSON);
-    lesson = await until('the reader to show the lesson to annotations', () => api.annotations.shownLesson());
-    // Every shown lesson gets an 'annotations' post (it carries the labels), answered by the page.
-    await drawn;
-    notes = api.annotations.store.notesUri(lesson);
+    ({ api, lesson, notes } = await showLessonForAnnotations(LESSON));
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(notes, '..', '..'), { recursive: true }).then(
-      () => undefined,
-      () => undefined,
-    );
-    await vscode.workspace
-      .getConfiguration('interpLessons')
-      .update('language', undefined, vscode.ConfigurationTarget.Global);
-  });
+  after(() => forgetAnnotations(vscode.Uri.joinPath(notes, '..', '..')));
 
   it('Highlight writes a saved entry to the notes file, and the page draws it', async () => {
     const range = rangeAt(lesson, 200);

@@ -9,6 +9,7 @@ import { describeRange, formatEntry, parseNotesFile } from '../../src/core';
 import type { DrawReport } from '../../src/features/annotations/controller';
 import { extensionApi, type ExtensionApi } from './helpers/api';
 import { nextRender, showAndWait } from './helpers/lessons';
+import { forgetAnnotations, showLessonForAnnotations } from './helpers/annotations';
 import { drawnHighlights, pageAction } from './helpers/page';
 import { nextEvent as next, until, waitFor } from './helpers/until';
 
@@ -33,27 +34,10 @@ describe('Annotations in the page', function () {
   let notes: vscode.Uri;
 
   before(async () => {
-    await vscode.workspace
-      .getConfiguration('interpLessons')
-      .update('language', 'en', vscode.ConfigurationTarget.Global);
-    api = await extensionApi();
-    const drawn = next(api.annotations.onDidDraw, (r) => r.lesson.lessonId === LESSON, 'the first drawing');
-    await showAndWait(api.lessons, LESSON);
-    await drawn;
-    const lesson = await until('the lesson as annotations see it', () => api.annotations.shownLesson());
-    notes = api.annotations.store.notesUri(lesson);
+    ({ api, notes } = await showLessonForAnnotations(LESSON));
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(notes).then(
-      () => undefined,
-      () => undefined,
-    );
-    await vscode.workspace
-      .getConfiguration('interpLessons')
-      .update('language', undefined, vscode.ConfigurationTarget.Global);
-  });
+  after(() => forgetAnnotations(notes));
 
   it('select with the mouse, Highlight in green from the toolbar: a saved entry, painted in the page', async () => {
     const phrase = 'gradient descent found it, and we must recover it';
@@ -233,31 +217,13 @@ describe('Annotations in the page: hostile notes', function () {
   let api: ExtensionApi;
   let notes: vscode.Uri;
 
-  before(async () => {
-    await vscode.workspace
-      .getConfiguration('interpLessons')
-      .update('language', 'en', vscode.ConfigurationTarget.Global);
-    api = await extensionApi();
-  });
-
-  after(async () => {
-    await vscode.workspace.fs.delete(notes).then(
-      () => undefined,
-      () => undefined,
-    );
-    await vscode.workspace
-      .getConfiguration('interpLessons')
-      .update('language', undefined, vscode.ConfigurationTarget.Global);
-  });
+  after(() => forgetAnnotations(notes));
 
   it('the hostile corpus notes, anchored to real passages, are drawn with their notes and the CSP refuses nothing', async () => {
     const lessonId = 'concepts-and-terms';
-    await showAndWait(api.lessons, lessonId);
-    const lesson = await until('the lesson', () => {
-      const l = api.annotations.shownLesson();
-      return l?.lessonId === lessonId ? l : undefined;
-    });
-    notes = api.annotations.store.notesUri(lesson);
+    const shown = await showLessonForAnnotations(lessonId);
+    const { lesson } = shown;
+    ({ api, notes } = shown);
     const folder = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'hostile', 'notes');
     const hostileNotes = fs
       .readdirSync(folder)

@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { parseNotesFile, type PageRange } from '../../src/core';
 import type { AnnotatableLesson } from '../../src/features/shared/annotationBridge';
 import type { AnnotationNode } from '../../src/features/annotations/treeModel';
-import { extensionApi, type ExtensionApi } from './helpers/api';
-import { showAndWait } from './helpers/lessons';
+import type { ExtensionApi } from './helpers/api';
+import { forgetAnnotations, showLessonForAnnotations } from './helpers/annotations';
 import { until } from './helpers/until';
 
 const LESSON = 'what-is-mech-interp';
@@ -27,13 +27,7 @@ describe('Annotations view and export', function () {
   const ids: string[] = [];
 
   before(async () => {
-    await vscode.workspace
-      .getConfiguration('interpLessons')
-      .update('language', 'en', vscode.ConfigurationTarget.Global);
-    api = await extensionApi();
-    await showAndWait(api.lessons, LESSON);
-    lesson = await until('the reader to show the lesson to annotations', () => api.annotations.shownLesson());
-    notes = api.annotations.store.notesUri(lesson);
+    ({ api, lesson, notes } = await showLessonForAnnotations(LESSON));
     const restore = api.annotations.testing.answerNotes(() => 'Xem lại: siêu chồng chập\nsecond line');
     try {
       for (const [action, from] of [
@@ -56,14 +50,7 @@ describe('Annotations view and export', function () {
 
   after(async () => {
     api.annotations.view.tree.setFilter('');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(notes, '..', '..'), { recursive: true }).then(
-      () => undefined,
-      () => undefined,
-    );
-    await vscode.workspace
-      .getConfiguration('interpLessons')
-      .update('language', undefined, vscode.ConfigurationTarget.Global);
+    await forgetAnnotations(vscode.Uri.joinPath(notes, '..', '..'));
   });
 
   /** The lesson's node and its annotation nodes, once the view lists `count` of them. */
