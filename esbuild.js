@@ -68,7 +68,9 @@ const problemReporter = {
  * src/core/activation.ts, which never reaches them. Fails the build if one gets into dist/extension.js anyway.
  */
 function checkRendererOnly(metafile) {
-  const out = Object.entries(metafile?.outputs ?? {}).find(([file]) => /(^|\/)extension\.js$/.test(file));
+  const out = Object.entries(metafile?.outputs ?? {}).find(
+    ([file]) => /(^|\/)extension\.js$/.test(file) && !/(^|\/)web\//.test(file),
+  );
   const heavy = Object.keys(out?.[1].inputs ?? {}).filter((i) =>
     /node_modules\/(markdown-it|katex|@vscode\/markdown-it-katex|highlight\.js)\//.test(i),
   );
@@ -238,26 +240,165 @@ const lazyPieces = {
       });
     }
     build.onResolve({ filter: /^virtual:lazy-/ }, (args) => ({ path: args.path, namespace: 'lazy-pieces' }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-pieces' }, (args) => {
-      if (args.path === 'virtual:lazy-glossary-data')
-        return {
-          contents: jsonModule('builtinGlossaryData', compiledBuiltinGlossary()),
-          loader: 'js',
-          watchFiles: [
-            defaultGlossaryPath,
-            ...['compile', 'compiled', 'parse', 'termIndex', 'types'].map((f) => core('glossary', `${f}.ts`)),
-          ],
-        };
-      const table = core('text', 'vi-frequencies.json');
-      // The table itself as module.exports, as require('./vi-frequencies.json') gives it unbundled.
-      return {
-        contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(fs.readFileSync(table, 'utf8'))))});\n`,
-        loader: 'js',
-        watchFiles: [table],
-      };
+    build.onLoad({ filter: /.*/, namespace: 'lazy-pieces' }, (args) => loadLazyVirtual(args.path));
+  },
+};
+
+/** The modules of LAZY's `virtual:` entries. */
+function loadLazyVirtual(name) {
+  if (name === 'virtual:lazy-glossary-data')
+    return {
+      contents: jsonModule('builtinGlossaryData', compiledBuiltinGlossary()),
+      loader: 'js',
+      watchFiles: [
+        defaultGlossaryPath,
+        ...['compile', 'compiled', 'parse', 'termIndex', 'types'].map((f) => core('glossary', `${f}.ts`)),
+      ],
+    };
+  const table = core('text', 'vi-frequencies.json');
+  // The table itself as module.exports, as require('./vi-frequencies.json') gives it unbundled.
+  return {
+    contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(fs.readFileSync(table, 'utf8'))))});\n`,
+    loader: 'js',
+    watchFiles: [table],
+  };
+}
+
+/**
+ * The web bundle's twins of Node-only modules (src/features/shared/platform/): an import of `./x.node` becomes
+ * `./x.web` (the folder's types.ts says why, check.ts keeps the two alike). A `.node` import with no twin is an
+ * error, so the web bundle never carries a Node module by accident.
+ */
+const platformModules = {
+  name: 'platform-modules',
+  setup(build) {
+    build.onResolve({ filter: /\.node$/ }, (args) => {
+      if (args.kind === 'entry-point' || !args.importer.startsWith(path.join(root, 'src') + path.sep)) return undefined;
+      const web = path.join(args.resolveDir, `${args.path.slice(0, -'.node'.length)}.web.ts`);
+      if (!fs.existsSync(web))
+        return { errors: [{ text: `${args.path} has no web twin (${path.relative(root, web)})` }] };
+      return { path: web };
     });
   },
 };
+
+/**
+ * The web bundle is one file (a web extension loads no other script): the lazy pieces are inside it, their modules
+ * still initialised on first require(). Only the pieces esbuild.js makes itself (the compiled glossary) need
+ * pointing at; the others are source files, bundled where they are required.
+ */
+const lazyInline = {
+  name: 'lazy-inline',
+  setup(build) {
+    for (const { request, importer, entry } of Object.values(LAZY)) {
+      if (!entry.startsWith('virtual:')) continue;
+      build.onResolve({ filter: request }, (args) =>
+        args.importer.endsWith(path.join('src', importer)) ? { path: entry, namespace: 'lazy-pieces' } : undefined,
+      );
+    }
+    build.onLoad({ filter: /.*/, namespace: 'lazy-pieces' }, (args) => loadLazyVirtual(args.path));
+  },
+};
+
+/** The worker scripts of the web bundle, built for the browser and served as `virtual:web-worker-sources`. */
+function webWorkerSources(prod) {
+  return {
+    name: 'web-worker-sources',
+    setup(build) {
+      build.onResolve({ filter: /^virtual:web-worker-sources$/ }, (args) => ({
+        path: args.path,
+        namespace: 'web-workers',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'web-workers' }, async () => {
+        const result = await esbuild.build({
+          ...webCommonOptions(prod),
+          entryPoints: {
+            render: path.join(root, 'src', 'features', 'shared', 'render', 'renderWorker.ts'),
+            snippet: path.join(root, 'src', 'features', 'snippets', 'worker.ts'),
+          },
+          outdir: path.join(root, 'dist', 'web'),
+          format: 'iife',
+          write: false,
+          metafile: true,
+        });
+        for (const f of result.outputFiles) checkWebOutput(f.path, f.text);
+        const sources = Object.fromEntries(result.outputFiles.map((f) => [path.basename(f.path, '.js'), f.text]));
+        return {
+          contents: `export const workerSources = ${JSON.stringify(sources)};\n`,
+          loader: 'js',
+          watchFiles: Object.keys(result.metafile.inputs)
+            .filter((i) => !i.includes(':'))
+            .map((i) => path.join(root, i)),
+        };
+      });
+    },
+  };
+}
+
+/**
+ * sax (the SVG allowlist's parser) requires Node's `stream` inside a try, for a SAXStream nothing here uses; esbuild
+ * leaves such a require in place. On the web it becomes an empty module, and checkWebOutput refuses any other.
+ */
+const webEmptyModules = {
+  name: 'web-empty-modules',
+  setup(build) {
+    build.onResolve({ filter: /^stream$/ }, (args) =>
+      /node_modules[\\/]sax[\\/]/.test(args.importer) ? { path: 'stream', namespace: 'web-empty' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'web-empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+/** Fails the build when a web output still requires anything but 'vscode' (a Node built-in left behind a try). */
+function checkWebOutput(file, text) {
+  const left = [...new Set([...text.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]))].filter(
+    (name) => name !== 'vscode',
+  );
+  if (left.length)
+    throw new Error(
+      `${path.relative(root, file)} must load nothing but 'vscode' on the web: it requires ${left.join(', ')}`,
+    );
+}
+
+/** What the web bundle and its worker scripts share: the browser, no Node built-ins, the same plugins. */
+function webCommonOptions(prod) {
+  return {
+    bundle: true,
+    minify: prod,
+    sourcemap: false,
+    logLevel: 'warning',
+    platform: 'browser',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    plugins: [
+      problemReporter,
+      platformModules,
+      webEmptyModules,
+      sideEffectFreePackages,
+      jsonAsString,
+      lazyInline,
+      glossaryFormulasPlugin(defaultGlossaryPath),
+    ],
+  };
+}
+
+/**
+ * The web extension (package.json `browser`), for VS Code's web worker extension host (vscode.dev, github.dev):
+ * dist/web/extension.js, CommonJS as that host loads it, with its workers inside as source text. platform
+ * 'browser' makes any Node built-in a build error.
+ */
+function webBuildOptions({ production: prod = production, outdir = path.join(root, 'dist', 'web') } = {}) {
+  const common = webCommonOptions(prod);
+  return {
+    ...common,
+    entryPoints: { extension: path.join(root, 'src', 'extension.ts') },
+    outdir,
+    format: 'cjs',
+    external: ['vscode'],
+    metafile: true,
+    plugins: [oneVscodeNamespace, ...common.plugins, webWorkerSources(prod)],
+  };
+}
 
 /**
  * Options of the Node bundles (extension, renderer, formulas, workers) for `outdir`: shared by the build
@@ -311,7 +452,7 @@ async function main() {
     logLevel: 'warning',
     plugins: [problemReporter],
   };
-  const contexts = [await esbuild.context(nodeBuildOptions())];
+  const contexts = [await esbuild.context(nodeBuildOptions()), await esbuild.context(webBuildOptions())];
   const web = webviewEntries();
   if (web.length) {
     contexts.push(
@@ -354,6 +495,8 @@ async function main() {
   for (const c of contexts) {
     const result = await c.rebuild();
     checkRendererOnly(result.metafile);
+    for (const file of Object.keys(result.metafile?.outputs ?? {}).filter((f) => /(^|\/)web\/.*\.js$/.test(f)))
+      checkWebOutput(file, fs.readFileSync(path.join(root, file), 'utf8'));
     if (result.metafile && process.argv.includes('--meta')) {
       fs.writeFileSync(path.join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
     }
@@ -361,7 +504,15 @@ async function main() {
   }
 }
 
-module.exports = { nodeBuildOptions, checkRendererOnly, LAZY };
+module.exports = {
+  nodeBuildOptions,
+  webBuildOptions,
+  webCommonOptions,
+  webWorkerSources,
+  checkRendererOnly,
+  checkWebOutput,
+  LAZY,
+};
 
 if (require.main === module) {
   main().catch((e) => {

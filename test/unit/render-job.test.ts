@@ -2,24 +2,10 @@
 // ones: same output either way, and big HTML cut into parts that join back exactly.
 import * as assert from 'assert';
 import { moveInlineStyles, renderLesson } from '../../src/core';
-import {
-  resultInParts,
-  runRenderJob,
-  splitForPosting,
-  type RenderJob,
-} from '../../src/features/shared/render/renderJob';
+import { resultInParts, runRenderJob, splitForPosting } from '../../src/features/shared/render/renderJob';
+import { renderJobOf } from './helpers/renderJob';
 
-const job = (markdown: string, extra: Partial<RenderJob> = {}): RenderJob => ({
-  markdown,
-  lessonPath: 'm/01-a.md',
-  pages: [
-    { id: '01-a', path: 'm/01-a.md' },
-    { id: '02-b', path: 'm/02-b.md' },
-  ],
-  runnableSnippets: [],
-  labels: {},
-  ...extra,
-});
+const job = renderJobOf;
 
 describe('render job', () => {
   it('renders as renderLesson does, with lesson links told from broken ones', () => {

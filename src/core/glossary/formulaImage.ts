@@ -2,6 +2,7 @@
  * Formula images for hovers: VS Code renders hover markdown without math, so a formula is shown as an
  * SVG `data:` URI (pre-rendered at build time with MathJax, glyphs as paths: no fonts needed).
  */
+import { bytesToBase64 } from '../text/base64';
 
 const UNSAFE_SVG =
   /<script|<foreignObject|<iframe|<image|<a[\s>]|\bon[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*["'](?!#)/i;
@@ -26,10 +27,7 @@ export function svgDataUri(svg: string, color?: string): string | undefined {
 }
 
 function base64Utf8(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return bytesToBase64(new TextEncoder().encode(text));
 }
 
 /** Formula images per entry and colour, from pre-rendered SVGs keyed by TeX source; cached. */

@@ -1,3 +1,4 @@
+import { bytesToBase64 } from '../text/base64';
 import { escapeHtml } from '../text/escape';
 import type { RenderedLesson } from '../markdown/render';
 
@@ -5,9 +6,7 @@ import type { RenderedLesson } from '../markdown/render';
 export function createNonce(): string {
   const bytes = new Uint8Array(18);
   globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, '');
+  return bytesToBase64(bytes).replace(/[^A-Za-z0-9]/g, '');
 }
 
 /** The CSP of every page we show: nothing by default, our own styles, fonts, images and one nonce'd script. */

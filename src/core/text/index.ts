@@ -7,6 +7,7 @@ export type {
   RepairedSpot,
   UnresolvedSpot,
 } from './mojibake';
+export { bytesToBase64 } from './base64';
 export { damageAsCodePage, CODE_PAGES } from './codePages';
 export type { CodePage, DamageOptions } from './codePages';
 export { isVietnameseSyllable } from './vietnameseSyllable';

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import {
   buildExportDocument,
+  bytesToBase64,
   notesAsMarkdown,
   plainNote,
   type ExportAnnotation,
@@ -106,7 +107,7 @@ async function katexAssets(extensionUri: vscode.Uri): Promise<{ css: string; fon
   await Promise.all(
     names.map(async (name) => {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(fontsDir, name));
-      fonts.set(name, Buffer.from(bytes).toString('base64'));
+      fonts.set(name, bytesToBase64(bytes));
     }),
   );
   return { css, fonts };

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { SETTING_DEFAULTS } from '../shared/settingsSchema';
 import { setting } from '../shared/settings';
+import { ignoresCase } from '../shared/platform/files.node';
 import { notesSegments, type NotesPlace } from './notesPaths';
 
 /** A notes folder: where it is and whether it is the workspace's (synced with it) or this machine's. */
@@ -77,7 +78,7 @@ export function segmentsUnder(parent: vscode.Uri, child: vscode.Uri): string[] |
   if (parent.scheme !== child.scheme || parent.authority !== child.authority) return undefined;
   const base = parent.path.endsWith('/') ? parent.path : `${parent.path}/`;
   // Windows and macOS file systems ignore case; comparing case-blind there keeps `C:` and `c:` alike.
-  const fold = (s: string) => (parent.scheme === 'file' && process.platform !== 'linux' ? s.toLowerCase() : s);
+  const fold = (s: string) => (ignoresCase(parent) ? s.toLowerCase() : s);
   if (!fold(child.path).startsWith(fold(base))) return undefined;
   const rest = child.path.slice(base.length).split('/').filter(Boolean);
   return rest.length ? rest : undefined;

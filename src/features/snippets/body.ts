@@ -14,6 +14,7 @@ import { ResultsPanel } from './resultsPanel';
 import { SnippetRunner } from './runner';
 import { numbersOf, SnippetRuns, type RunFailure } from './runs';
 import { RunSession } from './session';
+import { workerScript } from '../shared/platform/workers.node';
 
 /** What the body needs from activation: the extension's `ui` and the feature's two events, made there. */
 export interface SnippetsHost {
@@ -40,10 +41,7 @@ export interface SnippetsBody {
 /** Builds the body once; its disposables go on `context.subscriptions` like everything the feature makes. */
 export function createSnippetsBody(context: vscode.ExtensionContext, deps: Deps, host: SnippetsHost): SnippetsBody {
   const panel = new ResultsPanel(context.extensionUri);
-  const runner = new SnippetRunner(
-    vscode.Uri.joinPath(context.extensionUri, 'dist', 'snippet-worker.js').fsPath,
-    deps.log,
-  );
+  const runner = new SnippetRunner(workerScript(context.extensionUri, 'snippet'), deps.log);
   const session = new RunSession();
   const runs = new SnippetRuns(deps, panel, runner, session, host.failed);
   const regressions = new RegressionRuns(runs, createDataFileReader(deps.log, host.ui), host.failed, host.ui);

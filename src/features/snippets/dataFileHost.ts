@@ -1,7 +1,7 @@
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { normalizeSlashPath } from '../../core/activation';
 import type { Log } from '../shared/deps';
+import { ignoresCase, realPath } from '../shared/platform/files.node';
 import type { ui as sharedUi } from '../shared/ui';
 import { DataFileReader, type DataFileHost } from './dataFile';
 
@@ -21,12 +21,12 @@ export function vscodeDataFileHost(log: Log, ui: Ui): DataFileHost<vscode.Uri> {
     fs: {
       readFile: (uri) => vscode.workspace.fs.readFile(uri),
       stat: (uri) => vscode.workspace.fs.stat(uri),
-      realPath: async (uri) => (uri.scheme === 'file' ? vscode.Uri.file(await fs.promises.realpath(uri.fsPath)) : uri),
+      realPath,
     },
     workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri),
     inWorkspace: (documentUri) => !!vscode.workspace.getWorkspaceFolder(documentUri),
     isTrusted: () => vscode.workspace.isTrusted,
-    ignoreCase: (uri) => uri.scheme === 'file' && (process.platform === 'win32' || process.platform === 'darwin'),
+    ignoreCase: ignoresCase,
     candidates,
     shown: (uri) => (uri.scheme === 'file' ? uri.fsPath : uri.toString(true)),
     noteName: (documentUri) => vscode.workspace.asRelativePath(documentUri, false),

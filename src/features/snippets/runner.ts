@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { estimateJobCost, runJob, type JobOutcome, type SnippetJob } from '../../core/activation';
 import type { Log } from '../shared/deps';
 import { runInWorker, WorkerFailure, WORKER_HEAP_MB, type WorkerSpawner } from '../shared/worker/runner';
-import { spawnNodeWorker } from '../shared/worker/nodeWorker';
+import { spawnWorker } from '../shared/platform/workers.node';
 
 /** Jobs estimated above this (≈ ms) run in a worker thread, so the extension host never waits on them. */
 export const WORKER_THRESHOLD_MS = 50;
@@ -30,7 +30,7 @@ export class SnippetRunner {
     private readonly workerPath: string,
     private readonly log: Log,
     private readonly heapMb = WORKER_HEAP_MB,
-    private readonly spawn: WorkerSpawner = spawnNodeWorker,
+    private readonly spawn: WorkerSpawner = spawnWorker,
   ) {}
 
   async run(

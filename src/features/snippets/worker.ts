@@ -1,9 +1,10 @@
 // Entry of the snippet worker thread (bundled to dist/snippet-worker.js). It runs one job per
 // message and reports progress; it never imports 'vscode', which only exists in the extension host.
-import { parentPort } from 'worker_threads';
+import { workerPort } from '../shared/platform/workerPort.node';
 import { runJob, type SnippetJob } from '../../core/activation';
 
-parentPort?.on('message', (job: SnippetJob) => {
-  const outcome = runJob(job, (fraction) => parentPort?.postMessage({ type: 'progress', fraction }));
-  parentPort?.postMessage({ type: 'done', outcome });
+workerPort.onMessage((message) => {
+  const job = message as SnippetJob;
+  const outcome = runJob(job, (fraction) => workerPort.post({ type: 'progress', fraction }));
+  workerPort.post({ type: 'done', outcome });
 });

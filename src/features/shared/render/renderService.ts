@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { HOST_RENDER_BUDGET_MS, HOST_RENDER_MAX_CHARS, isRenderOverBudget, LruCache } from '../../../core/activation';
 import type { Log } from '../deps';
 import type { WorkerRun, WorkerSpawner } from '../worker/runner';
-import { spawnNodeWorker } from '../worker/nodeWorker';
+import { spawnWorker } from '../platform/workers.node';
 import { loadRenderer } from './renderer';
 import { runRenderJob, type RenderJob, type RenderJobResult } from './renderJob';
 import { renderInWorker } from './workerRender';
@@ -106,7 +106,7 @@ export class RenderService {
       this.options.workerPath,
       { ...request.job, budgetMs: undefined },
       this.limits.renderTimeoutMs,
-      this.options.spawn ?? spawnNodeWorker,
+      this.options.spawn ?? spawnWorker,
     );
     return {
       result: this.inWorker(request, run, started).then((o) => this.remember(request, o)),

@@ -1,15 +1,16 @@
-// Entry of the render worker thread (bundled to dist/render-worker.js): renders one big lesson per
-// message, so the extension host never stalls on it. It loads dist/renderer.js like the host does and
-// never imports 'vscode', which only exists in the extension host.
-import { parentPort } from 'worker_threads';
+// Entry of the render worker (bundled to dist/render-worker.js; on the web, a Web Worker made from a blob URL):
+// renders one big lesson per message, so the extension host never stalls on it. It loads the renderer like the
+// host does and never imports 'vscode', which only exists in the extension host.
+import { workerPort } from '../platform/workerPort.node';
 import { loadRenderer } from './renderer';
 import { resultInParts, runRenderJob, type RenderJob } from './renderJob';
 
 let parts: string[] = [];
 
-parentPort?.on('message', (m: { type: 'render'; job: RenderJob } | { type: 'part'; index: number }) => {
+workerPort.onMessage((message) => {
+  const m = message as { type: 'render'; job: RenderJob } | { type: 'part'; index: number };
   if (m.type === 'part') {
-    parentPort?.postMessage({ type: 'part', index: m.index, html: parts[m.index] ?? '' });
+    workerPort.post({ type: 'part', index: m.index, html: parts[m.index] ?? '' });
     return;
   }
   try {
@@ -17,8 +18,8 @@ parentPort?.on('message', (m: { type: 'render'; job: RenderJob } | { type: 'part
     // one go, and copying 10 MB of HTML at once held the extension host ~0.3–1.7 s.
     const split = resultInParts(runRenderJob(m.job, loadRenderer()));
     parts = split.parts;
-    parentPort?.postMessage({ type: 'done', parts: parts.length, result: split.head });
+    workerPort.post({ type: 'done', parts: parts.length, result: split.head });
   } catch (e) {
-    parentPort?.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    workerPort.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
 });

@@ -1,19 +1,12 @@
-import * as path from 'path';
-import type { renderLesson as RenderLesson } from '../../../core/markdown/render';
+import { loadRendererModule } from '../platform/renderer.node';
+import type { RendererModule } from '../platform/types';
 
-/**
- * markdown-it and KaTeX live in their own bundle (dist/renderer.js), loaded on the first render,
- * so activation never pays for them.
- */
-export interface RendererModule {
-  renderLesson: typeof RenderLesson;
-}
+export type { RendererModule };
 
 let loaded: RendererModule | undefined;
 
+/** The markdown pipeline (markdown-it, KaTeX), loaded on the first render so activation never pays for it. */
 export function loadRenderer(): RendererModule {
-  // A computed path keeps esbuild from inlining the renderer into dist/extension.js.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= require(path.join(__dirname, 'renderer.js')) as RendererModule;
+  loaded ??= loadRendererModule();
   return loaded;
 }

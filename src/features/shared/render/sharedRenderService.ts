@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps';
+import { workerScript } from '../platform/workers.node';
 import type { RenderService } from './renderService';
 import type * as Service from './renderService';
 
@@ -24,7 +25,7 @@ export function sharedRenderService(context: vscode.ExtensionContext, deps: Deps
   return service;
 }
 
-/** dist/render-worker.js in the installed extension. */
+/** The render worker's script in the installed extension (dist/render-worker.js on desktop). */
 export function renderWorkerPath(extensionUri: vscode.Uri): string {
-  return vscode.Uri.joinPath(extensionUri, 'dist', 'render-worker.js').fsPath;
+  return workerScript(extensionUri, 'render');
 }

@@ -1,0 +1,6 @@
+/** Bytes as base64, with what both Node and browsers have (`btoa`), in chunks the argument list can take. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
