@@ -8,19 +8,7 @@ import { writeWorkspaceFile as writeFile } from './helpers/workspace';
 import { glossaryApi as api } from './helpers/api';
 import { acceptInputsUntil } from './helpers/snippets';
 import { until } from './helpers/until';
-
-async function hoverText(uri: vscode.Uri, needle: string, offset = 1): Promise<string> {
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const at = doc.getText().indexOf(needle);
-  assert.ok(at >= 0, `${needle} not in ${uri.path}`);
-  const hovers =
-    (await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      uri,
-      doc.positionAt(at + offset),
-    )) ?? [];
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n----\n');
-}
+import { hoverText } from '../shared/hover';
 
 const USER_GLOSSARY = 'my-glossary.json';
 const userEntry = (definition: string) =>

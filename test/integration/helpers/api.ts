@@ -1,5 +1,6 @@
-// The running extension as the integration tests reach it: what its activate() returns, typed.
-import * as assert from 'assert';
+// The running extension as the integration tests reach it: what its activate() returns, typed. Node-free: the web
+// journeys (test/web) use it too.
+import * as assert from '../../shared/assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 

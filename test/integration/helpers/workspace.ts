@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { writeText } from '../../shared/workspace';
 
 /** The folder the test host opens (a copy of test/fixtures/workspace, on this disk). */
 export function workspaceFolder(): vscode.Uri {
@@ -9,8 +10,6 @@ export function workspaceFolder(): vscode.Uri {
 }
 
 /** Writes a file into the workspace folder through workspace.fs and returns its URI. */
-export async function writeWorkspaceFile(relative: string, text: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(workspaceFolder(), relative);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
+export function writeWorkspaceFile(relative: string, text: string): Promise<vscode.Uri> {
+  return writeText(relative, text, workspaceFolder());
 }
