@@ -360,6 +360,32 @@ function checkWebOutput(file, text) {
     );
 }
 
+/**
+ * `virtual:shipped-files`: the names in the extension's own folders that the code lists (platform/shippedFiles.web.ts
+ * falls back on them where a folder cannot be listed: an extension served over https on vscode.dev).
+ */
+const SHIPPED_FOLDERS = { 'lessons/en': '.md', 'lessons/vi': '.md', 'media/katex/fonts': '.woff2' };
+const shippedFileIndex = {
+  name: 'shipped-file-index',
+  setup(build) {
+    build.onResolve({ filter: /^virtual:shipped-files$/ }, (args) => ({ path: args.path, namespace: 'shipped-files' }));
+    build.onLoad({ filter: /.*/, namespace: 'shipped-files' }, () => {
+      const index = Object.fromEntries(
+        Object.entries(SHIPPED_FOLDERS).map(([dir, ext]) => {
+          const full = path.join(root, ...dir.split('/'));
+          const names = fs.existsSync(full) ? fs.readdirSync(full).filter((n) => n.endsWith(ext)) : [];
+          return [dir, names.sort()];
+        }),
+      );
+      return {
+        contents: `export const shippedFiles = ${JSON.stringify(index)};\n`,
+        loader: 'js',
+        watchDirs: Object.keys(SHIPPED_FOLDERS).map((d) => path.join(root, ...d.split('/'))),
+      };
+    });
+  },
+};
+
 /** What the web bundle and its worker scripts share: the browser, no Node built-ins, the same plugins. */
 function webCommonOptions(prod) {
   return {
@@ -396,7 +422,7 @@ function webBuildOptions({ production: prod = production, outdir = path.join(roo
     format: 'cjs',
     external: ['vscode'],
     metafile: true,
-    plugins: [oneVscodeNamespace, ...common.plugins, webWorkerSources(prod)],
+    plugins: [oneVscodeNamespace, ...common.plugins, webWorkerSources(prod), shippedFileIndex],
   };
 }
 
@@ -509,6 +535,7 @@ module.exports = {
   webBuildOptions,
   webCommonOptions,
   webWorkerSources,
+  shippedFileIndex,
   checkRendererOnly,
   checkWebOutput,
   LAZY,

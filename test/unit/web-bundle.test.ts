@@ -14,6 +14,7 @@ const build = require('../../esbuild.js') as {
   webBuildOptions(o: { production: boolean; outdir: string }): esbuild.BuildOptions;
   webCommonOptions(production: boolean): esbuild.BuildOptions;
   webWorkerSources(production: boolean): esbuild.Plugin;
+  shippedFileIndex: esbuild.Plugin;
   checkWebOutput(file: string, text: string): void;
 };
 
@@ -136,6 +137,34 @@ describe('web bundle (issue 20)', function () {
     })) as { type: string; outcome: { ok?: boolean } & Record<string, unknown> };
     assert.strictEqual(done.type, 'done');
     assert.match(JSON.stringify(done.outcome), /"slope"|"coefficients"|"r2"/i);
+  });
+
+  it("lists the extension's own folders from the build's index where a folder cannot be listed (vscode.dev)", async () => {
+    const out = await esbuild.build({
+      entryPoints: [path.join(__dirname, '..', '..', 'src', 'features', 'shared', 'platform', 'shippedFiles.web.ts')],
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      external: ['vscode'],
+      logLevel: 'silent',
+      plugins: [build.shippedFileIndex],
+    });
+    const refused = new Error('NotSupported: readdir over https');
+    const vscodeStub = {
+      FileType: { File: 1 },
+      workspace: { fs: { readDirectory: () => Promise.reject(refused) } },
+    };
+    const mod = { exports: {} as { readShippedDirectory(dir: { path: string }): Promise<[string, number][]> } };
+    new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, () => vscodeStub);
+    const listed = await mod.exports.readShippedDirectory({ path: '/ext/interp-lessons-0.1.0/lessons/en/' });
+    const onDisk = fs.readdirSync(path.join(__dirname, '..', '..', 'lessons', 'en')).filter((n) => n.endsWith('.md'));
+    assert.deepStrictEqual(
+      listed,
+      onDisk.sort().map((n) => [n, 1]),
+    );
+    const fonts = await mod.exports.readShippedDirectory({ path: '/ext/media/katex/fonts' });
+    assert.ok(fonts.length >= 20 && fonts.every(([n]) => n.endsWith('.woff2')));
+    await assert.rejects(mod.exports.readShippedDirectory({ path: '/ext/somewhere/else' }), refused);
   });
 
   it('refuses Node: an import of a Node built-in fails the build, a require left behind a try fails the check', async () => {

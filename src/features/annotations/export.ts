@@ -16,6 +16,7 @@ import { renderNote } from './noteHtml';
 import { refKey } from './notesPaths';
 import { readNotesText } from './notesText';
 import type { AnnotationStore } from './store';
+import { readShippedDirectory } from '../shared/platform/shippedFiles.node';
 
 export interface ExportDeps {
   store: AnnotationStore;
@@ -100,7 +101,7 @@ async function katexAssets(extensionUri: vscode.Uri): Promise<{ css: string; fon
   const dir = vscode.Uri.joinPath(extensionUri, 'media', 'katex');
   const css = await readText(vscode.Uri.joinPath(dir, 'katex.min.css'));
   const fontsDir = vscode.Uri.joinPath(dir, 'fonts');
-  const names = (await vscode.workspace.fs.readDirectory(fontsDir))
+  const names = (await readShippedDirectory(fontsDir))
     .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.woff2'))
     .map(([name]) => name);
   const fonts = new Map<string, string>();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { findTerms, parseCourse, type Glossary, type GlossaryLanguage } from '../../core/activation';
+import { readShippedDirectory } from '../shared/platform/shippedFiles.node';
 
 export interface LessonInfo {
   id: string;
@@ -26,7 +27,7 @@ export class LessonIndex {
     const dir = vscode.Uri.joinPath(this.lessonsUri, language);
     const files: { path: string; text: string }[] = [];
     try {
-      for (const [name, type] of await vscode.workspace.fs.readDirectory(dir)) {
+      for (const [name, type] of await readShippedDirectory(dir)) {
         if (type !== vscode.FileType.File || !name.endsWith('.md')) continue;
         const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name));
         files.push({ path: name, text: new TextDecoder('utf-8').decode(bytes) });

@@ -13,6 +13,7 @@ import {
 import type { Deps, LessonLanguage } from '../shared/deps';
 import { onDidChangeSettings, setting } from '../shared/settings';
 import { FigureReads } from './figureReads';
+import { readShippedDirectory } from '../shared/platform/shippedFiles.node';
 
 /** A course folder is listed to this depth and this many markdown files at most. */
 const MAX_DEPTH = 4;
@@ -220,7 +221,7 @@ export class CourseService implements vscode.Disposable {
     const problems: string[] = [];
     let names: string[] = [];
     try {
-      names = (await vscode.workspace.fs.readDirectory(root))
+      names = (await readShippedDirectory(root))
         .filter(([n, t]) => (t & vscode.FileType.File) !== 0 && n.toLowerCase().endsWith('.md'))
         .map(([n]) => n);
     } catch (e) {

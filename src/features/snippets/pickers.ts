@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readShippedDirectory } from '../shared/platform/shippedFiles.node';
 import {
   SNIPPETS,
   isParameterValueValid,
@@ -22,7 +23,7 @@ export async function lessonTitles(
   const folder = vscode.Uri.joinPath(lessonsUri, language);
   let files: [string, vscode.FileType][];
   try {
-    files = await vscode.workspace.fs.readDirectory(folder);
+    files = await readShippedDirectory(folder);
   } catch {
     return out;
   }

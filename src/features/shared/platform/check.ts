@@ -8,6 +8,8 @@ import type * as RendererNode from './renderer.node';
 import type * as RendererWeb from './renderer.web';
 import type * as PortNode from './workerPort.node';
 import type * as PortWeb from './workerPort.web';
+import type * as ShippedNode from './shippedFiles.node';
+import type * as ShippedWeb from './shippedFiles.web';
 import type * as WorkersNode from './workers.node';
 import type * as WorkersWeb from './workers.web';
 
@@ -18,6 +20,7 @@ export type PlatformTwinsAgree = [
   Same<typeof FormulasNode, typeof FormulasWeb>,
   Same<typeof RendererNode, typeof RendererWeb>,
   Same<typeof PortNode, typeof PortWeb>,
+  Same<typeof ShippedNode, typeof ShippedWeb>,
   Same<typeof WorkersNode, typeof WorkersWeb>,
 ] extends true[]
   ? true

@@ -4,3 +4,7 @@ declare module 'virtual:web-worker-sources' {
   export const workerSources: Record<'render' | 'snippet', string>;
 }
 declare module 'virtual:glossary-formulas';
+declare module 'virtual:shipped-files' {
+  /** File names in each of the extension's own listed folders, by path from the extension's root. */
+  export const shippedFiles: Record<string, string[]>;
+}
