@@ -1,15 +1,55 @@
 // The outer driver's hands on the reader page, for integration tests (issue 16): mocha in the extension host
 // cannot touch a webview's DOM, so a test writes a request file into INTERP_PAGE_DIR and this driver, beside
 // Playwright, acts on the webview frame with the real mouse and keyboard and writes the answer next to it.
-// A file channel works on both hosts (the oldest has no console channel).
-/* global document, window, NodeFilter -- used only inside frame.evaluate callbacks, which run in the browser */
+// A file channel works on every host (the oldest has no console channel; in the web worker host, --web, the
+// directory is <workspace>/.interp-web-test/page, written through vscode.workspace.fs by test/web/helpers/page.ts).
+/* global document, window, NodeFilter, requestAnimationFrame, getComputedStyle -- used only inside frame.evaluate callbacks, which run in the browser */
 import fs from 'node:fs';
 import path from 'node:path';
 
 const POLL_MS = 50;
 
-/** Starts watching `dir` for `<id>.request.json`; returns stop(). */
-export function startPageDriver(page, dir, say) {
+/**
+ * The absolute path of a screenshot a test asked for (`docs/...png`, relative to the repository), or undefined
+ * when it points anywhere else: a test may only write PNGs under docs/.
+ */
+export function docsScreenshotPath(root, file) {
+  const abs = path.resolve(root, String(file ?? ''));
+  return abs.startsWith(path.join(root, 'docs') + path.sep) && abs.endsWith('.png') ? abs : undefined;
+}
+
+/**
+ * Screenshots the workbench into `file` (a path from docsScreenshotPath), after two animation frames so the shot
+ * shows what was just painted (theme switches included); written to a temporary name and renamed, so a test
+ * polling for the file never sees half of it. Resolves with the workbench's theme classes and background.
+ */
+export async function screenshotWorkbench(page, file) {
+  const theme = await page.evaluate(
+    () =>
+      new Promise((r) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const wb = document.querySelector('.monaco-workbench');
+            r(
+              wb
+                ? `${[...wb.classList].filter((c) => /^(vs|hc)|theme/.test(c)).join(' ')}, ${getComputedStyle(wb).backgroundColor}`
+                : 'none',
+            );
+          }),
+        ),
+      ),
+  );
+  const tmp = `${file}.tmp.png`;
+  await page.screenshot({ path: tmp, timeout: 15_000 });
+  fs.renameSync(tmp, file);
+  return theme;
+}
+
+/**
+ * Starts watching `dir` for `<id>.request.json`; returns stop(). `root` (the repository) is where a `screenshot`
+ * action's docs/ path is resolved.
+ */
+export function startPageDriver(page, dir, say, root) {
   fs.mkdirSync(dir, { recursive: true });
   const busy = new Set();
   let stopped = false;
@@ -19,7 +59,7 @@ export function startPageDriver(page, dir, say) {
       if (!name.endsWith('.request.json') || busy.has(name)) continue;
       busy.add(name);
       const file = path.join(dir, name);
-      const answer = await handle(page, JSON.parse(fs.readFileSync(file, 'utf8'))).then(
+      const answer = await handle(page, JSON.parse(fs.readFileSync(file, 'utf8')), root, say).then(
         (result) => ({ ok: true, result }),
         (e) => ({ ok: false, error: String(e?.message ?? e) }),
       );
@@ -56,7 +96,14 @@ async function toPage(frame, x, y) {
   return { x: box.x + x, y: box.y + y };
 }
 
-async function handle(page, req) {
+async function handle(page, req, root, say) {
+  if (req.action === 'screenshot') {
+    // The whole workbench into docs/ (README images): answered once the file is in place.
+    const file = root && docsScreenshotPath(root, req.file);
+    if (!file) throw new Error(`screenshot: ${JSON.stringify(req.file)} is not a .png under docs/`);
+    say(`screenshot ${req.file} (workbench: ${await screenshotWorkbench(page, file)})`);
+    return {};
+  }
   if (req.action === 'workbenchRow') {
     // A row of a workbench list or tree (a view) showing `text`: the view has rendered it.
     await page

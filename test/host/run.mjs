@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global document, requestAnimationFrame, getComputedStyle -- used only inside page.evaluate callbacks, which run in the browser */
 // Runs the integration suite (dist/test/integration) inside a real VS Code extension host, offline:
 // code-server 4.139.1 (VS Code's server + web workbench) under Node 24, driven by Debian's Chromium
 // through playwright-core. The workbench runs the tests because code-server gets
@@ -17,7 +16,14 @@
 // onStartupFinished, appends each test to INTERP_TEST_PROGRESS and writes its exit code to INTERP_TEST_EXIT.
 // Tests that cannot run there are skipped by name with the reason (SKIP_ON_OLDEST, via INTERP_TEST_SKIP).
 //
-// Usage: node test/host/run.mjs [--host latest|oldest] [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id] [--restricted]
+// --web: the web journeys (test/web) in VS Code's web worker extension host, on the latest host, packaged .vsix
+// only. The product goes in as a copy of the .vsix without `main` (a `browser` entry only: VS Code then runs it
+// in the web worker host), the journeys as a test-only web extension (test/host/web-tests-extension.mjs). No env
+// and no Node fs there: options, progress, result, exit code, page-driver requests and figures travel as files
+// in <workspace>/.interp-web-test/ (test/host/web-mode.mjs, test/web/helpers/channel.ts); the runner reads them
+// as it reads the oldest host's files, and copies the figures to .test-host/ at the end.
+//
+// Usage: node test/host/run.mjs [--host latest|oldest] [--web] [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id] [--restricted]
 // Exit: 0 all passed (≥ 1 ran) · 1 a test failed or none ran · 2 bad usage / test host missing ·
 //       3 infrastructure failure (no result or no exit code, timeouts), after one retry.
 import { spawn, spawnSync } from 'node:child_process';
@@ -28,7 +34,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { packageTestsExtension, TESTS_EXTENSION_NAME } from './tests-extension.mjs';
-import { startPageDriver } from './page-driver.mjs';
+import { packageWebTestsExtension, WEB_TESTS_EXTENSION_NAME } from './web-tests-extension.mjs';
+import { copyWebFigures, useWebChannel, webOnlyVsix, WEB_CHANNEL } from './web-mode.mjs';
+import { docsScreenshotPath, screenshotWorkbench, startPageDriver } from './page-driver.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The two hosts scripts/setup-test-host.sh installs: the newest code-server, and the oldest VS Code the
@@ -75,7 +83,7 @@ const say = (msg) => console.log(`[host] ${msg}`);
 
 function usage(msg) {
   console.error(
-    `run.mjs: ${msg}\nusage: node test/host/run.mjs [--host latest|oldest] [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id] [--restricted]`,
+    `run.mjs: ${msg}\nusage: node test/host/run.mjs [--host latest|oldest] [--web] [--vsix file.vsix] [--grep pattern] [--timeout seconds] [--theme id] [--restricted]`,
   );
   process.exit(EXIT.usage);
 }
@@ -90,6 +98,7 @@ try {
       timeout: { type: 'string' },
       theme: { type: 'string' },
       restricted: { type: 'boolean' },
+      web: { type: 'boolean' },
     },
   }).values;
 } catch (e) {
@@ -107,6 +116,13 @@ if (vsix && !fs.existsSync(vsix)) usage(`no such vsix: ${vsix} (run \`npm run pa
 if (host.testsExtension && !vsix) usage(`--host ${opts.host} runs the packaged extension only: pass --vsix`);
 // Docs screenshots need the console channel (codeAutomationLog) only the smoke-test driver gives.
 if (host.testsExtension && opts.theme) usage(`--theme (docs screenshots) runs on the latest host only`);
+if (opts.web) {
+  if (host !== HOSTS.latest) usage('--web runs on the latest host only');
+  if (!vsix) usage('--web runs the packaged extension only: pass --vsix (`npm run package` makes interp-lessons.vsix)');
+  if (opts.theme || opts.restricted) usage('--web takes neither --theme nor --restricted');
+}
+// The suite reports through files (the oldest host's test-only extension, the web journeys), not the console.
+const FILE_ROUTE = host.testsExtension || !!opts.web;
 for (const [what, file] of [
   [host.nodeName, NODE],
   [`code-server (${host.codeServer})`, CODE_SERVER],
@@ -115,7 +131,7 @@ for (const [what, file] of [
   // A missing host is a failure, never a skip: exit 2.
   if (!fs.existsSync(file)) usage(`${what} missing (${file}): run \`npm run setup\` (scripts/setup-test-host.sh)`);
 }
-if (!host.testsExtension && !fs.existsSync(TESTS_INDEX))
+if (!FILE_ROUTE && !fs.existsSync(TESTS_INDEX))
   usage(`${path.relative(ROOT, TESTS_INDEX)} missing: run \`npm run build\``);
 const versionOf = (dir) => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
 const HOST_LABEL = `code-server ${versionOf(CS_HOME)} (VS Code ${versionOf(path.join(CS_HOME, 'lib/vscode'))})`;
@@ -184,6 +200,8 @@ function makeSandbox() {
   // and starts in the first of them of the current type (Light 2026), whatever the setting says. The tests
   // apply INTERP_TEST_THEME at run time instead (test/integration/docsScreenshots.test.ts setTheme).
   const settings = opts.theme ? { ...USER_SETTINGS, 'window.autoDetectColorScheme': false } : { ...USER_SETTINGS };
+  // --web: the runner's files in the workspace stay out of the Explorer, search and findFiles (and screenshots).
+  if (opts.web) settings['files.exclude'] = { [`**/${WEB_CHANNEL}`]: true };
   if (opts.restricted) {
     // Trust on, nobody answers a prompt: the workspace folder stays untrusted, i.e. restricted mode.
     Object.assign(settings, {
@@ -196,6 +214,7 @@ function makeSandbox() {
   box.configFile = path.join(dir, 'code-server.yaml');
   fs.writeFileSync(box.configFile, 'auth: none\ncert: false\n');
   fs.cpSync(WORKSPACE_FIXTURE, box.workspace, { recursive: true });
+  if (opts.web) useWebChannel(box, { grep: opts.grep });
   return box;
 }
 
@@ -319,15 +338,17 @@ async function attempt(state) {
   const env = hostEnv(box);
   const timings = {};
   if (vsix) {
+    // --web: the web-only copy (main() made it), so the product runs in the web worker extension host.
+    const file = state.webVsix ?? vsix;
     const t = Date.now();
-    box.devPath = installVsix(box, env);
+    box.devPath = installVsix(box, env, file);
     env.INTERP_TEST_EXTENSION_PATH = box.devPath;
     timings.install = Date.now() - t;
-    say(`installed ${path.basename(vsix)} → ${path.relative(box.dir, box.devPath)} (${secs(timings.install)})`);
+    say(`installed ${path.basename(file)} → ${path.relative(box.dir, box.devPath)} (${secs(timings.install)})`);
   }
-  if (host.testsExtension) {
+  if (FILE_ROUTE) {
     const t = Date.now();
-    const dir = installVsix(box, env, state.testsVsix, TESTS_EXTENSION_NAME);
+    const dir = installVsix(box, env, state.testsVsix, opts.web ? WEB_TESTS_EXTENSION_NAME : TESTS_EXTENSION_NAME);
     say(`installed the test-only extension → ${path.relative(box.dir, dir)} (${secs(Date.now() - t)})`);
   }
   const port = await freePort();
@@ -347,7 +368,7 @@ async function attempt(state) {
       ...(opts.restricted ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
-      ...(host.testsExtension ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
+      ...(FILE_ROUTE ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
       box.workspace,
     ],
     { env, detached: true, stdio: ['ignore', serverLog, serverLog] },
@@ -379,7 +400,7 @@ async function attempt(state) {
   const exitPromise = new Promise((resolve) => {
     exited = resolve;
   });
-  state.stopPageDriver = startPageDriver(page, box.page, say);
+  state.stopPageDriver = startPageDriver(page, box.page, say, ROOT);
   let failureShots = 0;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const list = Array.isArray(args) ? args : [args];
@@ -395,31 +416,10 @@ async function attempt(state) {
         } catch {
           continue;
         }
-        const file = path.resolve(ROOT, String(req.file ?? ''));
-        if (!file.startsWith(path.join(ROOT, 'docs') + path.sep) || !file.endsWith('.png')) continue;
-        const tmp = `${file}.tmp.png`;
-        // Two animation frames first, so the shot shows what was just painted (theme switches included).
-        page
-          .evaluate(
-            () =>
-              new Promise((r) =>
-                requestAnimationFrame(() =>
-                  requestAnimationFrame(() => {
-                    const wb = document.querySelector('.monaco-workbench');
-                    r(
-                      wb
-                        ? `${[...wb.classList].filter((c) => /^(vs|hc)|theme/.test(c)).join(' ')}, ${getComputedStyle(wb).backgroundColor}`
-                        : 'none',
-                    );
-                  }),
-                ),
-              ),
-          )
-          .then((theme) => {
-            say(`screenshot ${req.file} (workbench: ${theme})`);
-            return page.screenshot({ path: tmp, timeout: 15_000 });
-          })
-          .then(() => fs.renameSync(tmp, file))
+        const file = docsScreenshotPath(ROOT, req.file);
+        if (!file) continue;
+        screenshotWorkbench(page, file)
+          .then((theme) => say(`screenshot ${req.file} (workbench: ${theme})`))
           .catch((e) => say(`screenshot ${req.file} failed: ${e.message}`));
         continue;
       }
@@ -461,8 +461,8 @@ async function attempt(state) {
     ['extensionDevelopmentPath', remote(box.devPath)],
     ['extensionTestsPath', remote(TESTS_INDEX)],
   ]);
-  // The oldest host: no payload; the test-only extension starts the suite once the workbench is up.
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(box.workspace)}${host.testsExtension ? '' : `&payload=${encodeURIComponent(payload)}`}`;
+  // The oldest host and --web: no payload; the test-only extension starts the suite once the workbench is up.
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(box.workspace)}${FILE_ROUTE ? '' : `&payload=${encodeURIComponent(payload)}`}`;
   const tPage = Date.now();
   await withTimeout(page.goto(url, { waitUntil: 'domcontentloaded', timeout: 0 }), 60_000, 'workbench page load');
   await withTimeout(
@@ -474,12 +474,19 @@ async function attempt(state) {
   say(`workbench loaded (${secs(timings.workbench)}); running the suite`);
   const tSuite = Date.now();
   const code = await withTimeout(
-    host.testsExtension ? waitExitFile(state, box, page) : exitPromise,
+    FILE_ROUTE ? waitExitFile(state, box, page) : exitPromise,
     remaining(),
-    host.testsExtension ? 'the test-only extension (INTERP_TEST_EXIT)' : 'extension host exit (codeAutomationExit)',
+    opts.web
+      ? `the web journeys (${WEB_CHANNEL}/exit-code)`
+      : host.testsExtension
+        ? 'the test-only extension (INTERP_TEST_EXIT)'
+        : 'extension host exit (codeAutomationExit)',
   );
   timings.suite = Date.now() - tSuite;
   const result = readResult(box);
+  // Figures the journeys left in the workspace, kept before the sandbox goes (the desktop suites write there).
+  if (opts.web)
+    for (const f of copyWebFigures(box, path.join(ROOT, '.test-host'))) say(`figures: ${path.relative(ROOT, f)}`);
   say(`extension host exited with ${code} (suite ${secs(timings.suite)})`);
   if (typeof code !== 'number') throw new InfraError(`no exit code from the extension host (${code})`);
   if (!result) throw new InfraError(`no result file from the suite (exit code ${code})${firstWorkbenchError(state)}`);
@@ -487,8 +494,9 @@ async function attempt(state) {
 }
 
 /**
- * The oldest host: prints the tests as the test-only extension appends them to INTERP_TEST_PROGRESS (with a
- * screenshot at a failure, like the console route) and resolves with the code it writes to INTERP_TEST_EXIT.
+ * The oldest host and --web: prints the tests as the test-only extension appends them to its progress file
+ * (INTERP_TEST_PROGRESS; --web: .interp-web-test/progress.jsonl), with a screenshot at a failure like the
+ * console route, and resolves with the code it writes to its exit file (INTERP_TEST_EXIT; --web: exit-code).
  */
 async function waitExitFile(state, box, page) {
   let offset = 0;
@@ -598,17 +606,33 @@ function report(result, printed) {
 async function main() {
   say(`host: ${HOST_LABEL} on ${host.nodeName}`);
   say(
-    `mode: ${vsix ? `packaged ${path.relative(ROOT, vsix)}` : 'development copy'}${opts.restricted ? ', restricted mode (untrusted workspace)' : ''}${opts.grep ? `, grep ${JSON.stringify(opts.grep)}` : ''}${host.testsExtension ? ', suite in a test-only extension' : ''}`,
+    `mode: ${vsix ? `packaged ${path.relative(ROOT, vsix)}` : 'development copy'}${opts.restricted ? ', restricted mode (untrusted workspace)' : ''}${opts.grep ? `, grep ${JSON.stringify(opts.grep)}` : ''}${opts.web ? ', web worker extension host (test/web in a test-only web extension)' : host.testsExtension ? ', suite in a test-only extension' : ''}`,
   );
   let testsVsix;
-  if (host.testsExtension) {
+  let webVsix;
+  if (opts.web) {
+    const t = Date.now();
+    try {
+      testsVsix = await packageWebTestsExtension(ROOT);
+      webVsix = path.join(ROOT, '.test-host', 'interp-lessons-web.vsix');
+      await webOnlyVsix(ROOT, vsix, webVsix);
+    } catch (e) {
+      // A journey that imports a Node built-in lands here: a failure of the suite, not of the infrastructure.
+      console.error(`[host] ${e.message}`);
+      console.log('0 passed, 1 failed, 0 skipped');
+      return EXIT.failed;
+    }
+    say(
+      `packaged the journeys as ${path.relative(ROOT, testsVsix)} and ${path.basename(vsix)} without "main" as ${path.relative(ROOT, webVsix)} (${secs(Date.now() - t)})`,
+    );
+  } else if (host.testsExtension) {
     const t = Date.now();
     testsVsix = await packageTestsExtension(ROOT);
     say(`packaged the suite as ${path.relative(ROOT, testsVsix)} (${secs(Date.now() - t)})`);
     for (const s of SKIP_ON_OLDEST) say(`skipped on this host by name: "${s.title}": ${s.reason}`);
   }
   for (let n = 1; n <= 2; n++) {
-    const state = { printed: new Set(), testsVsix };
+    const state = { printed: new Set(), testsVsix, webVsix };
     let watchdog;
     try {
       // Past the deadline nothing may hang: the watchdog tears everything down and exits.

@@ -61,6 +61,14 @@ export async function packageTestsExtension(root) {
     // It must run in the restricted-mode run too (untrusted workspace).
     capabilities: { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true },
   };
+  return packageStage(root, stage, manifest, out);
+}
+
+/**
+ * Writes `manifest` (and a README) into the staged extension folder `stage` and packages it with vsce into `out`;
+ * shared with the web worker host's test-only extension (test/host/web-tests-extension.mjs).
+ */
+export function packageStage(root, stage, manifest, out) {
   fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   fs.writeFileSync(path.join(stage, 'README.md'), `# ${manifest.displayName}\n\n${manifest.description}\n`);
   const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
@@ -69,7 +77,6 @@ export async function packageTestsExtension(root) {
     ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out],
     { cwd: stage, encoding: 'utf8' },
   );
-  if (r.status !== 0)
-    throw new Error(`vsce package (test-only extension) failed: ${(r.stderr || r.stdout || '').trim()}`);
+  if (r.status !== 0) throw new Error(`vsce package (${manifest.name}) failed: ${(r.stderr || r.stdout || '').trim()}`);
   return out;
 }

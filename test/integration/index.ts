@@ -7,6 +7,7 @@ import * as path from 'path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { readReloadState, writeReloadState } from './helpers/reload';
+import { errorText, testRecord } from './helpers/testRecord';
 
 /** One test as written to the result file. */
 export interface TestRecord {
@@ -94,11 +95,6 @@ function findTests(dir: string): string[] {
   return out.sort();
 }
 
-function errorText(err: unknown): string {
-  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
-  return String(err);
-}
-
 /** Called by VS Code's extension host: resolves when every test passed, rejects otherwise (exit code 1). */
 export async function run(): Promise<void> {
   const started = Date.now();
@@ -137,14 +133,7 @@ export async function run(): Promise<void> {
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
     const record = (test: Mocha.Test, state: TestRecord['state'], err?: unknown) => {
-      const rec: TestRecord = {
-        title: test.title,
-        fullTitle: test.fullTitle(),
-        state,
-        durationMs: test.duration ?? 0,
-        error: err === undefined ? undefined : errorText(err),
-        skipReason: state === 'skipped' ? skips.reasons.get(test.fullTitle()) : undefined,
-      };
+      const rec = testRecord(test, state, err, skips.reasons.get(test.fullTitle()));
       result.tests.push(rec);
       result[state]++;
       // The extension host's console reaches the runner (codeAutomationLog): live progress, and a
