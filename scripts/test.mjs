@@ -41,6 +41,15 @@ const STEPS = [
     needs: ['setup'],
   },
   {
+    // The web journeys (test/web) in the web worker extension host, the product as a browser-only copy of the
+    // .vsix. It packages again (npm run package, as the oldest-host step does) rather than take the previous
+    // step's interp-lessons.vsix, which may be missing or stale when that step failed before packaging.
+    name: 'web worker extension host (current VS Code)',
+    cmd: 'npm run --silent test:integration:web',
+    kind: 'host',
+    needs: ['setup'],
+  },
+  {
     // engines.vscode's oldest: the packaged .vsix and restricted mode (test/host/oldest.mjs).
     name: 'packaged .vsix + restricted mode (oldest VS Code)',
     cmd: 'npm run --silent test:integration:oldest',
