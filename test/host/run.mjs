@@ -35,7 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { packageTestsExtension, TESTS_EXTENSION_NAME } from './tests-extension.mjs';
 import { packageWebTestsExtension, WEB_TESTS_EXTENSION_NAME } from './web-tests-extension.mjs';
-import { copyWebFigures, useWebChannel, webOnlyVsix, WEB_CHANNEL } from './web-mode.mjs';
+import { copyWebFigures, useWebChannel, webOnlyVsix, webStackMapper, WEB_CHANNEL } from './web-mode.mjs';
 import { docsScreenshotPath, screenshotWorkbench, startPageDriver } from './page-driver.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -394,7 +394,11 @@ async function attempt(state) {
   state.page = page;
   const consoleLog = fs.createWriteStream(path.join(box.logs, 'browser-console.log'));
   state.consoleLog = consoleLog;
-  page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+  page.on('console', (m) => {
+    consoleLog.write(`[${m.type()}] ${m.text()}\n`);
+    // The web worker extension host logs into the page's console (an activation error too), not codeAutomationLog.
+    if (opts.web && m.type() === 'error') (state.consoleLines ??= []).push(`[workbench error] ${m.text()}`);
+  });
   page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e}\n`));
   let exited;
   const exitPromise = new Promise((resolve) => {
@@ -473,6 +477,29 @@ async function attempt(state) {
   timings.workbench = Date.now() - tPage;
   say(`workbench loaded (${secs(timings.workbench)}); running the suite`);
   const tSuite = Date.now();
+  if (opts.web) {
+    // A test extension that fails to activate writes nothing at all: say so now, not at the overall timeout. Its
+    // bundle throwing is the suite's failure (exit 1, like a suite that does not load); no sign of it at all is
+    // the host's (exit 3, retried once).
+    const activationFailed = new RegExp(`Activating extension '[^']*${WEB_TESTS_EXTENSION_NAME}' failed`, 'i');
+    const failed = await withTimeout(
+      untilFile(state, box.startedFile, () => state.consoleLines?.find((l) => activationFailed.test(l))),
+      90_000,
+      `the web journeys to start (${WEB_CHANNEL}/started)`,
+    ).catch((e) => {
+      throw new InfraError(`${e.message}: the test-only web extension did not run${firstWorkbenchError(state)}`);
+    });
+    if (failed) {
+      timings.suite = Date.now() - tSuite;
+      const loadError = failed.slice('[workbench error] '.length);
+      return {
+        code: EXIT.failed,
+        result: { passed: 0, failed: 0, skipped: 0, durationMs: 0, tests: [], loadError },
+        box,
+        timings,
+      };
+    }
+  }
   const code = await withTimeout(
     FILE_ROUTE ? waitExitFile(state, box, page) : exitPromise,
     remaining(),
@@ -491,6 +518,17 @@ async function attempt(state) {
   if (typeof code !== 'number') throw new InfraError(`no exit code from the extension host (${code})`);
   if (!result) throw new InfraError(`no result file from the suite (exit code ${code})${firstWorkbenchError(state)}`);
   return { code, result, box, timings };
+}
+
+/** Resolves once `file` (one the suite writes) exists, or with what `gaveUp` returns first (a reason to stop). */
+async function untilFile(state, file, gaveUp) {
+  while (!fs.existsSync(file)) {
+    if (state.server.exitCode !== null) throw new InfraError(`code-server exited (${state.server.exitCode})`);
+    const why = gaveUp();
+    if (why) return why;
+    await sleep(250);
+  }
+  return undefined;
 }
 
 /**
@@ -578,6 +616,9 @@ async function teardown(state) {
   if (state.box) fs.rmSync(state.box.dir, { recursive: true, force: true, maxRetries: 3 });
 }
 
+/** --web: the journeys' bundled stack frames back to test/web sources (webStackMapper); else unchanged. */
+let mapStack = (text) => text;
+
 function firstLines(text, n) {
   return text
     .split('\n')
@@ -594,13 +635,13 @@ function printTest(t, printed) {
   const mark = t.state === 'passed' ? '✓' : t.state === 'failed' ? '✗' : '-';
   const skipped = t.skipReason ? ` (skipped on this host: ${t.skipReason})` : ' (skipped)';
   console.log(`  ${mark} ${t.fullTitle}${t.state === 'skipped' ? skipped : ` (${t.durationMs} ms)`}`);
-  if (t.error) console.log(firstLines(t.error, 12));
+  if (t.error) console.log(firstLines(mapStack(t.error), 12));
 }
 
 function report(result, printed) {
   // Whatever the console did not deliver live comes from the result file.
   for (const t of result.tests) printTest(t, printed);
-  if (result.loadError) console.log(`  ✗ the suite did not load:\n${firstLines(result.loadError, 15)}`);
+  if (result.loadError) console.log(`  ✗ the suite did not load:\n${firstLines(mapStack(result.loadError), 15)}`);
 }
 
 async function main() {
@@ -614,6 +655,7 @@ async function main() {
     const t = Date.now();
     try {
       testsVsix = await packageWebTestsExtension(ROOT);
+      mapStack = webStackMapper(ROOT, path.join(ROOT, '.test-host', 'web-tests-extension', 'dist', 'extension.js.map'));
       webVsix = path.join(ROOT, '.test-host', 'interp-lessons-web.vsix');
       await webOnlyVsix(ROOT, vsix, webVsix);
     } catch (e) {

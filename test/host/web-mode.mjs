@@ -4,8 +4,9 @@
 // has no environment variables and no Node fs, so runner and suite talk through files in the workspace folder
 // (WEB_CHANNEL: see test/web/helpers/channel.ts for the layout), which the suite writes with vscode.workspace.fs.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, SourceMap } from 'node:module';
 import path from 'node:path';
+import { WEB_TESTS_EXTENSION_NAME } from './web-tests-extension.mjs';
 
 export const WEB_CHANNEL = '.interp-web-test';
 const FIGURES = '.figures.json';
@@ -25,6 +26,7 @@ export function useWebChannel(box, { grep }) {
     progress: path.join(dir, 'progress.jsonl'),
     result: path.join(dir, 'result.json'),
     exitFile: path.join(dir, 'exit-code'),
+    startedFile: path.join(dir, 'started'),
   });
 }
 
@@ -93,4 +95,30 @@ export async function webOnlyVsix(root, vsix, out) {
     zipOut.outputStream.on('error', reject).pipe(file);
   });
   return { out, browser: manifest.browser };
+}
+
+/**
+ * A function that rewrites the test bundle's stack frames (`…/interp-lessons-web-tests-…/dist/extension.js…:L:C`,
+ * as the web worker reports them) to the sources they came from (`test/web/host.test.ts:L:C`), through the source
+ * map test/host/web-tests-extension.mjs wrote; frames it cannot map stay as they are.
+ */
+export function webStackMapper(root, mapFile) {
+  let map;
+  try {
+    map = new SourceMap(JSON.parse(fs.readFileSync(mapFile, 'utf8')));
+  } catch {
+    return (text) => text;
+  }
+  const frame = new RegExp(
+    `[^\\s(]*${WEB_TESTS_EXTENSION_NAME}[^\\s)]*/dist/extension\\.js[^\\s)]*?:(\\d+):(\\d+)`,
+    'g',
+  );
+  return (text) =>
+    text.replace(frame, (whole, line, column) => {
+      // The host runs the bundle through `new Function(…)`, whose header is two lines: line 3 is the file's line 1.
+      const hit = map.findEntry(Number(line) - 3, Number(column) - 1);
+      if (!hit?.originalSource) return whole;
+      const source = path.relative(root, path.resolve(path.dirname(mapFile), hit.originalSource));
+      return `${source}:${hit.originalLine + 1}:${hit.originalColumn + 1}`;
+    });
 }

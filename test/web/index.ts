@@ -31,6 +31,8 @@ export async function run(loadTests: () => void): Promise<void> {
     await write('exit-code', String(code));
   };
   try {
+    // The runner waits for this before it waits for the suite: no `started` means this extension never ran.
+    await write('started', new Date().toISOString());
     const options = (await readChannelJson<RunOptions>('options.json')) ?? {};
     mocha.setup({ ui: 'bdd', reporter: undefined, timeout: 60_000, color: false });
     if (options.grep) mocha.grep(options.grep);

@@ -3,6 +3,7 @@
 // whose files the server writes to its own disk, where the runner reads them. Everything goes through
 // vscode.workspace.fs into <workspace>/.interp-web-test/ (WEB_CHANNEL in test/host/web-mode.mjs):
 //   options.json      the runner's options for the suite (grep), written before the workbench starts;
+//   started           written first by the suite (the runner gives up early without it);
 //   progress.jsonl    one TestRecord per finished test; result.json (SuiteResult); exit-code (0 or 1);
 //   page/             page-driver requests and answers (test/web/helpers/page.ts);
 //   *.figures.json    figures from writeWorkspaceJson, copied by the runner into .test-host/.
