@@ -653,10 +653,14 @@ async function main() {
   let webVsix;
   if (opts.web) {
     const t = Date.now();
+    // Per run: another engineer's run at the same time must not repackage under this one's feet.
+    const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'interp-web-pack-'));
+    process.on('exit', () => fs.rmSync(packDir, { recursive: true, force: true }));
     try {
-      testsVsix = await packageWebTestsExtension(ROOT);
-      mapStack = webStackMapper(ROOT, path.join(ROOT, '.test-host', 'web-tests-extension', 'dist', 'extension.js.map'));
-      webVsix = path.join(ROOT, '.test-host', 'interp-lessons-web.vsix');
+      const built = await packageWebTestsExtension(ROOT, packDir);
+      testsVsix = built.vsix;
+      mapStack = webStackMapper(ROOT, built.sourceMap);
+      webVsix = path.join(packDir, 'interp-lessons-web.vsix');
       await webOnlyVsix(ROOT, vsix, webVsix);
     } catch (e) {
       // A journey that imports a Node built-in lands here: a failure of the suite, not of the infrastructure.
@@ -665,7 +669,7 @@ async function main() {
       return EXIT.failed;
     }
     say(
-      `packaged the journeys as ${path.relative(ROOT, testsVsix)} and ${path.basename(vsix)} without "main" as ${path.relative(ROOT, webVsix)} (${secs(Date.now() - t)})`,
+      `packaged the journeys as ${path.basename(testsVsix)} and ${path.basename(vsix)} without "main" as ${path.basename(webVsix)} in ${packDir} (${secs(Date.now() - t)})`,
     );
   } else if (host.testsExtension) {
     const t = Date.now();

@@ -4,7 +4,7 @@
 // One bundle, dist/extension.js: the entry, test/web/index.ts, mocha's browser build and every test/web/**/*.test.ts.
 // esbuild's platform 'browser' has no Node built-ins, and the plugin below turns an import of one (fs, path,
 // assert, node:…) into a build error naming the importer: nothing Node-only may reach web code (issue 20).
-// Staged in .test-host/ (ignored, never in the product .vsix).
+// Staged in a folder the caller gives (run.mjs: a temporary one per run, so two runs at once do not share it).
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -46,11 +46,14 @@ const journeys = (root, tests) => ({
   },
 });
 
-/** Returns the path of the packaged test-only web extension (.test-host/interp-lessons-web-tests.vsix). */
-export async function packageWebTestsExtension(root) {
-  const stage = path.join(root, '.test-host', 'web-tests-extension');
+/**
+ * Packages the test-only web extension into `dir`: returns the .vsix (`<dir>/interp-lessons-web-tests.vsix`) and
+ * the bundle's source map (for webStackMapper in web-mode.mjs).
+ */
+export async function packageWebTestsExtension(root, dir) {
+  const stage = path.join(dir, 'web-tests-extension');
   const dist = path.join(stage, 'dist');
-  const out = path.join(root, '.test-host', `${WEB_TESTS_EXTENSION_NAME}.vsix`);
+  const out = path.join(dir, `${WEB_TESTS_EXTENSION_NAME}.vsix`);
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
   const testsDir = path.join(root, 'test', 'web');
@@ -91,5 +94,5 @@ export async function packageWebTestsExtension(root) {
     activationEvents: ['onStartupFinished'],
     capabilities: { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true },
   };
-  return packageStage(root, stage, manifest, out);
+  return { vsix: packageStage(root, stage, manifest, out), sourceMap: path.join(dist, 'extension.js.map') };
 }
