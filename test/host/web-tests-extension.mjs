@@ -71,6 +71,8 @@ export async function packageWebTestsExtension(root, dir) {
       platform: 'browser',
       target: 'es2022',
       external: ['vscode'],
+      // No fs to read fixtures with in a web worker: a journey imports a Markdown or CSV fixture as its text.
+      loader: { '.md': 'text', '.csv': 'text' },
       sourcemap: true,
       sourcesContent: false,
       logLevel: 'silent',
