@@ -9,25 +9,16 @@ import {
   parseNotesFile,
   type Annotation,
   type PageAnnotationsMessage,
-  type PageRange,
 } from '../../src/core';
 import type { MoveReport } from '../../src/features/annotations/moveNotes';
 import type { AnnotatableLesson } from '../../src/features/shared/annotationBridge';
 import type { DrawReport } from '../../src/features/annotations/controller';
 import type { ExtensionApi } from './helpers/api';
-import { forgetAnnotations, showLessonForAnnotations } from './helpers/annotations';
+import { forgetAnnotations, rangeAt, showLessonForAnnotations } from './helpers/annotations';
 import { waitFor, nextEvent as next } from './helpers/until';
 
 const LESSON = 'what-is-mech-interp';
 type Posted = { message: PageAnnotationsMessage };
-
-/** A range of `length` characters of the lesson's plain text starting at the first word after `from`. */
-function rangeAt(lesson: AnnotatableLesson, from: number, length = 40): PageRange {
-  const text = lesson.plainText();
-  const start = text.slice(from).search(/\w/) + from;
-  const end = Math.min(text.length, start + length);
-  return { start, end, exact: text.slice(start, end), section: lesson.sections[0]?.id };
-}
 
 describe('Annotations', function () {
   this.timeout(120_000);

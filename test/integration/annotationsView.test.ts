@@ -4,20 +4,14 @@
 // removes the entry from the notes file and the view follows.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { parseNotesFile, type PageRange } from '../../src/core';
+import { parseNotesFile } from '../../src/core';
 import type { AnnotatableLesson } from '../../src/features/shared/annotationBridge';
 import type { AnnotationNode } from '../../src/features/annotations/treeModel';
 import type { ExtensionApi } from './helpers/api';
-import { forgetAnnotations, showLessonForAnnotations } from './helpers/annotations';
+import { forgetAnnotations, rangeAt, showLessonForAnnotations } from './helpers/annotations';
 import { until } from './helpers/until';
 
 const LESSON = 'what-is-mech-interp';
-
-function rangeAt(lesson: AnnotatableLesson, from: number, length = 40): PageRange {
-  const text = lesson.plainText();
-  const start = text.slice(from).search(/\w/) + from;
-  return { start, end: start + length, exact: text.slice(start, start + length), section: lesson.sections[0]?.id };
-}
 
 describe('Annotations view and export', function () {
   this.timeout(120_000);

@@ -6,9 +6,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { damageAsCodePage } from '../../src/core';
-import type { LessonNode } from '../../src/features/lessons/lessonTree';
 import { lessonsApi as api } from './helpers/api';
-import { nextRender } from './helpers/lessons';
+import { courseFolderTitles, nextRender } from './helpers/lessons';
 import { waitFor } from './helpers/until';
 
 const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'aero-module15');
@@ -41,15 +40,8 @@ describe('Course folder', function () {
     await vscode.workspace
       .getConfiguration('interpLessons')
       .update('courseFolder', root, vscode.ConfigurationTarget.Global);
-    const modules = await waitFor(async () => {
-      const m = await lessons.tree.getChildren();
-      return m.length === 1 && String(lessons.tree.getTreeItem(m[0]).label).includes('15_interpretability')
-        ? m
-        : undefined;
-    }, 'the course folder in the tree');
-    const items = (await lessons.tree.getChildren(modules[0])) as LessonNode[];
-    const titles = items.map((n) => String(lessons.tree.getTreeItem(n).label));
-    assert.strictEqual(items.length, 5, titles.join(' | '));
+    const titles = await courseFolderTitles(lessons, '15_interpretability');
+    assert.strictEqual(titles.length, 5, titles.join(' | '));
     assert.match(titles[0], /Mechanistic Interpretability/);
     assert.match(titles[3], /Lý Thuyết và Thực Nghiệm/);
     assert.match(titles[4], /Chỉ Trích/);

@@ -1,5 +1,5 @@
 // Issue 20's budgets, the Node extension host's side: the same measurements as the web journeys' (test/shared/
-// hostBudgets.ts), written to .test-host/host-budgets-node.figures.json for `npm run bench -- webHost`, which
+// hostBudgets.ts), written to .test-host/host-budgets-node.json for `npm run bench -- webHost`, which
 // compares them with the web worker host's. Not asserted as budgets (a shared, noisy machine): only that nothing
 // hangs and that the measurements are of our lesson and our hover.
 import * as assert from 'assert';

@@ -6,9 +6,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { StateKeys } from '../../src/constants';
-import type { LessonsApi } from '../../src/features/lessons/register';
 import { lessonsApi } from './helpers/api';
-import { nextRender } from './helpers/lessons';
+import { nextRender, treeSays } from './helpers/lessons';
 import { pageAction, pageDriverAvailable, queryPage } from './helpers/page';
 import { readReloadState, reloadFile, writeReloadState } from './helpers/reload';
 import { until } from './helpers/until';
@@ -20,16 +19,6 @@ const q = (quizId: string, rest = '') => `section.il-quiz[data-quiz-id="${quizId
 
 /** Where this file's first phase leaves its word for the second (the reload file belongs to the reload test). */
 const phaseFile = () => `${reloadFile()}.quiz.json`;
-
-/** The lesson's line in the Lessons tree, once its description says `pattern`. */
-async function treeSays(lessons: LessonsApi, pattern: RegExp): Promise<string> {
-  await lessons.tree.getChildren();
-  return until(`the tree's description of ${LESSON} to match ${pattern}`, () => {
-    const item = lessons.tree.getTreeItem(lessons.tree.lessonNode(LESSON));
-    const said = `${String(item.description)} | ${item.accessibilityInformation?.label ?? ''}`;
-    return pattern.test(said) ? said : undefined;
-  });
-}
 
 describe('Quiz', function () {
   this.timeout(120_000);
@@ -61,7 +50,7 @@ describe('Quiz', function () {
       assert.ok(await lessons.reader.show({ lessonId: LESSON, language: 'vi' }));
       await rendered;
       await pageAction({ action: 'waitFor', selector: '.il-quiz-reset' }); // the host's quizState arrived
-      await treeSays(lessons, /0\/6 ✓.*0 of 6 questions answered/);
+      await treeSays(lessons, LESSON, /0\/6 ✓.*0 of 6 questions answered/);
 
       // Single choice: into the first radio, ArrowDown to the second (a wrong one), Tab to Check, Enter.
       await pageAction({ action: 'click', selector: q(SINGLE, ' input[data-quiz-choice="0"]') });
@@ -83,7 +72,7 @@ describe('Quiz', function () {
       await pageAction({ action: 'press', key: 'Enter' });
       const right = await until('the right answer stored', () => lessons.quizzes.lesson(LESSON)[NUMBER]);
       assert.deepStrictEqual([right.state, right.answer], ['right', '0,75']);
-      await treeSays(lessons, /2\/6 ✓.*2 of 6 questions answered/);
+      await treeSays(lessons, LESSON, /2\/6 ✓.*2 of 6 questions answered/);
 
       fs.writeFileSync(phaseFile(), JSON.stringify({ answered: [SINGLE, NUMBER] }));
       writeReloadState({ ...readReloadState(), requested: true });
@@ -100,7 +89,7 @@ describe('Quiz', function () {
       [stored[SINGLE]?.state, stored[SINGLE]?.answer, stored[NUMBER]?.state, stored[NUMBER]?.answer],
       ['wrong', [1], 'right', '0,75'],
     );
-    await treeSays(lessons, /2\/6 ✓/);
+    await treeSays(lessons, LESSON, /2\/6 ✓/);
     await pageAction({ action: 'waitFor', selector: q(NUMBER, '[data-quiz-state="right"]') }, 30_000);
     const picked = await queryPage(q(SINGLE, '[data-quiz-state="wrong"] input:checked'));
     assert.deepStrictEqual(
@@ -114,7 +103,7 @@ describe('Quiz', function () {
     await pageAction({ action: 'click', selector: '.il-quiz-reset button[data-quiz-reset="ask"]' });
     await pageAction({ action: 'click', selector: '.il-quiz-reset button[data-quiz-reset="yes"]' });
     await until('the answers cleared', () => Object.keys(lessons.quizzes.lesson(LESSON)).length === 0);
-    await treeSays(lessons, /0\/6 ✓/);
+    await treeSays(lessons, LESSON, /0\/6 ✓/);
     assert.deepStrictEqual(await queryPage('[data-quiz-state]'), []);
     fs.rmSync(phaseFile(), { force: true });
   });

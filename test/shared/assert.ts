@@ -5,9 +5,12 @@ export class AssertionError extends Error {
   override name = 'AssertionError';
 }
 
-function fail(message: string | undefined, fallback: string): never {
-  throw new AssertionError(message ?? fallback);
+export function fail(message = 'Failed'): never {
+  throw new AssertionError(message);
 }
+
+/** The caller's message before ours, as node:assert shows both. */
+const failWith = (message: string | undefined, what: string): never => fail(message ? `${message}: ${what}` : what);
 
 const show = (v: unknown): string => {
   try {
@@ -21,6 +24,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (a instanceof Date || a instanceof RegExp) return String(a) === String(b);
   if (a instanceof Map && b instanceof Map)
     return a.size === b.size && [...a].every(([k, v]) => b.has(k) && deepEqual(v, b.get(k)));
   if (a instanceof Set && b instanceof Set) return a.size === b.size && [...a].every((v) => b.has(v));
@@ -32,39 +36,42 @@ function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 export function ok(value: unknown, message?: string): asserts value {
-  if (!value) fail(message, `expected a truthy value, got ${show(value)}`);
+  if (!value) failWith(message, `expected a truthy value, got ${show(value)}`);
 }
 
 export function strictEqual<T>(actual: unknown, expected: T, message?: string): asserts actual is T {
-  if (!Object.is(actual, expected)) fail(message, `expected ${show(expected)}, got ${show(actual)}`);
+  if (!Object.is(actual, expected)) failWith(message, `expected ${show(expected)}, got ${show(actual)}`);
 }
 
 export function notStrictEqual(actual: unknown, expected: unknown, message?: string): void {
-  if (Object.is(actual, expected)) fail(message, `expected anything but ${show(expected)}`);
+  if (Object.is(actual, expected)) failWith(message, `expected anything but ${show(expected)}`);
 }
 
 /** Own enumerable keys (an undefined one too, as in node:assert), prototypes, Maps and Sets, compared recursively. */
 export function deepStrictEqual<T>(actual: unknown, expected: T, message?: string): asserts actual is T {
-  if (!deepEqual(actual, expected)) fail(message, `expected ${show(expected)}, got ${show(actual)}`);
+  if (!deepEqual(actual, expected)) failWith(message, `expected ${show(expected)}, got ${show(actual)}`);
 }
 
 export function match(text: string, re: RegExp, message?: string): void {
-  if (typeof text !== 'string' || !re.test(text)) fail(message, `${show(text)} does not match ${re}`);
+  if (typeof text !== 'string' || !re.test(text)) failWith(message, `${show(text)} does not match ${re}`);
 }
 
 export function doesNotMatch(text: string, re: RegExp, message?: string): void {
-  if (typeof text !== 'string' || re.test(text)) fail(message, `${show(text)} matches ${re}`);
+  if (typeof text !== 'string' || re.test(text)) failWith(message, `${show(text)} matches ${re}`);
 }
 
-/** Waits for `promise` and checks that it rejects with an error whose message matches `re`. */
-export async function rejects(promise: Promise<unknown>, re: RegExp, message?: string): Promise<void> {
-  let error: unknown;
+/** Awaits `fn` (or the promise) and fails unless it rejects; with `test`, the error must match it too. */
+export async function rejects(
+  fn: Promise<unknown> | (() => Promise<unknown>),
+  test?: RegExp | ((e: unknown) => boolean),
+  message?: string,
+): Promise<void> {
   try {
-    await promise;
+    await (typeof fn === 'function' ? fn() : fn);
   } catch (e) {
-    error = e;
+    const text = e instanceof Error ? e.message : String(e);
+    if (test instanceof RegExp ? test.test(text) : (test?.(e) ?? true)) return;
+    failWith(message, `rejected with an unexpected error: ${text}`);
   }
-  if (error === undefined) fail(message, 'expected a rejection');
-  const text = error instanceof Error ? error.message : String(error);
-  if (!re.test(text)) fail(message, `rejected with ${show(text)}, which does not match ${re}`);
+  failWith(message, 'expected a rejection');
 }

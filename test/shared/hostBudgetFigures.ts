@@ -25,5 +25,8 @@ export interface HostBudgetFigures {
   hover: SeriesFigures & { term: string };
 }
 
-/** The file each host leaves: `.test-host/host-budgets-<host>.figures.json`. */
-export const figuresFileName = (host: 'node' | 'web') => `host-budgets-${host}.figures.json`;
+/**
+ * The file each host leaves in `.test-host/`: the Node test writes it there; the web journey gives the name to
+ * writeWorkspaceJson (test/web/helpers/channel.ts) and the runner copies it there under the same name.
+ */
+export const figuresFileName = (host: 'node' | 'web') => `host-budgets-${host}.json`;

@@ -1,5 +1,6 @@
 // Set-up and clean-up shared by the annotations suites: a lesson shown in English, and everything undone after.
 import * as vscode from 'vscode';
+import type { PageRange } from '../../../src/core/page/annotationMessages';
 import type { AnnotatableLesson } from '../../../src/features/shared/annotationBridge';
 import { extensionApi, type ExtensionApi } from './api';
 import { showAndWait } from './lessons';
@@ -32,4 +33,12 @@ export async function forgetAnnotations(notes: vscode.Uri | undefined): Promise<
   await vscode.workspace
     .getConfiguration('interpLessons')
     .update('language', undefined, vscode.ConfigurationTarget.Global);
+}
+
+/** A range of `length` characters of the lesson's plain text starting at the first word after `from`. */
+export function rangeAt(lesson: AnnotatableLesson, from: number, length = 40): PageRange {
+  const text = lesson.plainText();
+  const start = text.slice(from).search(/\w/) + from;
+  const end = Math.min(text.length, start + length);
+  return { start, end, exact: text.slice(start, end), section: lesson.sections[0]?.id };
 }

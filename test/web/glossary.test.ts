@@ -1,0 +1,72 @@
+// Glossary hovers in the learner's own markdown note, in the web worker extension host (issue 20): the note is
+// written into the workspace through workspace.fs (a vscode-remote: folder here, a virtual one on github.dev).
+import * as vscode from 'vscode';
+import { glossaryApi } from '../integration/helpers/api';
+import { until } from '../integration/helpers/until';
+import * as assert from '../shared/assert';
+import { hoverText } from '../shared/hover';
+import { writeText } from '../shared/workspace';
+
+const NOTE = [
+  '# My notes',
+  '',
+  'Today: a linear probe on the residual stream; Hiện tượng chồng chập (NFC).',
+  'NFD: ' + 'chồng chập'.normalize('NFD') + ' as macOS writes it.',
+  '',
+  '```',
+  'linear probe inside code',
+  '```',
+  '',
+].join('\n');
+
+describe('Web journeys: glossary hovers in a note', function () {
+  this.timeout(60_000);
+  let note: vscode.Uri;
+
+  before(async () => {
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', 'en', vscode.ConfigurationTarget.Global);
+    note = await writeText('web-glossary-note.md', NOTE);
+    await (await glossaryApi()).service.ready();
+  });
+  after(async () => {
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(note).then(undefined, () => undefined);
+  });
+
+  it('an English term: the definition, the Vietnamese term, the formula image and the link to its lesson', async () => {
+    const text = await hoverText(note, 'linear probe', 8);
+    assert.match(text, /\*\*linear probe\*\*/);
+    assert.match(text, /đầu dò tuyến tính/, "the other language's term");
+    assert.match(text, /!\[[^\]]*\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/, 'the formula as an SVG image');
+    const link = /\[([^\]]+)\]\((command:interpLessons\._showLesson\?[^)]+)\)/.exec(text);
+    assert.ok(link, text);
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(link[2].slice(link[2].indexOf('?') + 1))), [
+      { lessonId: 'theory-and-experiment', section: 'probes' },
+    ]);
+  });
+
+  it('a Vietnamese term in NFC and in NFD gives its entry; nothing inside fenced code', async () => {
+    assert.match(await hoverText(note, 'chồng chập', 2), /\*\*superposition\*\*/);
+    assert.match(await hoverText(note, 'chồng chập'.normalize('NFD'), 2), /\*\*superposition\*\*/);
+    assert.doesNotMatch(await hoverText(note, 'linear probe inside', 3), /linear probe\*\*/);
+  });
+
+  it('in Vietnamese, the hover is in Vietnamese', async () => {
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', 'vi', vscode.ConfigurationTarget.Global);
+    const text = await until('the hover in Vietnamese', async () => {
+      const t = await hoverText(note, 'chồng chập', 2);
+      return /\*\*chồng chập\*\*/.test(t) ? t : undefined;
+    });
+    assert.match(text, /superposition/, 'the English term beside it');
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', 'en', vscode.ConfigurationTarget.Global);
+  });
+});

@@ -1,0 +1,33 @@
+// The README's picture of the web host: lesson 1 read in the web worker extension host, taken by the outer driver
+// once the page has reported the lesson rendered with its math and fonts (docs/images/web-lesson.png).
+import * as vscode from 'vscode';
+import { lessonsApi } from '../integration/helpers/api';
+import { nextRender } from '../integration/helpers/lessons';
+import * as assert from '../shared/assert';
+import { pageAction, screenshot } from './helpers/page';
+
+describe('Web screenshot', function () {
+  this.timeout(120_000);
+
+  it('lesson 1 read in the web host, for the README', async () => {
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', 'en', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.view.extension.interpLessons');
+    const lessons = await lessonsApi();
+    const rendered = nextRender(lessons, 'what-is-mech-interp');
+    await vscode.commands.executeCommand('interpLessons.openLesson', { lessonId: 'what-is-mech-interp' });
+    const r = await rendered;
+    assert.ok(r.katexCount >= 5 && r.fontsLoaded, 'the lesson with its math and fonts');
+    // A clean shot: no notification left by an earlier journey, no highlight painted on the lesson.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.deepStrictEqual(await pageAction({ action: 'drawn' }), [], 'no highlights on the page');
+    // The sidebar drew the Lessons view too (the shot shows it beside the reader).
+    await pageAction({ action: 'workbenchRow', text: 'What is mechanistic interpretability' });
+    await screenshot('docs/images/web-lesson.png');
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('language', undefined, vscode.ConfigurationTarget.Global);
+  });
+});
