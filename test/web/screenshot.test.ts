@@ -1,5 +1,6 @@
 // The README's picture of the web host: lesson 1 read in the web worker extension host, taken by the outer driver
-// once the page has reported the lesson rendered with its math and fonts (docs/images/web-lesson.png).
+// at its regression analogy, once the page has reported the lesson rendered with its math and fonts
+// (docs/images/web-lesson.png).
 import * as vscode from 'vscode';
 import { lessonsApi } from '../integration/helpers/api';
 import { nextRender } from '../integration/helpers/lessons';
@@ -17,9 +18,14 @@ describe('Web screenshot', function () {
     await vscode.commands.executeCommand('workbench.view.extension.interpLessons');
     const lessons = await lessonsApi();
     const rendered = nextRender(lessons, 'what-is-mech-interp');
-    await vscode.commands.executeCommand('interpLessons.openLesson', { lessonId: 'what-is-mech-interp' });
+    // At the regression analogy: its display formulas are in the shot.
+    await vscode.commands.executeCommand('interpLessons._showLesson', {
+      lessonId: 'what-is-mech-interp',
+      section: 'regression-analogy',
+    });
     const r = await rendered;
     assert.ok(r.katexCount >= 5 && r.fontsLoaded, 'the lesson with its math and fonts');
+    assert.strictEqual(r.visibleHeading, 'regression-analogy');
     // A clean shot: no notification left by an earlier journey, no highlight painted on the lesson.
     await vscode.commands.executeCommand('notifications.clearAll');
     assert.deepStrictEqual(await pageAction({ action: 'drawn' }), [], 'no highlights on the page');
