@@ -22,6 +22,7 @@ const NOTE = [
 describe('Web journeys: glossary hovers in a note', function () {
   this.timeout(60_000);
   let note: vscode.Uri;
+  const written: vscode.Uri[] = [];
 
   before(async () => {
     await vscode.workspace
@@ -34,8 +35,11 @@ describe('Web journeys: glossary hovers in a note', function () {
     await vscode.workspace
       .getConfiguration('interpLessons')
       .update('language', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(note).then(undefined, () => undefined);
+    for (const uri of [note, ...written]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   });
 
   it('an English term: the definition, the Vietnamese term, the formula image and the link to its lesson', async () => {
@@ -68,5 +72,43 @@ describe('Web journeys: glossary hovers in a note', function () {
     await vscode.workspace
       .getConfiguration('interpLessons')
       .update('language', 'en', vscode.ConfigurationTarget.Global);
+  });
+
+  it('a glossary file of my own in the workspace adds a term, and an edit to it applies live', async () => {
+    const g = await glossaryApi();
+    const entry = (definition: string) =>
+      JSON.stringify({
+        version: 1,
+        entries: [
+          { id: 'web-widget', terms: { en: ['widgetron'], vi: ['máy widget'] }, definition: { en: definition } },
+        ],
+      });
+    const file = await writeText('web-glossary.json', entry('Defined in my workspace.'));
+    written.push(file);
+    const own = await writeText('web-glossary-own-note.md', 'The widgetron is mine.\n');
+    written.push(own);
+    await vscode.workspace
+      .getConfiguration('interpLessons')
+      .update('glossary.files', ['web-glossary.json'], vscode.ConfigurationTarget.Workspace);
+    await until('my entry', async () => {
+      await g.service.ready();
+      return g.service.glossary.byId.has('web-widget');
+    });
+    assert.match(await hoverText(own, 'widgetron', 2), /Defined in my workspace/);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(entry('Edited while open.')));
+    await until('the edited definition', async () => /Edited while open/.test(await hoverText(own, 'widgetron', 2)));
+    assert.ok(
+      g.tree.getChildren().some((e) => e.id === 'web-widget'),
+      'the Glossary view lists it',
+    );
+  });
+
+  it('the Glossary view filters without diacritics and opens the entry page', async () => {
+    const g = await glossaryApi();
+    g.tree.setFilter('chong chap');
+    assert.ok(g.tree.getChildren().some((e) => e.id === 'superposition'));
+    g.tree.setFilter('');
+    await vscode.commands.executeCommand('interpLessons._showTerm', { id: 'superposition' });
+    assert.strictEqual(g.panel.shownId, 'superposition');
   });
 });
