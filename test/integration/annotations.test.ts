@@ -1,15 +1,13 @@
 // Highlights and notes in the real VS Code: the reader's annotation messages (sent here through the feature's
 // handler, as the bridge passes them on: mocha cannot select text in the page) become saved edits of the notes
 // file, the page draws them, and editing the notes file by hand is followed by the reader.
-import * as assert from 'assert';
+import * as assert from '../shared/assert';
 import * as vscode from 'vscode';
-import {
-  formatEntry,
-  newNotesFile,
-  parseNotesFile,
-  type Annotation,
-  type PageAnnotationsMessage,
-} from '../../src/core';
+// Single core files, not src/core's index: the web journeys run this suite too (test/web/desktopSuites.test.ts).
+import { formatEntry, newNotesFile } from '../../src/core/annotations/notesFormat';
+import { parseNotesFile } from '../../src/core/annotations/notesFile';
+import type { Annotation } from '../../src/core/annotations/types';
+import type { PageAnnotationsMessage } from '../../src/core/page/annotationMessages';
 import type { MoveReport } from '../../src/features/annotations/moveNotes';
 import type { AnnotatableLesson } from '../../src/features/shared/annotationBridge';
 import type { DrawReport } from '../../src/features/annotations/controller';
