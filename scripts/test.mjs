@@ -4,6 +4,7 @@
 // `npm ci && npm test` is all a fresh machine needs. Every step runs even after a failure (so one run shows
 // everything that is wrong), except the steps that need a step that failed.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -82,7 +83,7 @@ function runStep(step) {
     const child = spawn(step.cmd, { cwd: ROOT, shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => {
-      process.stdout.write(d);
+      if (!step.quiet) process.stdout.write(d);
       out += d;
     });
     child.stderr.on('data', (d) => process.stderr.write(d));
@@ -91,6 +92,33 @@ function runStep(step) {
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`;
+
+/**
+ * Issue 20's budgets, when both hosts measured them in this run (the integration and web steps write
+ * .test-host/host-budgets-{node,web}.json): `npm run bench -- webHost`'s ratios, reported, never a failure
+ * (budgets are the bench's, not the tests').
+ */
+export async function reportHostBudgets(since) {
+  const fresh = ['node', 'web'].every((h) => {
+    try {
+      return fs.statSync(path.join(ROOT, '.test-host', `host-budgets-${h}.json`)).mtimeMs >= since;
+    } catch {
+      return false;
+    }
+  });
+  if (!fresh) return;
+  const { out } = await runStep({ cmd: 'node bench/run.mjs webHost', quiet: true });
+  let figures;
+  try {
+    figures = JSON.parse(out.slice(out.indexOf('{'))).figures;
+  } catch {
+    return;
+  }
+  console.log('\n::: issue 20 budgets, web worker extension host / Node extension host, measured in this run');
+  for (const [name, f] of Object.entries(figures).filter(([, f]) => f.budget)) {
+    console.log(`    ${name}: ${f.value} / ${f.baseline?.value} ${f.unit.split(',')[0]} = ${f.ratio}x (${f.budget})`);
+  }
+}
 
 async function main() {
   const start = Date.now();
@@ -116,6 +144,7 @@ async function main() {
     console.log(`::: ${step.name}: ${passed ? 'ok' : 'FAILED'} in ${seconds(ms)}`);
   }
 
+  await reportHostBudgets(start);
   const total = { passed: 0, failed: 0, skipped: 0 };
   console.log('\n::: summary');
   for (const r of results) {
