@@ -8,7 +8,7 @@ import { writeWorkspaceFile as writeFile } from './helpers/workspace';
 import { glossaryApi as api } from './helpers/api';
 import { acceptInputsUntil } from './helpers/snippets';
 import { until } from './helpers/until';
-import { hoverText } from '../shared/hover';
+import { GLOSSARY_NOTE_LINES, hoverText } from '../shared/hover';
 
 const USER_GLOSSARY = 'my-glossary.json';
 const userEntry = (definition: string) =>
@@ -36,18 +36,7 @@ describe('Glossary', function () {
   before(async () => {
     note = await writeFile(
       'glossary-note.md',
-      [
-        '# My notes',
-        '',
-        'Today: a linear probe on the residual stream; Hiện tượng chồng chập (NFC).',
-        'NFD: ' + 'chồng chập'.normalize('NFD') + ' as macOS writes it.',
-        '',
-        '```',
-        'linear probe inside code',
-        '```',
-        '',
-        'The frobnicator is mine. Superposition again.',
-      ].join('\n'),
+      [...GLOSSARY_NOTE_LINES, 'The frobnicator is mine. Superposition again.'].join('\n'),
     );
     await api();
   });

@@ -14,3 +14,16 @@ export async function hoverText(uri: vscode.Uri, needle: string, offset = 1): Pr
     )) ?? [];
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n----\n');
 }
+
+/** A note with glossary terms in English, Vietnamese (NFC and NFD) and inside fenced code, where none may match. */
+export const GLOSSARY_NOTE_LINES = [
+  '# My notes',
+  '',
+  'Today: a linear probe on the residual stream; Hiện tượng chồng chập (NFC).',
+  'NFD: ' + 'chồng chập'.normalize('NFD') + ' as macOS writes it.',
+  '',
+  '```',
+  'linear probe inside code',
+  '```',
+  '',
+];

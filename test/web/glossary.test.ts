@@ -4,20 +4,10 @@ import * as vscode from 'vscode';
 import { glossaryApi } from '../integration/helpers/api';
 import { until } from '../integration/helpers/until';
 import * as assert from '../shared/assert';
-import { hoverText } from '../shared/hover';
+import { GLOSSARY_NOTE_LINES, hoverText } from '../shared/hover';
 import { writeText } from '../shared/workspace';
 
-const NOTE = [
-  '# My notes',
-  '',
-  'Today: a linear probe on the residual stream; Hiện tượng chồng chập (NFC).',
-  'NFD: ' + 'chồng chập'.normalize('NFD') + ' as macOS writes it.',
-  '',
-  '```',
-  'linear probe inside code',
-  '```',
-  '',
-].join('\n');
+const NOTE = GLOSSARY_NOTE_LINES.join('\n');
 
 describe('Web journeys: glossary hovers in a note', function () {
   this.timeout(60_000);
