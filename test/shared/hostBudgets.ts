@@ -22,7 +22,7 @@ export function median(xs: number[]): number {
 }
 
 function series([firstMs, ...runsMs]: number[]): SeriesFigures {
-  return { firstMs, medianMs: median(runsMs), runsMs };
+  return { firstMs, medianMs: +median(runsMs).toFixed(2), runsMs };
 }
 
 function withinHangBound<T>(what: string, p: Thenable<T>): Promise<T> {
