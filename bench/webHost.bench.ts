@@ -5,7 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Figure } from './timing';
-import { figuresFileName, type HostBudgetFigures } from '../test/shared/hostBudgetFigures';
+import { figuresFileName, nodeFiguresFileFor, type HostBudgetFigures } from '../test/shared/hostBudgetFigures';
 
 const BUDGET = 1.5;
 const MAKE = {
@@ -13,8 +13,8 @@ const MAKE = {
   web: 'npm run build && npm run package && node test/host/run.mjs --web --vsix interp-lessons.vsix --grep "Host budgets"',
 };
 
-function read(root: string, host: 'node' | 'web'): HostBudgetFigures | string {
-  const file = path.join(root, '.test-host', figuresFileName(host));
+function read(root: string, host: 'node' | 'web', name = figuresFileName(host)): HostBudgetFigures | string {
+  const file = path.join(root, '.test-host', name);
   if (!fs.existsSync(file)) return `missing ${path.relative(root, file)}: make it with ${MAKE[host]}`;
   return JSON.parse(fs.readFileSync(file, 'utf8')) as HostBudgetFigures;
 }
@@ -30,7 +30,9 @@ const missing = (unit: string, why: string[]): Figure => ({
 export async function run(): Promise<Record<string, Figure>> {
   const root = path.resolve(__dirname, '..');
   const web = read(root, 'web');
-  const node = read(root, 'node');
+  // The Node host's figures of the web host's VS Code (npm test also runs the Node suite on the oldest one).
+  const sameVersion = typeof web === 'string' ? undefined : read(root, 'node', nodeFiguresFileFor(web.vscodeVersion));
+  const node = sameVersion && typeof sameVersion !== 'string' ? sameVersion : read(root, 'node');
   const openUnit = "ms, median of 5 (lesson 1: open command → the page's own rendered report, reader closed first)";
   const hoverUnit = 'ms, median of 10 (executeHoverProvider on a glossary term in a markdown note)';
   if (typeof web === 'string' || typeof node === 'string') {
@@ -39,7 +41,11 @@ export async function run(): Promise<Record<string, Figure>> {
     return { openToRendered: missing(openUnit, why), hover: missing(hoverUnit, why) };
   }
   const hours = Math.abs(Date.parse(web.measuredAt) - Date.parse(node.measuredAt)) / 3_600_000;
-  const when = `web measured ${web.measuredAt}, node ${node.measuredAt}${hours > 1 ? ` (${hours.toFixed(1)} h apart: not the same run, compare with care)` : ''}`;
+  const versions =
+    web.vscodeVersion === node.vscodeVersion
+      ? `VS Code ${web.vscodeVersion}`
+      : `VS Code ${web.vscodeVersion} (web) against ${node.vscodeVersion} (node): different versions, compare with care`;
+  const when = `${versions}; web measured ${web.measuredAt}, node ${node.measuredAt}${hours > 1 ? ` (${hours.toFixed(1)} h apart: not the same run, compare with care)` : ''}`;
   type Series = HostBudgetFigures['hover'] | HostBudgetFigures['openToRendered'];
   /** Web against Node for one series: its median (budgeted), or its first, cold measurement (reported only). */
   const compare = (unit: string, pick: (f: HostBudgetFigures) => Series, cold: boolean, note = when): Figure => {

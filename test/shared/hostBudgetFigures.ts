@@ -30,3 +30,9 @@ export interface HostBudgetFigures {
  * writeWorkspaceJson (test/web/helpers/channel.ts) and the runner copies it there under the same name.
  */
 export const figuresFileName = (host: 'node' | 'web') => `host-budgets-${host}.json`;
+
+/**
+ * The Node host's figures for one VS Code version as well: npm test runs the Node suite on the oldest VS Code after
+ * the current one, and the web host's figures compare with the Node host's of the same version.
+ */
+export const nodeFiguresFileFor = (vscodeVersion: string) => `host-budgets-node-${vscodeVersion}.json`;
