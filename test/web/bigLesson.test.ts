@@ -1,11 +1,12 @@
 // A big lesson in the web worker extension host (issue 20): past the host's size it renders in a Web Worker (made
 // from a blob URL on the web), not on the extension host's thread, while the host stays responsive; a small
-// lesson beside it renders in the host. The lessons are a course folder written into the workspace.
+// lesson beside it renders in the host; the desktop's time limit and message hold, and closing the reader stops
+// the worker. The lessons are a course folder written into the workspace.
 import * as vscode from 'vscode';
 import { HOST_RENDER_MAX_CHARS } from '../../src/core/markdown/limits';
 import { lessonsApi } from '../integration/helpers/api';
 import { nextRender } from '../integration/helpers/lessons';
-import { until } from '../integration/helpers/until';
+import { nextEvent, until } from '../integration/helpers/until';
 import * as assert from '../shared/assert';
 import { firstWorkspaceFolder, writeText } from '../shared/workspace';
 import { queryPage } from './helpers/page';
@@ -37,6 +38,8 @@ describe('Web journeys: a big lesson rendered in a worker', function () {
     );
     await writeText(`${FOLDER}/01-small.md`, '# Small\n\nEuler: $e^{i\\pi} + 1 = 0$.\n');
     await writeText(`${FOLDER}/02-two-megabytes.md`, bigLesson('Two megabytes', bodies, big));
+    await writeText(`${FOLDER}/03-slow.md`, bigLesson('Slow to render', bodies, big));
+    await writeText(`${FOLDER}/04-closed-while-rendering.md`, bigLesson('Closed while rendering', bodies, big));
     await vscode.workspace
       .getConfiguration('interpLessons')
       .update('courseFolder', FOLDER, vscode.ConfigurationTarget.Global);
@@ -44,7 +47,8 @@ describe('Web journeys: a big lesson rendered in a worker', function () {
       'the big-lesson course folder',
       async () => {
         const c = await lessons.courses.get();
-        return ['01-small', '02-two-megabytes'].every((id) => c.lessons.some((l) => l.id === id)) || undefined;
+        const ids = ['01-small', '02-two-megabytes', '03-slow', '04-closed-while-rendering'];
+        return ids.every((id) => c.lessons.some((l) => l.id === id)) || undefined;
       },
       60_000,
     );
@@ -95,5 +99,33 @@ describe('Web journeys: a big lesson rendered in a worker', function () {
     // The driver finds the lesson on the page: its sections, many times over.
     const headings = (await queryPage('.il-lesson-body h2')).length;
     assert.ok(headings > 10, `${headings} sections on the page`);
+  });
+
+  it("a render past its time limit is stopped with the lesson's own message, as on desktop", async () => {
+    const lessons = await lessonsApi();
+    await lessons.reader.show({ lessonId: '01-small' });
+    const restoreTimeout = lessons.reader.testing.setRenderTimeout(100);
+    try {
+      const failed = nextEvent(lessons.reader.onDidFail, () => true, 'the render failure');
+      const page = nextRender(lessons, '03-slow', 120_000);
+      assert.strictEqual(await lessons.reader.show({ lessonId: '03-slow' }), false);
+      const f = await failed;
+      assert.strictEqual(f.reason, 'timeout');
+      assert.match(f.message, /03-slow\.md is too big to show: rendering it took longer than 0.1 s and was stopped/);
+      assert.strictEqual((await page).katexCount, 0, 'the page shows the message, not half a lesson');
+    } finally {
+      restoreTimeout();
+    }
+    assert.strictEqual(lessons.reader.renderingInWorker, false, 'the stopped worker is gone');
+  });
+
+  it('closing the reader while a big lesson renders stops its worker', async () => {
+    const lessons = await lessonsApi();
+    const showing = lessons.reader.show({ lessonId: '04-closed-while-rendering' });
+    await until('the worker rendering the lesson', () => lessons.reader.renderingInWorker || undefined, 60_000, 20);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('the reader closed', () => !lessons.reader.isOpen || undefined);
+    assert.strictEqual(lessons.reader.renderingInWorker, false, 'the worker was stopped with the panel');
+    assert.strictEqual(await showing, false, 'show() ends quietly: the page it rendered for is gone');
   });
 });

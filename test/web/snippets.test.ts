@@ -52,6 +52,31 @@ describe('Web journeys: snippets and a regression block', function () {
     assert.match(snippets.lastMarkdown() ?? '', /selectivity/i);
   });
 
+  it('a long run shows its progress from the worker while the extension host keeps answering', async () => {
+    const snippets = await snippetsApi();
+    let last = performance.now();
+    let longest = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last - 20);
+      last = now;
+    }, 20);
+    try {
+      const rendered = nextEvent(snippets.onDidRender, done('superposition-readout'), 'a long run', 110_000);
+      await vscode.commands.executeCommand('interpLessons._runSnippet', {
+        id: 'superposition-readout',
+        params: { samples: 10000, features: 64, dims: 32 },
+      });
+      await rendered;
+    } finally {
+      clearInterval(ticker);
+    }
+    const stats = snippets.runner.lastStats;
+    assert.ok(stats?.inWorker && stats.progressShown, `worker ${stats?.inWorker}, progress ${stats?.progressShown}`);
+    assert.ok(stats.ms > 300, `a run long enough to show progress: ${stats.ms} ms`);
+    assert.ok(longest < Math.min(2000, stats.ms / 3), `the host was blocked ${Math.round(longest)} ms of ${stats.ms}`);
+  });
+
   it("a note's ```regression block reads class.csv beside it and its CodeLens runs the fit", async () => {
     const snippets = await snippetsApi();
     written.push(await writeText('web-data/class.csv', 'hours,score\n1,52\n2,55\n3,61\n4,63\n5,70\n'));
