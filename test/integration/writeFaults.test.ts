@@ -17,58 +17,10 @@ import type { LessonsApi } from '../../src/features/lessons/register';
 import type { StateWriteResult } from '../../src/features/lessons/stateWrites';
 import { extensionApi, nextRender } from './helpers/lessons';
 import { interceptWarnings } from './helpers/messages';
+import { MemoryFs as FaultyFs } from '../shared/memoryFs';
 
 const SCHEME = 'il-faulty';
 const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'aero-module15');
-
-/** An in-memory file system whose writes fail for the paths `failWrite` picks. */
-class FaultyFs implements vscode.FileSystemProvider {
-  readonly files = new Map<string, Uint8Array>();
-  failWrite: (path: string) => boolean = () => false;
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-  private isDir(p: string): boolean {
-    return p === '/' || [...this.files.keys()].some((f) => f.startsWith(`${p}/`));
-  }
-  stat(uri: vscode.Uri): vscode.FileStat {
-    const f = this.files.get(uri.path);
-    if (f) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: f.length };
-    if (this.isDir(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
-    throw vscode.FileSystemError.FileNotFound(uri);
-  }
-  readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
-    const base = uri.path === '/' ? '/' : `${uri.path}/`;
-    const names = new Map<string, vscode.FileType>();
-    for (const f of this.files.keys()) {
-      if (!f.startsWith(base)) continue;
-      const [name, ...rest] = f.slice(base.length).split('/');
-      names.set(name, rest.length ? vscode.FileType.Directory : vscode.FileType.File);
-    }
-    return [...names];
-  }
-  createDirectory(): void {}
-  readFile(uri: vscode.Uri): Uint8Array {
-    const f = this.files.get(uri.path);
-    if (!f) throw vscode.FileSystemError.FileNotFound(uri);
-    return f;
-  }
-  writeFile(uri: vscode.Uri, content: Uint8Array): void {
-    if (this.failWrite(uri.path)) throw vscode.FileSystemError.NoPermissions(`${uri.path} is read-only (test)`);
-    this.files.set(uri.path, new Uint8Array(content));
-    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-  }
-  delete(uri: vscode.Uri): void {
-    this.files.delete(uri.path);
-  }
-  rename(from: vscode.Uri, to: vscode.Uri): void {
-    const f = this.readFile(from);
-    this.files.delete(from.path);
-    this.files.set(to.path, f);
-  }
-}
 
 /** Log lines written while `fn` runs (the extension's shared log, wrapped for the test). */
 async function logged<T>(lessons: LessonsApi, fn: () => Promise<T>): Promise<{ value: T; lines: string[] }> {

@@ -6,6 +6,7 @@ import { damageAsCodePage } from '../../src/core/text/codePages';
 import { lessonsApi } from '../integration/helpers/api';
 import { courseFolderTitles, nextRender } from '../integration/helpers/lessons';
 import * as assert from '../shared/assert';
+import { MemoryFs } from '../shared/memoryFs';
 import { firstWorkspaceFolder, readText, writeText } from '../shared/workspace';
 import { AERO_MODULE15 } from './helpers/aeroFixture';
 
@@ -15,10 +16,11 @@ const DAMAGED = 'aero_llm_02_how_does_mech_interp_relate_to_ai_safety.md';
 /** Lost emoji bytes are ambiguous (reported as uncertain, best guess shown): every letter must be back. */
 const letters = (t: string) => t.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '');
 
+const setCourseFolder = (value: string | undefined) =>
+  vscode.workspace.getConfiguration('interpLessons').update('courseFolder', value, vscode.ConfigurationTarget.Global);
+
 describe('Web journeys: a course folder in the workspace', function () {
   this.timeout(180_000);
-  const setFolder = (value: string | undefined) =>
-    vscode.workspace.getConfiguration('interpLessons').update('courseFolder', value, vscode.ConfigurationTarget.Global);
 
   before(async () => {
     for (const [name, text] of Object.entries(AERO_MODULE15)) {
@@ -30,7 +32,7 @@ describe('Web journeys: a course folder in the workspace', function () {
     }
   });
   after(async () => {
-    await setFolder(undefined);
+    await setCourseFolder(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs
       .delete(vscode.Uri.joinPath(firstWorkspaceFolder(), FOLDER), { recursive: true })
@@ -39,7 +41,7 @@ describe('Web journeys: a course folder in the workspace', function () {
 
   it("lists the folder's module and its five lessons in order (a workspace-relative setting)", async () => {
     const lessons = await lessonsApi();
-    await setFolder(FOLDER);
+    await setCourseFolder(FOLDER);
     const titles = await courseFolderTitles(lessons, '15_interpretability');
     assert.strictEqual(titles.length, 5, titles.join(' | '));
     assert.match(titles[0], /Mechanistic Interpretability/);
@@ -92,5 +94,47 @@ describe('Web journeys: a course folder in the workspace', function () {
       damaged,
       'the backup holds the damaged original',
     );
+  });
+});
+
+describe('Web journeys: a course folder on a virtual file system', function () {
+  this.timeout(180_000);
+  const memory = new MemoryFs();
+  let registration: vscode.Disposable;
+  const folder = vscode.Uri.parse('il-virtual://test/course');
+  const damaged = damageAsCodePage(AERO_MODULE15[DAMAGED], 'windows-1252');
+
+  before(() => {
+    // As github.dev serves a repository: a file system provider of an extension, not a disk.
+    registration = vscode.workspace.registerFileSystemProvider('il-virtual', memory, { isCaseSensitive: true });
+    for (const [name, text] of Object.entries(AERO_MODULE15))
+      memory.files.set(
+        `/course/15_interpretability/${name}`,
+        new TextEncoder().encode(name === DAMAGED ? damaged : text),
+      );
+  });
+  after(async () => {
+    await setCourseFolder(undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    registration.dispose();
+  });
+
+  it('lists it, reads a lesson with its math, and repairs the damaged file there with its backup', async () => {
+    const lessons = await lessonsApi();
+    await setCourseFolder(folder.toString());
+    const titles = await courseFolderTitles(lessons, '15_interpretability');
+    assert.strictEqual(titles.length, 5, titles.join(' | '));
+    const course = await lessons.courses.get();
+    const rendered = nextRender(lessons, course.lessons[0].id);
+    assert.strictEqual(await lessons.reader.show({ lessonId: course.lessons[0].id }), true);
+    assert.ok((await rendered).katexCount >= 1, 'math typeset');
+
+    const lesson = course.lessons.find((l) => l.path.endsWith(DAMAGED));
+    assert.ok(lesson && course.repairs.get(lesson.path)?.repaired, 'the damaged file is shown repaired');
+    const uri = vscode.Uri.joinPath(folder, '15_interpretability', DAMAGED);
+    assert.strictEqual(await lessons.repairEncoding(uri, { confirmed: true }), true);
+    const text = (p: string) => new TextDecoder().decode(memory.files.get(p));
+    assert.strictEqual(letters(text(uri.path)), letters(AERO_MODULE15[DAMAGED]), 'repaired in the virtual file system');
+    assert.strictEqual(text(`${uri.path}.bak`), damaged, 'its backup beside it');
   });
 });
