@@ -7,6 +7,7 @@ import { snippetsApi } from '../integration/helpers/api';
 import { acceptInputsUntil, clickLens, regressionLenses } from '../integration/helpers/snippets';
 import { nextEvent } from '../integration/helpers/until';
 import * as assert from '../shared/assert';
+import { withTimerLateness } from '../shared/timerLateness';
 import { writeText } from '../shared/workspace';
 
 const done = (id: string) => (r: RenderReport) => r.snippetId === id && r.status === 'done';
@@ -54,23 +55,14 @@ describe('Web journeys: snippets and a regression block', function () {
 
   it('a long run shows its progress from the worker while the extension host keeps answering', async () => {
     const snippets = await snippetsApi();
-    let last = performance.now();
-    let longest = 0;
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last - 20);
-      last = now;
-    }, 20);
-    try {
+    const { latestMs: longest } = await withTimerLateness(async () => {
       const rendered = nextEvent(snippets.onDidRender, done('superposition-readout'), 'a long run', 110_000);
       await vscode.commands.executeCommand('interpLessons._runSnippet', {
         id: 'superposition-readout',
         params: { samples: 10000, features: 64, dims: 32 },
       });
-      await rendered;
-    } finally {
-      clearInterval(ticker);
-    }
+      return rendered;
+    });
     const stats = snippets.runner.lastStats;
     assert.ok(stats?.inWorker && stats.progressShown, `worker ${stats?.inWorker}, progress ${stats?.progressShown}`);
     assert.ok(stats.ms > 300, `a run long enough to show progress: ${stats.ms} ms`);
