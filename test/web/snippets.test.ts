@@ -112,4 +112,22 @@ describe('Web journeys: snippets and a regression block', function () {
     assert.deepStrictEqual(f.location, { line: 7, inFile: false });
     assert.strictEqual((await page).svgCount, 0, 'the page shows the message, no plot');
   });
+
+  it('ten million cells of data are refused with the limit in the message (a web worker has no heap limit of its own)', async () => {
+    const snippets = await snippetsApi();
+    const rows = '1,2,3,4,5,6,7,8,9,0\n'.repeat(1_000_000);
+    written.push(await writeText('web-data/ten-million.csv', `a,b,c,d,e,f,g,h,i,y\n${rows}`));
+    const note = await writeText('web-data/big-note.md', '```regression\ny ~ a + b\nfile: ten-million.csv\n```\n');
+    written.push(note);
+    const [lens] = await regressionLenses(note);
+    assert.ok(lens, 'the CodeLens');
+    const { value: failure, latestMs } = await withTimerLateness(async () => {
+      const failed = nextEvent(snippets.onDidFail, () => true, 'the refusal', 110_000);
+      await clickLens(lens);
+      return failed;
+    });
+    assert.match(failure.message, /10[.,\s]?000[.,\s]?000|1e7|about 1000000\d/i, failure.message);
+    assert.match(failure.message, /1[.,\s]?000[.,\s]?000/, 'the message gives the limit');
+    assert.ok(latestMs < 3000, `the extension host stalled ${Math.round(latestMs)} ms`);
+  });
 });
