@@ -364,23 +364,32 @@ function checkWebOutput(file, text) {
  * `virtual:shipped-files`: the names in the extension's own folders that the code lists (platform/shippedFiles.web.ts
  * falls back on them where a folder cannot be listed: an extension served over https on vscode.dev).
  */
-const SHIPPED_FOLDERS = { 'lessons/en': '.md', 'lessons/vi': '.md', 'media/katex/fonts': '.woff2' };
+const katexFonts = () => path.join(path.dirname(require.resolve('katex/package.json')), 'dist', 'fonts');
+// Each listed folder, where its files come from (media/katex/fonts is copied from KaTeX's package by the build,
+// so the index reads the source: unit tests build the index before any build has made the copy).
+const SHIPPED_FOLDERS = {
+  'lessons/en': { from: () => path.join(root, 'lessons', 'en'), ext: '.md' },
+  'lessons/vi': { from: () => path.join(root, 'lessons', 'vi'), ext: '.md' },
+  'media/katex/fonts': { from: katexFonts, ext: '.woff2' },
+};
 const shippedFileIndex = {
   name: 'shipped-file-index',
   setup(build) {
     build.onResolve({ filter: /^virtual:shipped-files$/ }, (args) => ({ path: args.path, namespace: 'shipped-files' }));
     build.onLoad({ filter: /.*/, namespace: 'shipped-files' }, () => {
       const index = Object.fromEntries(
-        Object.entries(SHIPPED_FOLDERS).map(([dir, ext]) => {
-          const full = path.join(root, ...dir.split('/'));
-          const names = fs.existsSync(full) ? fs.readdirSync(full).filter((n) => n.endsWith(ext)) : [];
-          return [dir, names.sort()];
-        }),
+        Object.entries(SHIPPED_FOLDERS).map(([dir, { from, ext }]) => [
+          dir,
+          fs
+            .readdirSync(from())
+            .filter((n) => n.endsWith(ext))
+            .sort(),
+        ]),
       );
       return {
         contents: `export const shippedFiles = ${JSON.stringify(index)};\n`,
         loader: 'js',
-        watchDirs: Object.keys(SHIPPED_FOLDERS).map((d) => path.join(root, ...d.split('/'))),
+        watchDirs: Object.values(SHIPPED_FOLDERS).map(({ from }) => from()),
       };
     });
   },
