@@ -319,6 +319,43 @@ describe('Annotations in the reader page (headless Chromium, real CSP)', functio
     await page.waitForSelector('.il-ann-toolbar', { state: 'detached' });
   });
 
+  it('a toolbar click right after the selection grew takes the selection as it is then, not the last one posted', async () => {
+    // The page posts selections 150 ms after they settle; a fast drag-then-click (or a slow page) clicks before
+    // that, with the toolbar already shown for part of the drag. Seen in the real VS Code: "Superpo" saved.
+    const paragraph = (end: number) =>
+      page.evaluate((n) => {
+        const p = Array.from(document.querySelectorAll('.il-lesson-body p')).find((e) =>
+          e.textContent!.startsWith('A trained language model'),
+        )!;
+        const r = document.createRange();
+        r.setStart(p.firstChild!, 2);
+        r.setEnd(p.firstChild!, n);
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(r);
+        return r.toString();
+      }, end);
+    await paragraph(9);
+    await page.waitForSelector('.il-ann-toolbar');
+    const full = await page.evaluate(() => {
+      const p = Array.from(document.querySelectorAll('.il-lesson-body p')).find((e) =>
+        e.textContent!.startsWith('A trained language model'),
+      )!;
+      const sel = document.getSelection()!;
+      const r = sel.getRangeAt(0);
+      r.setEnd(p.firstChild!, 30);
+      sel.removeAllRanges();
+      sel.addRange(r);
+      // In the same task: the page's debounce cannot have run.
+      const button = document.querySelector<HTMLElement>('.il-ann-toolbar .il-ann-color-yellow')!;
+      button.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+      button.click();
+      return r.toString();
+    });
+    const annotate = (await posted(page, 'annotate')).at(-1) as { range: { exact: string } };
+    assert.strictEqual(annotate.range.exact, full);
+    assert.ok(full.length > 20, full);
+  });
+
   it('keyboard: Alt+A enters the toolbar, arrows move, Enter acts, Escape closes and gives focus back', async () => {
     const select = () =>
       page.evaluate(() => {

@@ -202,8 +202,15 @@ export class PageAnnotations {
   }
 
   private annotate(action: 'highlight' | 'note' | 'quote', color?: HighlightColor): void {
-    if (!this.range) return;
-    this.post({ type: 'annotate', action, color, range: this.range });
+    // A click can come before the page has caught up with the selection (selectionchange is queued, then
+    // debounced): take the selection as it is now, or the last one seen if it is gone.
+    const live =
+      this.body && this.index
+        ? selectedRange(document.getSelection(), this.body, this.index, this.headings)
+        : undefined;
+    const range = live ?? this.range;
+    if (!range) return;
+    this.post({ type: 'annotate', action, color, range });
     if (action !== 'quote') document.getSelection()?.removeAllRanges();
   }
 
