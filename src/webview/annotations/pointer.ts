@@ -19,6 +19,8 @@ export interface PointerPage {
 export class HighlightPointer {
   private hoverFrame: number | undefined;
   private hoverAt: { x: number; y: number; target: EventTarget | null } | undefined;
+  /** Each element's own context while a highlight's is lent to it (a second right-click before the restore). */
+  private readonly lent = new Map<Element, string | null>();
 
   constructor(private readonly page: PointerPage) {}
 
@@ -45,7 +47,8 @@ export class HighlightPointer {
     const h = this.highlightUnder(e.clientX, e.clientY, e.target);
     if (!h) return;
     const target = e.target as Element;
-    const before = target.getAttribute(CONTEXT);
+    const before = this.lent.has(target) ? this.lent.get(target)! : target.getAttribute(CONTEXT);
+    this.lent.set(target, before);
     const own = before ? parseContext(before) : {};
     target.setAttribute(
       CONTEXT,
@@ -58,6 +61,7 @@ export class HighlightPointer {
     );
     // A task, not a microtask: microtasks run between listeners, before VS Code's has read the attribute.
     setTimeout(() => {
+      if (!this.lent.delete(target)) return; // an earlier restore of the same element did it
       if (before === null) target.removeAttribute(CONTEXT);
       else target.setAttribute(CONTEXT, before);
     });
