@@ -37,8 +37,15 @@ describe('Quiz', function () {
       const kept = store.memento.get<{ value: unknown; reason: string }>(added[0]);
       assert.deepStrictEqual(kept?.value, foreign);
       assert.match(kept?.reason ?? '', /version 9/);
-      assert.strictEqual(store.memento.get(StateKeys.quiz), undefined, 'the answers key is free again');
-      await store.memento.update(added[0], undefined);
+      // Eventually: the extension host's copy of globalState can briefly show the foreign record again after the
+      // store freed the key (seen once in .ci/run on VS Code 1.139.1, probably the test's own write echoed back
+      // after the store's); the store then reads it as unreadable again and sets it aside again.
+      await until('the answers key free again', () =>
+        store.answers() && store.memento.get(StateKeys.quiz) === undefined ? true : undefined,
+      );
+      await store.settled();
+      for (const key of store.setAsideKeys().filter((k) => !before.includes(k)))
+        await store.memento.update(key, undefined);
     });
 
     it('answer one question wrong and one right with the keyboard: stored, counted in the tree', async function () {
