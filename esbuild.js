@@ -269,18 +269,20 @@ function loadLazyVirtual(name) {
  * `./x.web` (the folder's types.ts says why, check.ts keeps the two alike). A `.node` import with no twin is an
  * error, so the web bundle never carries a Node module by accident.
  */
-const platformModules = {
+const webTwins = (...dirs) => ({
   name: 'platform-modules',
   setup(build) {
+    const under = dirs.map((d) => path.join(root, d) + path.sep);
     build.onResolve({ filter: /\.node$/ }, (args) => {
-      if (args.kind === 'entry-point' || !args.importer.startsWith(path.join(root, 'src') + path.sep)) return undefined;
+      if (args.kind === 'entry-point' || !under.some((d) => args.importer.startsWith(d))) return undefined;
       const web = path.join(args.resolveDir, `${args.path.slice(0, -'.node'.length)}.web.ts`);
       if (!fs.existsSync(web))
         return { errors: [{ text: `${args.path} has no web twin (${path.relative(root, web)})` }] };
       return { path: web };
     });
   },
-};
+});
+const platformModules = webTwins('src');
 
 /**
  * The web bundle is one file (a web extension loads no other script): the lazy pieces are inside it, their modules
@@ -545,6 +547,7 @@ module.exports = {
   webCommonOptions,
   webWorkerSources,
   shippedFileIndex,
+  webTwins,
   checkRendererOnly,
   checkWebOutput,
   LAZY,

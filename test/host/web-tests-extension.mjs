@@ -6,10 +6,13 @@
 // assert, node:…) into a build error naming the importer: nothing Node-only may reach web code (issue 20).
 // Staged in a folder the caller gives (run.mjs: a temporary one per run, so two runs at once do not share it).
 import fs from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import esbuild from 'esbuild';
 import { packageStage } from './tests-extension.mjs';
+
+// The tests' own Node/web twins (test/**/x.node.ts and x.web.ts), swapped as esbuild.js swaps the product's.
+const { webTwins } = createRequire(import.meta.url)('../../esbuild.js');
 
 export const WEB_TESTS_EXTENSION_NAME = 'interp-lessons-web-tests';
 /** The module the entry requires for "every journey": a generated list of requires, one per test file. */
@@ -76,7 +79,7 @@ export async function packageWebTestsExtension(root, dir) {
       sourcemap: true,
       sourcesContent: false,
       logLevel: 'silent',
-      plugins: [noNodeBuiltins(root), journeys(root, tests)],
+      plugins: [webTwins('test'), noNodeBuiltins(root), journeys(root, tests)],
     });
   } catch (e) {
     const messages = await esbuild.formatMessages(e.errors ?? [], { kind: 'error', color: false });

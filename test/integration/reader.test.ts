@@ -1,10 +1,9 @@
 // The lesson reader in a real VS Code: tree, rendering with KaTeX, sections, links, progress, restore.
-import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
+import * as assert from '../shared/assert';
 import * as vscode from 'vscode';
 import type { LessonNode } from '../../src/features/lessons/lessonTree';
 import type { ReaderEvents } from '../../src/features/lessons/reader';
+import { recordFigure } from './helpers/figures.node';
 import { nextRender, showAndWait } from './helpers/lessons';
 import { until } from './helpers/until';
 import { lessonsApi as api } from './helpers/api';
@@ -12,7 +11,7 @@ import { lessonsApi as api } from './helpers/api';
 type Rendered = ReaderEvents['rendered'];
 
 /** Open → the page's own "rendered" report, kept for `npm run bench` in .test-host/reader-timings.json. */
-function recordTiming(kind: 'first' | 'warm', r: Rendered): void {
+async function recordTiming(kind: 'first' | 'warm', r: Rendered): Promise<void> {
   const t = {
     openToRenderedMs: Date.now() - r.openedAt,
     pageMs: +r.ms.toFixed(1),
@@ -23,19 +22,7 @@ function recordTiming(kind: 'first' | 'warm', r: Rendered): void {
   console.log(
     `open → page rendered (${kind}): ${t.openToRenderedMs} ms (page ${t.pageMs} ms; ${JSON.stringify(r.phases)})`,
   );
-  try {
-    const file = path.resolve(__dirname, '..', '..', '..', '.test-host', 'reader-timings.json');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    let all: Record<string, unknown> = {};
-    try {
-      all = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch {
-      /* first run */
-    }
-    fs.writeFileSync(file, JSON.stringify({ ...all, [kind]: t }, null, 2));
-  } catch {
-    // An installed copy may not be writable; the figure is optional.
-  }
+  await recordFigure('reader-timings.json', kind, t);
 }
 
 describe('Lesson reader', function () {
@@ -85,7 +72,7 @@ describe('Lesson reader', function () {
     assert.ok(r.katexFonts >= 1);
     assert.strictEqual(lessons.progress.get('what-is-mech-interp') === 'unread', false, 'opening marks it in progress');
     // Reported by `npm run bench` (not asserted: the machine is shared and noisy).
-    recordTiming('first', r);
+    await recordTiming('first', r);
   });
 
   it('opens a section and the page scrolls to it', async () => {
@@ -97,7 +84,7 @@ describe('Lesson reader', function () {
     });
     const r = await rendered;
     assert.strictEqual(r.visibleHeading, 'superposition');
-    recordTiming('warm', r); // the panel exists, the renderer is loaded: another lesson
+    await recordTiming('warm', r); // the panel exists, the renderer is loaded: another lesson
   });
 
   it('follows a link to another lesson and its section', async () => {

@@ -5,3 +5,4 @@ import '../integration/lessonTree.test';
 import '../integration/internalCommands.test';
 import '../integration/annotations.test';
 import '../integration/annotationsView.test';
+import '../integration/reader.test';
