@@ -1,11 +1,11 @@
 // Issue 20's budgets: the web worker extension host against the Node extension host, from the figures the two test
-// runs leave in .test-host/ (test/shared/hostBudgets.ts measures both the same way). Lesson 1 open → rendered and a
+// runs leave in .test-host/ (test/common/hostBudgets.ts measures both the same way). Lesson 1 open → rendered and a
 // glossary hover, each within 1.5x of the Node host's. Nothing is measured here: a missing file is said so, with
 // the command that makes it.
 import fs from 'fs';
 import path from 'path';
 import type { Figure } from './timing';
-import { figuresFileName, nodeFiguresFileFor, type HostBudgetFigures } from '../test/shared/hostBudgetFigures';
+import { figuresFileName, nodeFiguresFileFor, type HostBudgetFigures } from '../test/common/hostBudgetFigures';
 
 const BUDGET = 1.5;
 const MAKE = {

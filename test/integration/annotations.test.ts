@@ -1,7 +1,7 @@
 // Highlights and notes in the real VS Code: the reader's annotation messages (sent here through the feature's
 // handler, as the bridge passes them on: mocha cannot select text in the page) become saved edits of the notes
 // file, the page draws them, and editing the notes file by hand is followed by the reader.
-import * as assert from '../shared/assert';
+import * as assert from '../common/assert';
 import * as vscode from 'vscode';
 // Single core files, not src/core's index: the web journeys run this suite too (test/web/desktopSuites.test.ts).
 import { formatEntry, newNotesFile } from '../../src/core/annotations/notesFormat';

@@ -2,7 +2,7 @@
 // handler (as the page's messages arrive) show in the view, lesson → section → highlight; the filter ignores
 // accents; Export Lesson with Notes… writes the offline page; Copy Notes as Markdown fills the clipboard; Delete
 // removes the entry from the notes file and the view follows.
-import * as assert from '../shared/assert';
+import * as assert from '../common/assert';
 import * as vscode from 'vscode';
 import { parseNotesFile } from '../../src/core/annotations/notesFile';
 import type { AnnotatableLesson } from '../../src/features/shared/annotationBridge';

@@ -8,7 +8,7 @@ import { writeWorkspaceFile as writeFile } from './helpers/workspace';
 import { glossaryApi as api } from './helpers/api';
 import { acceptInputsUntil } from './helpers/snippets';
 import { until } from './helpers/until';
-import { GLOSSARY_NOTE_LINES, hoverText } from '../shared/hover';
+import { GLOSSARY_NOTE_LINES, hoverText } from '../common/hover';
 
 const USER_GLOSSARY = 'my-glossary.json';
 const userEntry = (definition: string) =>

@@ -1,4 +1,4 @@
-// Issue 20's budgets, the Node extension host's side: the same measurements as the web journeys' (test/shared/
+// Issue 20's budgets, the Node extension host's side: the same measurements as the web journeys' (test/common/
 // hostBudgets.ts), written to .test-host/host-budgets-node.json for `npm run bench -- webHost`, which
 // compares them with the web worker host's. Not asserted as budgets (a shared, noisy machine): only that nothing
 // hangs and that the measurements are of our lesson and our hover.
@@ -6,8 +6,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { extensionApi } from './helpers/api';
-import { figuresFileName, nodeFiguresFileFor } from '../shared/hostBudgetFigures';
-import { measureHostBudgets, OPEN_RUNS, HOVER_RUNS } from '../shared/hostBudgets';
+import { figuresFileName, nodeFiguresFileFor } from '../common/hostBudgetFigures';
+import { measureHostBudgets, OPEN_RUNS, HOVER_RUNS } from '../common/hostBudgets';
 
 describe('Host budgets (Node extension host)', function () {
   this.timeout(300_000);

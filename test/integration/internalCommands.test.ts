@@ -1,7 +1,7 @@
 // The typed calls between features (src/features/shared/internalCommands.ts): each calls its own command id with
 // its arguments, the ids are commands the running extension registered, a failed call is logged (and a failed
 // Run shown), and with VS Code's own runner the calls reach the snippets and glossary features.
-import * as assert from '../shared/assert';
+import * as assert from '../common/assert';
 import * as vscode from 'vscode';
 import type { Log } from '../../src/features/shared/deps';
 import { runPageAction, runSnippet, showTerm, type CommandRunner } from '../../src/features/shared/internalCommands';

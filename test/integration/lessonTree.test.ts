@@ -1,6 +1,6 @@
 // The Lessons tree's items as VS Code gets them: a lesson's description carries its minutes and, once the
 // annotations feature counts some, its notes (issue 16); the items follow the counts' change event.
-import * as assert from '../shared/assert';
+import * as assert from '../common/assert';
 import * as vscode from 'vscode';
 import type { LessonRef } from '../../src/features/shared/annotationBridge';
 import { LessonTreeProvider } from '../../src/features/lessons/lessonTree';

@@ -1,5 +1,5 @@
 // The lesson reader in a real VS Code: tree, rendering with KaTeX, sections, links, progress, restore.
-import * as assert from '../shared/assert';
+import * as assert from '../common/assert';
 import * as vscode from 'vscode';
 import type { LessonNode } from '../../src/features/lessons/lessonTree';
 import type { ReaderEvents } from '../../src/features/lessons/reader';

@@ -12,7 +12,7 @@ import { acceptInputsUntil, clickLens, regressionLenses } from './helpers/snippe
 import { workspaceFolder } from './helpers/workspace';
 import { snippetsApi as api } from './helpers/api';
 import { nextEvent as next } from './helpers/until';
-import { withTimerLateness } from '../shared/timerLateness';
+import { withTimerLateness } from '../common/timerLateness';
 
 const done = (id: string) => (r: RenderReport) => r.snippetId === id && r.status === 'done';
 

@@ -1,6 +1,6 @@
 // Settings Sync in the real host: reading progress is registered with globalState.setKeysForSync, scroll
 // positions are not, and everything the extension stores is a known key whose sync was decided.
-import * as assert from '../shared/assert';
+import * as assert from '../common/assert';
 import * as vscode from 'vscode';
 import { Commands, StateKeys } from '../../src/constants';
 import { extensionApi, showAndWait } from './helpers/lessons';

@@ -17,7 +17,7 @@ import type { LessonsApi } from '../../src/features/lessons/register';
 import type { StateWriteResult } from '../../src/features/lessons/stateWrites';
 import { extensionApi, nextRender } from './helpers/lessons';
 import { interceptWarnings } from './helpers/messages';
-import { MemoryFs as FaultyFs } from '../shared/memoryFs';
+import { MemoryFs as FaultyFs } from '../common/memoryFs';
 
 const SCHEME = 'il-faulty';
 const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'aero-module15');

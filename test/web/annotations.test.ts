@@ -10,8 +10,8 @@ import type { ExtensionApi } from '../integration/helpers/api';
 import { forgetAnnotations, rangeAt, showLessonForAnnotations } from '../integration/helpers/annotations';
 import type { DrawnHighlight } from '../integration/helpers/page';
 import { nextEvent, until } from '../integration/helpers/until';
-import * as assert from '../shared/assert';
-import { readText } from '../shared/workspace';
+import * as assert from '../common/assert';
+import { readText } from '../common/workspace';
 import { pageAction } from './helpers/page';
 
 const LESSON = 'what-is-mech-interp';

@@ -7,9 +7,9 @@ import { HOST_RENDER_MAX_CHARS } from '../../src/core/markdown/limits';
 import { lessonsApi } from '../integration/helpers/api';
 import { nextRender } from '../integration/helpers/lessons';
 import { nextEvent, until } from '../integration/helpers/until';
-import * as assert from '../shared/assert';
-import { withTimerLateness } from '../shared/timerLateness';
-import { firstWorkspaceFolder, writeText } from '../shared/workspace';
+import * as assert from '../common/assert';
+import { withTimerLateness } from '../common/timerLateness';
+import { firstWorkspaceFolder, writeText } from '../common/workspace';
 import { queryPage } from './helpers/page';
 
 const FOLDER = 'web-big-course';

@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import { damageAsCodePage } from '../../src/core/text/codePages';
 import { lessonsApi } from '../integration/helpers/api';
 import { courseFolderTitles, nextRender } from '../integration/helpers/lessons';
-import * as assert from '../shared/assert';
-import { MemoryFs } from '../shared/memoryFs';
-import { firstWorkspaceFolder, readText, writeText } from '../shared/workspace';
+import * as assert from '../common/assert';
+import { MemoryFs } from '../common/memoryFs';
+import { firstWorkspaceFolder, readText, writeText } from '../common/workspace';
 import { AERO_MODULE15 } from './helpers/aeroFixture';
 
 const FOLDER = 'web-course';

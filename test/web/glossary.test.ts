@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import { glossaryApi } from '../integration/helpers/api';
 import { until } from '../integration/helpers/until';
-import * as assert from '../shared/assert';
-import { GLOSSARY_NOTE_LINES, hoverText } from '../shared/hover';
-import { writeText } from '../shared/workspace';
+import * as assert from '../common/assert';
+import { GLOSSARY_NOTE_LINES, hoverText } from '../common/hover';
+import { writeText } from '../common/workspace';
 
 const NOTE = GLOSSARY_NOTE_LINES.join('\n');
 

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { until } from '../integration/helpers/until';
-import * as assert from '../shared/assert';
+import * as assert from '../common/assert';
 
 const EXTENSION_ID = 'interp-lessons.interp-lessons';
 

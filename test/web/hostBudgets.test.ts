@@ -1,10 +1,10 @@
 // Issue 20's budgets, the web worker extension host's side: the same measurements as the Node host's
-// (test/shared/hostBudgets.ts), left for the runner, which copies them to .test-host/host-budgets-web.json;
+// (test/common/hostBudgets.ts), left for the runner, which copies them to .test-host/host-budgets-web.json;
 // `npm run bench -- webHost` compares them with the Node host's. Not asserted as budgets: only that nothing
 // hangs and that the measurements are of our lesson and our hover.
 import { extensionApi } from '../integration/helpers/api';
-import * as assert from '../shared/assert';
-import { figuresFileName, HOVER_RUNS, measureHostBudgets, OPEN_RUNS } from '../shared/hostBudgets';
+import * as assert from '../common/assert';
+import { figuresFileName, HOVER_RUNS, measureHostBudgets, OPEN_RUNS } from '../common/hostBudgets';
 import { writeWorkspaceJson } from './helpers/channel';
 
 describe('Host budgets (web worker extension host)', function () {

@@ -5,7 +5,7 @@ import type { LessonNode } from '../../src/features/lessons/lessonTree';
 import { lessonsApi } from '../integration/helpers/api';
 import { nextRender, showAndWait } from '../integration/helpers/lessons';
 import { until } from '../integration/helpers/until';
-import * as assert from '../shared/assert';
+import * as assert from '../common/assert';
 import { pageAction, queryPage } from './helpers/page';
 
 const LESSON_IDS = [

@@ -9,7 +9,7 @@ import type { ReviewShown } from '../../src/features/review/reviewPanel';
 import { extensionApi, type ExtensionApi } from '../integration/helpers/api';
 import { nextRender, treeSays } from '../integration/helpers/lessons';
 import { nextEvent, until } from '../integration/helpers/until';
-import * as assert from '../shared/assert';
+import * as assert from '../common/assert';
 import { pageAction, queryPage } from './helpers/page';
 
 const LESSON = 'concepts-and-terms';

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { lessonsApi } from '../integration/helpers/api';
 import { nextRender } from '../integration/helpers/lessons';
-import * as assert from '../shared/assert';
+import * as assert from '../common/assert';
 import { readChannelJson } from './helpers/channel';
 import { pageAction, screenshot } from './helpers/page';
 

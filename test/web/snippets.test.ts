@@ -6,9 +6,9 @@ import type { RenderReport } from '../../src/core/snippets/messages';
 import { snippetsApi } from '../integration/helpers/api';
 import { acceptInputsUntil, clickLens, regressionLenses } from '../integration/helpers/snippets';
 import { nextEvent } from '../integration/helpers/until';
-import * as assert from '../shared/assert';
-import { withTimerLateness } from '../shared/timerLateness';
-import { writeText } from '../shared/workspace';
+import * as assert from '../common/assert';
+import { withTimerLateness } from '../common/timerLateness';
+import { writeText } from '../common/workspace';
 
 const done = (id: string) => (r: RenderReport) => r.snippetId === id && r.status === 'done';
 

@@ -1,6 +1,6 @@
 // The running extension as the integration tests reach it: what its activate() returns, typed. Node-free: the web
 // journeys (test/web) use it too.
-import * as assert from '../../shared/assert';
+import * as assert from '../../common/assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 

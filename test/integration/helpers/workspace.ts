@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { writeText } from '../../shared/workspace';
+import { writeText } from '../../common/workspace';
 
 /** The folder the test host opens (a copy of test/fixtures/workspace, on this disk). */
 export function workspaceFolder(): vscode.Uri {

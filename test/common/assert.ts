@@ -1,4 +1,4 @@
-// The part of Node's `assert` the tests use, without Node: test/shared and test/web are bundled for the web worker
+// The part of Node's `assert` the tests use, without Node: test/common and test/web are bundled for the web worker
 // extension host, where the 'assert' built-in does not exist. Same names and argument order as node:assert.
 
 export class AssertionError extends Error {

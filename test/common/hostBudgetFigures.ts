@@ -1,4 +1,4 @@
-// What test/shared/hostBudgets.ts measures in each extension host, as written to the figures file (no `vscode`
+// What test/common/hostBudgets.ts measures in each extension host, as written to the figures file (no `vscode`
 // here: bench/webHost.bench.ts reads the files in plain Node).
 
 export interface SeriesFigures {
