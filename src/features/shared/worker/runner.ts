@@ -1,6 +1,6 @@
 // One way to run work in a worker (render and snippets): a time limit, a heap limit, progress, cancel.
-// Nothing here is Node-only: the thread itself comes from a WorkerSpawner (nodeWorker.ts today), so a
-// browser build can hand in Web Workers later.
+// Nothing here is Node-only: the thread comes from a WorkerSpawner (platform/workers.node.ts, worker_threads;
+// on the web its twin workers.web.ts, Web Workers; a Web Worker has no heap limit).
 
 /** The few things the runner needs from a worker thread. */
 export interface WorkerHandle {
